@@ -1,0 +1,48 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../load/files.js';
+import { loadKnowledgeBase, type SourceFile } from '../validate/run.js';
+import { formatters } from '../validate/formatters.js';
+import { summarise } from '../validate/problem.js';
+import { jsonSchemaOf, SCHEMA_KINDS } from '../schema/json-schema.js';
+
+const source = (root: string, path: string): SourceFile => ({ path, bytes: readFileSync(join(root, path)) });
+
+/** Reads the knowledge base files of a checkout (seeds/ and models/). */
+export function kbSources(root: string) {
+  const models = readdirSync(join(root, 'models'))
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .sort()
+    .map((name) => source(root, `models/${name}`));
+  return {
+    references: source(root, 'seeds/references.yaml'),
+    findings: source(root, 'seeds/findings.yaml'),
+    criteria: source(root, 'seeds/criteria.yaml'),
+    questions: source(root, 'seeds/questions.yaml'),
+    models,
+  };
+}
+
+/**
+ * Validates the whole knowledge base and compiles it into dist/kb.json.
+ * Returns the exit code: 1 (and every problem printed) when any file has an error.
+ */
+export function compileKb(root: string, write: (text: string) => void): number {
+  const { kb, results } = loadKnowledgeBase(kbSources(root), 'en');
+  const report = summarise(results);
+  if (report.errorCount > 0 || report.warningCount > 0) {
+    write(formatters.text({ ...report, files: results.filter((r) => r.problems.length > 0) }, { lang: 'en', color: false, toolVersion: 'build' }));
+  }
+  if (!kb) return 1;
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  writeFileAtomic(join(root, 'dist', 'kb.json'), JSON.stringify(kb));
+  return 0;
+}
+
+/** Writes the published JSON Schema files (schema/*.schema.json) from the zod schemas. */
+export function writeSchemas(root: string): void {
+  mkdirSync(join(root, 'schema'), { recursive: true });
+  for (const kind of SCHEMA_KINDS) {
+    writeFileAtomic(join(root, 'schema', `${kind}.schema.json`), JSON.stringify(jsonSchemaOf(kind), null, 2) + '\n');
+  }
+}

@@ -1,0 +1,128 @@
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, InvalidInput, UsageError, type Io } from './cli/io.js';
+import { pickLang, type Lang } from './i18n/lang.js';
+import { t } from './i18n/messages.js';
+import { VERSION } from './paths.js';
+import { COMMANDS, type CommandSpec } from './cli/commands.js';
+
+export type { Io } from './cli/io.js';
+
+/**
+ * Runs orgfit with the given arguments and returns the exit code. Nothing under
+ * src/ exits the process; only bin/orgfit.js sets process.exitCode.
+ *
+ * @example
+ * const code = await run(['score', 'seeds/examples/bygdvik.yaml', '--format', 'json'], nodeIo());
+ */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const lang = pickLang(langFromArgv(argv), io.env);
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, lang, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    return handleError(error, io, lang);
+  }
+}
+
+function handleError(error: unknown, io: Io, lang: Lang): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    // Commander has already printed its message to stderr.
+    return EXIT.usage;
+  }
+  if (error instanceof UsageError) {
+    io.stderr.write(`orgfit: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof InvalidInput) {
+    if (error.message) io.stderr.write(`orgfit: ${error.message}\n`);
+    return EXIT.invalid;
+  }
+  if (isCancel(error)) return EXIT.cancelled;
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(t(lang, 'internal', { message }) + '\n');
+  if (io.env.ORGFIT_DEBUG && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
+  return EXIT.usage;
+}
+
+function isCancel(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
+}
+
+/** --lang decides the language of help texts too, so it is read before commander parses. */
+function langFromArgv(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--lang') return argv[i + 1];
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+  }
+  return undefined;
+}
+
+const HELP = {
+  description: {
+    nb: 'Velg hvordan sosialtjenesten skal organiseres – med forskningen bak hvert poeng.',
+    en: 'Choose how to organise municipal social services – with the research behind every point.',
+  },
+  lang: { nb: 'språk: nb (bokmål) eller en (engelsk); standard fra LANG, ellers nb', en: 'language: nb (bokmål) or en (English); default from LANG, else nb' },
+  noColor: { nb: 'ingen farger (også med NO_COLOR)', en: 'no colours (also with NO_COLOR)' },
+  models: { nb: 'mappe med egne modellfiler, i tillegg til de innebygde', en: 'folder of your own model files, added to the built-in ones' },
+  version: { nb: 'vis versjonen', en: 'show the version' },
+  help: { nb: 'vis hjelp', en: 'show help' },
+  examples: { nb: 'Eksempler', en: 'Examples' },
+  helpCommand: { nb: 'vis hjelp for en kommando', en: 'show help for a command' },
+} as const;
+
+function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Command {
+  const program = new Command('orgfit');
+  program
+    .description(HELP.description[lang])
+    .version(VERSION, '-V, --version', HELP.version[lang])
+    .helpOption('-h, --help', HELP.help[lang])
+    .helpCommand('help [command]', HELP.helpCommand[lang])
+    .addOption(new Option('--lang <lang>', HELP.lang[lang]).choices(['nb', 'en']))
+    .option('--no-color', HELP.noColor[lang])
+    .option('--models <dir>', HELP.models[lang])
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s),
+    })
+    .configureHelp({ helpWidth: Math.min(100, io.stdout.columns ?? 80), sortSubcommands: false })
+    .addHelpText('after', examples(lang, [['orgfit score seeds/examples/*.yaml', { nb: 'ranger modellene for eksempelkommunene', en: 'rank the models for the example municipalities' }], ['orgfit validate --format github', { nb: 'sjekk modellfilene i CI', en: 'check the model files in CI' }]]));
+
+  for (const spec of COMMANDS) addCommand(program, spec, io, lang, setCode);
+  return program;
+}
+
+export function examples(lang: Lang, list: readonly (readonly [string, { nb: string; en: string }])[]): string {
+  if (list.length === 0) return '';
+  const width = Math.max(...list.map(([cmd]) => cmd.length));
+  return `\n${HELP.examples[lang]}:\n` + list.map(([cmd, what]) => `  $ ${cmd.padEnd(width)}  # ${what[lang]}`).join('\n') + '\n';
+}
+
+function addCommand(program: Command, spec: CommandSpec, io: Io, lang: Lang, setCode: (code: number) => void): void {
+  const command = program.command(spec.usage).description(spec.description[lang]);
+  command.helpOption('-h, --help', HELP.help[lang]);
+  for (const option of spec.options) {
+    const opt = new Option(option.flags, option.description[lang]);
+    if (option.choices) opt.choices(option.choices);
+    if (option.default !== undefined) opt.default(option.default);
+    command.addOption(opt);
+  }
+  command.addHelpText('after', examples(lang, spec.examples));
+  command.action(async (...args: unknown[]) => {
+    const self = args[args.length - 1] as Command;
+    const positional = args.slice(0, -2);
+    const options = self.optsWithGlobals();
+    const module = await spec.load();
+    setCode(await module.default({ io, lang, args: positional, options }));
+  });
+}

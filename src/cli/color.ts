@@ -1,0 +1,24 @@
+import { Chalk } from 'chalk';
+import type { Painter } from '../validate/formatters.js';
+import type { OutStream } from './io.js';
+
+/**
+ * Colour only on a terminal, never with NO_COLOR (any value, per no-color.org) or
+ * --no-color; FORCE_COLOR turns it on. chalk itself ignores NO_COLOR, so we decide.
+ */
+export function useColor(stream: OutStream, env: Record<string, string | undefined>, flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.TERM === 'dumb') return false;
+  return stream.isTTY === true;
+}
+
+const identity = (s: string) => s;
+export const plain: Painter = { red: identity, yellow: identity, dim: identity, bold: identity, underline: identity, green: identity };
+
+export function painter(enabled: boolean): Painter {
+  if (!enabled) return plain;
+  const chalk = new Chalk({ level: 1 });
+  return { red: chalk.red, yellow: chalk.yellow, dim: chalk.dim, bold: chalk.bold, underline: chalk.underline, green: chalk.green };
+}

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import type { KnowledgeBase } from '../core/kb.js';
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/messages.js';
+import { KB_JSON } from '../paths.js';
+import type { Model } from '../schema/index.js';
+import { validateFiles } from '../validate/run.js';
+import { formatters } from '../validate/formatters.js';
+import { summarise } from '../validate/problem.js';
+import { expandPaths, readSource } from '../load/files.js';
+import { InvalidInput, UsageError, type Io } from './io.js';
+import { painter, useColor } from './color.js';
+import { VERSION } from '../paths.js';
+
+let cached: KnowledgeBase | undefined;
+
+/**
+ * The built-in knowledge base, compiled and validated by the build into
+ * dist/kb.json so that a command starts without parsing YAML it has already checked.
+ */
+export function builtinKb(lang: Lang): KnowledgeBase {
+  if (cached) return cached;
+  let text: string;
+  try {
+    text = readFileSync(KB_JSON, 'utf8');
+  } catch {
+    throw new UsageError(t(lang, 'notBuilt', { path: KB_JSON }));
+  }
+  cached = JSON.parse(text) as KnowledgeBase;
+  return cached;
+}
+
+/**
+ * The built-in models plus a user's own (--models DIR), validated first. Invalid
+ * model files are reported like `orgfit validate` reports them, and stop the command.
+ */
+export async function modelsWithUserDir(kb: KnowledgeBase, dir: string | undefined, io: Io, lang: Lang, colorFlag: boolean | undefined): Promise<Model[]> {
+  if (!dir) return kb.models;
+  const paths = expandPaths([dir], io, lang);
+  const sources = await Promise.all(paths.map((path) => readSource(path, io, lang)));
+  const reserved = new Map(kb.models.map((m) => [m.id, `built-in model "${m.id}"`]));
+  const results = validateFiles(sources, kb, { lang, expect: 'model', reservedModelIds: reserved });
+  const report = summarise(results);
+  if (report.errorCount > 0) {
+    const color = useColor(io.stderr, io.env, colorFlag);
+    io.stderr.write(formatters.text({ ...report, files: report.files.filter((f) => f.problems.length > 0) }, { lang, color, paint: painter(color), toolVersion: VERSION }));
+    throw new InvalidInput(t(lang, 'invalidModels', { path: dir }));
+  }
+  const { parseYaml } = await import('../load/parse.js');
+  const own = sources.map((source) => parseYaml(source.bytes).value as Model);
+  return [...kb.models, ...own];
+}

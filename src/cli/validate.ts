@@ -1,0 +1,62 @@
+import { readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { CommandContext } from './commands.js';
+import { EXIT, UsageError } from './io.js';
+import { builtinKb } from './kb.js';
+import { painter, useColor } from './color.js';
+import { expandPaths, readSource } from '../load/files.js';
+import { BUILTIN_MODELS_DIR, VERSION } from '../paths.js';
+import { formatters, listRules, FORMATS, type FormatName } from '../validate/formatters.js';
+import { summarise } from '../validate/problem.js';
+import { validateFiles } from '../validate/run.js';
+import { t } from '../i18n/messages.js';
+
+export default async function validate({ io, lang, args, options }: CommandContext): Promise<number> {
+  if (options.listRules) {
+    io.stdout.write(listRules(lang));
+    return EXIT.ok;
+  }
+  const format = (options.format as FormatName | undefined) ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
+  if (!FORMATS.includes(format)) throw new UsageError(t(lang, 'badFormat', { format, allowed: FORMATS.join(', ') }));
+  const maxWarnings = parseMaxWarnings(options.maxWarnings, lang);
+
+  const answers = options.answers as string[] | undefined;
+  const given = (args[0] as string[] | undefined) ?? [];
+  let paths: string[];
+  if (answers) {
+    paths = expandPaths([...answers, ...given], io, lang);
+  } else if (given.length > 0) {
+    paths = expandPaths(given, io, lang);
+  } else {
+    paths = readdirSync(BUILTIN_MODELS_DIR)
+      .filter((name) => /\.ya?ml$/i.test(name))
+      .sort()
+      .map((name) => relative(io.cwd, join(BUILTIN_MODELS_DIR, name)) || name);
+  }
+
+  const kb = builtinKb(lang);
+  const sources = await Promise.all(paths.map((path) => readSource(path, io, lang)));
+  // A user's model may not reuse a built-in id, unless it is the built-in file itself.
+  const validated = new Set(paths.map((path) => resolve(io.cwd, path)));
+  const reserved = new Map(
+    kb.models
+      .filter((model) => !validated.has(join(BUILTIN_MODELS_DIR, `${model.id}.yaml`)))
+      .map((model) => [model.id, `built-in model "${model.id}"`] as [string, string]),
+  );
+  const results = validateFiles(sources, kb, { lang, ...(answers ? { expect: 'answers' as const } : {}), reservedModelIds: reserved });
+  const report = summarise(results);
+  const color = format === 'text' && useColor(io.stdout, io.env, options.color as boolean | undefined);
+  io.stdout.write(
+    formatters[format](report, { lang, color, paint: painter(color), toolVersion: VERSION, ...(maxWarnings !== undefined ? { maxWarnings } : {}) }),
+  );
+  if (report.errorCount > 0) return EXIT.invalid;
+  if (maxWarnings !== undefined && report.warningCount > maxWarnings) return EXIT.invalid;
+  return EXIT.ok;
+}
+
+function parseMaxWarnings(value: unknown, lang: CommandContext['lang']): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(t(lang, 'badNumber', { value: String(value), option: '--max-warnings' }));
+  return n;
+}

@@ -1,0 +1,359 @@
+import type { Issue, Path } from './issue.js';
+import { closest } from './suggest.js';
+import { numericBounds, REVIEW_LINE_COUNT, type KbIndex, type KnowledgeBase } from './kb.js';
+import { TEST_OPERATORS, type AnswerTest, type Condition, type LineRef, type Model, type Question } from '../schema/index.js';
+
+type Bilingual = { nb: string; en: string };
+const both = (nb: string, en: string): Bilingual => ({ nb, en });
+
+const suggestion = (name: string, known: Iterable<string>): Bilingual => {
+  const near = closest(name, known);
+  return near ? both(` (mente du «${near}»?)`, ` (did you mean "${near}"?)`) : both('', '');
+};
+
+/** Semantic checks of one model against the knowledge base; the schema has already passed. */
+export function checkModel(model: Model, index: KbIndex): Issue[] {
+  const issues: Issue[] = [];
+  const cite = (ids: readonly string[], path: Path) => checkFindingIds(ids, path, index, issues);
+
+  checkLines(model.lines, ['lines'], issues);
+  cite(model.findings, ['findings']);
+  for (const [criterion, performance] of Object.entries(model.performance)) {
+    if (!index.criteria.has(criterion)) {
+      issues.push({
+        rule: 'unknown-criterion',
+        path: ['performance', criterion],
+        atKey: true,
+        params: { id: criterion, suggestion: suggestion(criterion, index.criteria.keys()), known: [...index.criteria.keys()].join(', ') },
+      });
+    }
+    cite(performance.findings, ['performance', criterion, 'findings']);
+  }
+  for (const criterion of index.criteria.keys()) {
+    if (!Object.hasOwn(model.performance, criterion)) {
+      issues.push({ rule: 'missing-criterion', path: ['performance'], atKey: true, params: { id: criterion } });
+    }
+  }
+  const seen = new Map<string, string>();
+  const unique = (id: string, path: Path) => {
+    const first = seen.get(id);
+    if (first) issues.push({ rule: 'duplicate-id', path, params: { id, first } });
+    else seen.set(id, path.join('.'));
+  };
+  (model.adjustments ?? []).forEach((adjustment, i) => {
+    unique(adjustment.id, ['adjustments', i, 'id']);
+    checkCondition(adjustment.when, ['adjustments', i, 'when'], index, issues);
+    cite(adjustment.findings, ['adjustments', i, 'findings']);
+    adjustment.effects.forEach((effect, j) => {
+      if (!index.criteria.has(effect.criterion)) {
+        issues.push({
+          rule: 'unknown-criterion',
+          path: ['adjustments', i, 'effects', j, 'criterion'],
+          params: { id: effect.criterion, suggestion: suggestion(effect.criterion, index.criteria.keys()), known: [...index.criteria.keys()].join(', ') },
+        });
+      }
+    });
+  });
+  (model.preconditions ?? []).forEach((precondition, i) => {
+    unique(precondition.id, ['preconditions', i, 'id']);
+    checkCondition(precondition.requires, ['preconditions', i, 'requires'], index, issues);
+    cite(precondition.findings, ['preconditions', i, 'findings']);
+  });
+  checkTranslations(model, [], issues);
+  return issues;
+}
+
+function checkFindingIds(ids: readonly string[], path: Path, index: KbIndex, issues: Issue[]): void {
+  ids.forEach((id, i) => {
+    const finding = index.findings.get(id);
+    if (!finding) {
+      issues.push({ rule: 'unknown-finding', path: [...path, i], params: { id, suggestion: suggestion(id, index.findings.keys()) } });
+    } else if (finding.use === 'context') {
+      issues.push({ rule: 'context-finding', path: [...path, i], params: { id } });
+    }
+  });
+}
+
+/** Checks that a condition reads questions that exist, with operands that fit them. */
+export function checkCondition(condition: Condition, path: Path, index: KbIndex, issues: Issue[]): void {
+  if ('all' in condition) return condition.all.forEach((c, i) => checkCondition(c, [...path, 'all', i], index, issues));
+  if ('any' in condition) return condition.any.forEach((c, i) => checkCondition(c, [...path, 'any', i], index, issues));
+  if ('not' in condition) return checkCondition(condition.not, [...path, 'not'], index, issues);
+  const test = condition;
+  const operators = TEST_OPERATORS.filter((op) => test[op] !== undefined);
+  if (operators.length !== 1) {
+    issues.push({ rule: 'condition-operator', path, params: { count: operators.length } });
+    return;
+  }
+  const question = index.questions.get(test.question);
+  if (!question) {
+    issues.push({ rule: 'unknown-question', path: [...path, 'question'], params: { id: test.question, suggestion: suggestion(test.question, index.questions.keys()) } });
+    return;
+  }
+  const operator = operators[0]!;
+  const problem = operandProblem(question, operator, test);
+  if (problem) issues.push({ rule: 'condition-value', path: [...path, operator], params: { detail: problem } });
+}
+
+function operandProblem(question: Question, operator: (typeof TEST_OPERATORS)[number], test: AnswerTest): Bilingual | undefined {
+  const bounds = numericBounds(question);
+  const options = question.options?.map((o) => o.value) ?? [];
+  const fits = (value: unknown): Bilingual | undefined => {
+    if (bounds) {
+      if (typeof value !== 'number') return both(`«${question.id}» er et tallspørsmål (${question.type}); sammenlign med et tall`, `"${question.id}" is a number question (${question.type}); compare it with a number`);
+      if (value < bounds.min || value > bounds.max) return both(`${value} er utenfor området til «${question.id}» (${bounds.min}–${bounds.max})`, `${value} is outside the range of "${question.id}" (${bounds.min}–${bounds.max})`);
+      return undefined;
+    }
+    if (question.type === 'boolean') return typeof value === 'boolean' ? undefined : both(`«${question.id}» er et ja/nei-spørsmål; sammenlign med true eller false`, `"${question.id}" is a yes/no question; compare it with true or false`);
+    if (typeof value !== 'string' || !options.includes(value)) {
+      return both(`${JSON.stringify(value)} er ikke et alternativ for «${question.id}» (alternativer: ${options.join(', ')})`, `${JSON.stringify(value)} is not an option of "${question.id}" (options: ${options.join(', ')})`);
+    }
+    return undefined;
+  };
+  switch (operator) {
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      if (!bounds) return both(`«${operator}» krever et tallspørsmål, men «${question.id}» er ${question.type}`, `"${operator}" needs a number question, but "${question.id}" is ${question.type}`);
+      return fits(test[operator]);
+    case 'includes':
+      if (question.type !== 'multi') return both(`«includes» krever et flervalgsspørsmål, men «${question.id}» er ${question.type}`, `"includes" needs a multiple-choice question, but "${question.id}" is ${question.type}`);
+      return options.includes(test.includes!) ? undefined : fits(test.includes);
+    case 'in':
+      if (question.type === 'multi') return both(`bruk «includes» for flervalgsspørsmålet «${question.id}»`, `use "includes" for the multiple-choice question "${question.id}"`);
+      return test.in!.map(fits).find(Boolean);
+    case 'eq':
+    case 'ne':
+      if (question.type === 'multi') return both(`bruk «includes» for flervalgsspørsmålet «${question.id}»`, `use "includes" for the multiple-choice question "${question.id}"`);
+      return fits(test[operator]);
+  }
+}
+
+export function checkLines(lines: readonly LineRef[], path: Path, issues: Issue[]): void {
+  lines.forEach((line, i) => {
+    const [from, to] = typeof line === 'number' ? [line, line] : line.split('-').map(Number) as [number, number];
+    if (!(from >= 1 && to >= from && to <= REVIEW_LINE_COUNT)) {
+      issues.push({ rule: 'review-lines', path: [...path, i], params: { lines: String(line), last: REVIEW_LINE_COUNT } });
+    }
+  });
+}
+
+/** Warns where a bilingual text is identical in both languages (likely untranslated). */
+export function checkTranslations(value: unknown, path: Path, issues: Issue[]): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => checkTranslations(item, [...path, i], issues));
+  } else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    if (keys.length === 2 && typeof record.nb === 'string' && typeof record.en === 'string') {
+      if (record.nb === record.en && record.nb.length > 24) issues.push({ rule: 'untranslated', path });
+      return;
+    }
+    for (const key of keys) checkTranslations(record[key], [...path, key], issues);
+  }
+}
+
+/** Where each file of the knowledge base is, for issues that span files. */
+export type KbFile = 'references' | 'findings' | 'criteria' | 'questions';
+export interface KbIssue extends Issue {
+  file: KbFile;
+}
+
+/**
+ * Cross-file checks of the knowledge base itself (seeds/): every reference used,
+ * every finding's references exist, line references within the review, ids unique,
+ * criteria and questions cite findings that exist.
+ */
+export function checkKnowledgeBase(kb: KnowledgeBase, index: KbIndex): KbIssue[] {
+  const issues: KbIssue[] = [];
+  const push = (file: KbFile, list: Issue[]) => issues.push(...list.map((issue) => ({ ...issue, file })));
+
+  const uniqueIds = (file: KbFile, ids: string[], root: string) => {
+    const first = new Map<string, number>();
+    ids.forEach((id, i) => {
+      if (first.has(id)) push(file, [{ rule: 'duplicate-id', path: [root, i], params: { id, first: `${root}[${first.get(id)}]` } }]);
+      else first.set(id, i);
+    });
+  };
+  uniqueIds('references', kb.references.map((r) => r.key), 'references');
+  uniqueIds('findings', kb.findings.map((f) => f.id), 'findings');
+  uniqueIds('criteria', kb.criteria.map((c) => c.id), 'criteria');
+  uniqueIds('questions', kb.questions.map((q) => q.id), 'questions');
+
+  kb.references.forEach((reference, i) => {
+    const list: Issue[] = [];
+    checkLines(reference.lines, ['references', i, 'lines'], list);
+    checkTranslations(reference, ['references', i], list);
+    push('references', list);
+  });
+
+  const usedReferences = new Set<string>();
+  kb.findings.forEach((finding, i) => {
+    const list: Issue[] = [];
+    checkLines(finding.lines, ['findings', i, 'lines'], list);
+    finding.references.forEach((key, j) => {
+      usedReferences.add(key);
+      if (!index.references.has(key)) {
+        list.push({ rule: 'unknown-reference', path: ['findings', i, 'references', j], params: { id: key, suggestion: suggestion(key, index.references.keys()) } });
+      }
+    });
+    if (finding.confidence !== 'high' && !finding.downgrades?.length) {
+      list.push({ rule: 'missing-downgrade', path: ['findings', i, 'confidence'], params: { confidence: finding.confidence } });
+    }
+    checkTranslations(finding, ['findings', i], list);
+    push('findings', list);
+  });
+  kb.references.forEach((reference, i) => {
+    if (!usedReferences.has(reference.key)) push('references', [{ rule: 'unused-reference', path: ['references', i, 'key'], params: { id: reference.key } }]);
+  });
+
+  const cited = new Set<string>();
+  const citeFrom = (file: KbFile, ids: readonly string[], path: Path) => {
+    const list: Issue[] = [];
+    checkFindingIds(ids, path, index, list);
+    ids.forEach((id) => cited.add(id));
+    push(file, list);
+  };
+  kb.criteria.forEach((criterion, i) => {
+    const list: Issue[] = [];
+    checkLines(criterion.lines, ['criteria', i, 'lines'], list);
+    criterion.weight.terms.forEach((term, j) => {
+      const question = index.questions.get(term.question);
+      const at: Path = ['criteria', i, 'weight', 'terms', j, 'question'];
+      if (!question) {
+        list.push({ rule: 'unknown-question', path: at, params: { id: term.question, suggestion: suggestion(term.question, index.questions.keys()) } });
+      } else if ('linear' in term && !numericBounds(question)) {
+        list.push({ rule: 'condition-value', path: at, params: { detail: both(`«linear» krever et tallspørsmål, men «${question.id}» er ${question.type}`, `"linear" needs a number question, but "${question.id}" is ${question.type}`) } });
+      } else if ('map' in term) {
+        const allowed = question.type === 'boolean' ? ['true', 'false'] : question.type === 'scale' ? ['1', '2', '3', '4', '5'] : (question.options ?? []).map((o) => o.value);
+        for (const key of Object.keys(term.map)) {
+          if (!allowed.includes(key)) {
+            list.push({ rule: 'condition-value', path: ['criteria', i, 'weight', 'terms', j, 'map', key], atKey: true, params: { detail: both(`«${key}» er ikke en verdi for «${question.id}» (verdier: ${allowed.join(', ')})`, `"${key}" is not a value of "${question.id}" (values: ${allowed.join(', ')})`) } });
+          }
+        }
+      }
+    });
+    checkTranslations(criterion, ['criteria', i], list);
+    push('criteria', list);
+    citeFrom('criteria', criterion.findings, ['criteria', i, 'findings']);
+  });
+
+  const sections = new Set(kb.sections.map((s) => s.id));
+  kb.questions.forEach((question, i) => {
+    const list: Issue[] = [];
+    const shape = (detail: Bilingual, key: string) => list.push({ rule: 'question-shape', path: ['questions', i, key], params: { detail } });
+    if (!sections.has(question.section)) shape(both(`seksjonen «${question.section}» er ikke deklarert under sections`, `section "${question.section}" is not declared under sections`), 'section');
+    if ((question.type === 'choice' || question.type === 'multi') && !question.options) shape(both(`et ${question.type}-spørsmål trenger options`, `a ${question.type} question needs options`), 'type');
+    if (question.type === 'integer' && (question.min === undefined || question.max === undefined)) shape(both('et integer-spørsmål trenger min og max', 'an integer question needs min and max'), 'type');
+    if (question.type === 'scale' && (!question.low || !question.high)) shape(both('et scale-spørsmål trenger low og high', 'a scale question needs low and high labels'), 'type');
+    if (question.dontKnow && question.assume === undefined) shape(both('et spørsmål som tillater «dont-know» trenger «assume»', 'a question that allows "dont-know" needs "assume"'), 'dontKnow');
+    if (question.assume !== undefined) {
+      const problem = answerProblem(question, question.assume);
+      if (problem) shape(both(`assume: ${problem.detail}`, `assume: ${problem.detail}`), 'assume');
+    }
+    checkTranslations(question, ['questions', i], list);
+    push('questions', list);
+    citeFrom('questions', question.feeds, ['questions', i, 'feeds']);
+  });
+  kb.sums.forEach((sum, i) => {
+    sum.questions.forEach((id, j) => {
+      const question = index.questions.get(id);
+      if (!question || !numericBounds(question)) {
+        push('questions', [{ rule: 'unknown-question', path: ['sums', i, 'questions', j], params: { id, suggestion: question ? both(' (det er ikke et tallspørsmål)', ' (it is not a number question)') : suggestion(id, index.questions.keys()) } }]);
+      }
+    });
+  });
+
+  for (const model of kb.models) {
+    model.findings.forEach((id) => cited.add(id));
+    Object.values(model.performance).forEach((p) => p.findings.forEach((id) => cited.add(id)));
+    (model.adjustments ?? []).forEach((a) => a.findings.forEach((id) => cited.add(id)));
+    (model.preconditions ?? []).forEach((p) => p.findings.forEach((id) => cited.add(id)));
+  }
+  kb.findings.forEach((finding, i) => {
+    if (finding.use === 'scoring' && !cited.has(finding.id)) push('findings', [{ rule: 'unused-finding', path: ['findings', i, 'id'], params: { id: finding.id } }]);
+  });
+  return issues;
+}
+
+export interface AnswerProblem {
+  rule: 'answer-type' | 'answer-range' | 'answer-option' | 'answer-dont-know';
+  detail: string;
+  params: Record<string, string | number | Bilingual>;
+}
+
+/** Whether one answer value fits its question; undefined when it does. */
+export function answerProblem(question: Question, value: unknown): AnswerProblem | undefined {
+  const id = question.id;
+  if (value === 'dont-know') {
+    return question.dontKnow ? undefined : { rule: 'answer-dont-know', detail: 'dont-know is not allowed', params: { id } };
+  }
+  const bounds = numericBounds(question);
+  if (bounds) {
+    const integer = question.type !== 'percent';
+    if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+      const expected = integer ? both(`et heltall ${bounds.min}–${bounds.max}`, `a whole number ${bounds.min}–${bounds.max}`) : both('et tall 0–100', 'a number 0–100');
+      return { rule: 'answer-type', detail: `expected ${expected.en}`, params: { id, expected, found: show(value) } };
+    }
+    if (value < bounds.min || value > bounds.max) {
+      return { rule: 'answer-range', detail: `${value} is outside ${bounds.min}–${bounds.max}`, params: { id, found: value, min: bounds.min, max: bounds.max } };
+    }
+    return undefined;
+  }
+  const options = (question.options ?? []).map((o) => o.value);
+  switch (question.type) {
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : { rule: 'answer-type', detail: 'expected true or false', params: { id, expected: both('true eller false', 'true or false'), found: show(value) } };
+    case 'choice':
+      if (typeof value !== 'string') return { rule: 'answer-type', detail: 'expected one option', params: { id, expected: both(`ett av ${options.join(', ')}`, `one of ${options.join(', ')}`), found: show(value) } };
+      return options.includes(value) ? undefined : { rule: 'answer-option', detail: `"${value}" is not an option`, params: { id, found: value, allowed: options.join(', ') } };
+    case 'multi': {
+      if (!Array.isArray(value)) return { rule: 'answer-type', detail: 'expected a list of options', params: { id, expected: both(`en liste med alternativer (${options.join(', ')})`, `a list of options (${options.join(', ')})`), found: show(value) } };
+      const wrong = value.find((v) => typeof v !== 'string' || !options.includes(v));
+      if (wrong !== undefined) return { rule: 'answer-option', detail: `${show(wrong)} is not an option`, params: { id, found: String(wrong), allowed: options.join(', ') } };
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return JSON.stringify(value);
+}
+
+/** Checks every answer of an answers file against the question bank. */
+export function checkAnswers(answers: Record<string, unknown>, kb: Pick<KnowledgeBase, 'questions' | 'sums'>, index: KbIndex): Issue[] {
+  const issues: Issue[] = [];
+  for (const [id, value] of Object.entries(answers)) {
+    const question = index.questions.get(id);
+    if (!question) {
+      issues.push({ rule: 'answer-unknown-question', path: ['answers', id], atKey: true, params: { id, suggestion: suggestion(id, index.questions.keys()) } });
+      continue;
+    }
+    if (value === null) continue; // reported as missing below when required
+    const problem = answerProblem(question, value);
+    if (problem) issues.push({ rule: problem.rule, path: ['answers', id], params: problem.params });
+  }
+  for (const question of kb.questions) {
+    const value = answers[question.id];
+    if ((question.required ?? true) && (value === undefined || value === null)) {
+      issues.push({ rule: 'answer-missing', path: Object.hasOwn(answers, question.id) ? ['answers', question.id] : ['answers'], atKey: true, params: { id: question.id } });
+    }
+  }
+  for (const sum of kb.sums) {
+    const values = sum.questions.map((id) => answers[id]);
+    if (values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+      const total = (values as number[]).reduce((a, b) => a + b, 0);
+      if (Math.abs(total - sum.total) > sum.tolerance) {
+        issues.push({ rule: 'answer-sum', path: ['answers', sum.questions[0]!], params: { message: sum.message, sum: round(total), total: sum.total, tolerance: sum.tolerance } });
+      }
+    }
+  }
+  return issues;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;

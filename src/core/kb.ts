@@ -1,0 +1,47 @@
+import type { Criterion, Finding, Model, Question, Reference, Section, SumRule } from '../schema/index.js';
+
+/** The review has this many lines; every line reference must fall within it. */
+export const REVIEW_LINE_COUNT = 875;
+export const REVIEW_FILE = 'seeds/000_311a2c5179ff8d38.txt';
+
+/** Everything orgfit knows: the review's evidence, the criteria, the question bank and the models. */
+export interface KnowledgeBase {
+  references: Reference[];
+  findings: Finding[];
+  criteria: Criterion[];
+  sections: Section[];
+  questions: Question[];
+  sums: SumRule[];
+  models: Model[];
+}
+
+/** Lookups by id, built once per knowledge base. */
+export interface KbIndex {
+  references: Map<string, Reference>;
+  findings: Map<string, Finding>;
+  criteria: Map<string, Criterion>;
+  questions: Map<string, Question>;
+}
+
+export function indexKb(kb: Omit<KnowledgeBase, 'models'>): KbIndex {
+  return {
+    references: new Map(kb.references.map((r) => [r.key, r])),
+    findings: new Map(kb.findings.map((f) => [f.id, f])),
+    criteria: new Map(kb.criteria.map((c) => [c.id, c])),
+    questions: new Map(kb.questions.map((q) => [q.id, q])),
+  };
+}
+
+/** The bounds of a numeric question: percent 0–100, scale 1–5, integer as declared. */
+export function numericBounds(question: Question): { min: number; max: number } | undefined {
+  switch (question.type) {
+    case 'percent':
+      return { min: 0, max: 100 };
+    case 'scale':
+      return { min: 1, max: 5 };
+    case 'integer':
+      return { min: question.min ?? 0, max: question.max ?? Number.MAX_SAFE_INTEGER };
+    default:
+      return undefined;
+  }
+}

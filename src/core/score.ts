@@ -1,0 +1,357 @@
+import { evaluate, type ResolvedAnswer, type ResolvedAnswers, type Truth } from './conditions.js';
+import type { KbIndex, KnowledgeBase } from './kb.js';
+import { rawWeight, type RawWeight } from './weights.js';
+import type { AnswerValue, Confidence, Finding, Model } from '../schema/index.js';
+
+/**
+ * How much weaker evidence widens a model's stated spread. A performance value
+ * resting on very-low-confidence findings is twice as uncertain as one resting on
+ * high-confidence findings (GRADE-CERQual grades, see seeds/findings.yaml).
+ */
+export const SPREAD_FACTOR: Record<Confidence, number> = { high: 1, moderate: 1.25, low: 1.6, 'very-low': 2 };
+/** The share of an adjustment's delta that may be wrong, by the grade of its evidence. */
+export const DELTA_UNCERTAINTY: Record<Confidence, number> = { high: 0.2, moderate: 0.35, low: 0.5, 'very-low': 0.75 };
+const CONFIDENCE_ORDER: Confidence[] = ['high', 'moderate', 'low', 'very-low'];
+
+export type Interval = [number, number];
+
+export interface BaselineContribution {
+  kind: 'baseline';
+  value: number;
+  /** ± points after the evidence grade widened the model's stated spread. */
+  spread: number;
+  confidence: Confidence;
+  findings: string[];
+  references: string[];
+}
+
+export interface AdjustmentContribution {
+  kind: 'adjustment';
+  id: string;
+  delta: number;
+  /** 'yes' when the answers meet the condition; 'unknown' when a "don't know" leaves it open. */
+  applies: 'yes' | 'unknown';
+  /** Whether the point estimate counts it (the assumed answers meet the condition). */
+  counted: boolean;
+  reads: string[];
+  confidence: Confidence;
+  findings: string[];
+  references: string[];
+}
+
+export type Contribution = BaselineContribution | AdjustmentContribution;
+
+export interface CriterionScore {
+  criterion: string;
+  /** Normalised weight (the weights of all criteria add up to 1). */
+  weight: number;
+  /** The model's performance on the criterion after adjustments, 0–100. */
+  performance: number;
+  interval: Interval;
+  /** weight × performance: this criterion's share of the score. */
+  points: number;
+  /** weight × (performance − 50): how much the criterion lifts (+) or lowers (−) the score against neutral. */
+  effect: number;
+  contributions: Contribution[];
+}
+
+export interface PreconditionResult {
+  id: string;
+  status: 'met' | 'failed' | 'unknown';
+  reads: string[];
+  findings: string[];
+  references: string[];
+}
+
+export type ReasonKind = 'adjustment' | 'criterion' | 'precondition';
+/** Why a model fits or misfits this municipality, with the finding behind it. */
+export interface Reason {
+  kind: ReasonKind;
+  id: string;
+  /** Points the reason moves the score (0 for preconditions). */
+  effect: number;
+  reads: string[];
+  findings: string[];
+}
+
+export type GapKind = 'single-study' | 'very-low-confidence' | 'foreign-evidence' | 'indirect-evidence';
+export interface EvidenceGap {
+  gap: GapKind;
+  /** The criterion, or the criterion/adjustment pair, the gap concerns. */
+  criterion: string;
+  adjustment?: string;
+  findings: string[];
+}
+
+export interface ModelScore {
+  model: string;
+  score: number;
+  interval: Interval;
+  /** false when a precondition fails: the model is ranked after every workable one. */
+  feasible: boolean;
+  preconditions: PreconditionResult[];
+  criteria: CriterionScore[];
+  fit: Reason[];
+  misfit: Reason[];
+  evidenceGaps: EvidenceGap[];
+}
+
+export interface WeightResult extends RawWeight {
+  /** Normalised point weight. */
+  weight: number;
+}
+
+export interface Scoring {
+  weights: WeightResult[];
+  /** Best first: workable models by score, then the ones whose preconditions fail. */
+  ranking: ModelScore[];
+  /** Questions answered "don't know", with the value assumed for the point estimate. */
+  assumptions: { question: string; value: AnswerValue }[];
+}
+
+/**
+ * Resolves raw answers against the question bank: "don't know" and missing optional
+ * answers take the question's `assume` value and are marked unknown.
+ */
+export function resolveAnswers(answers: Readonly<Record<string, AnswerValue | null>>, index: KbIndex): Map<string, ResolvedAnswer> {
+  const resolved = new Map<string, ResolvedAnswer>();
+  for (const question of [...index.questions.values()]) {
+    const given = answers[question.id];
+    if (given === undefined || given === null || given === 'dont-know') {
+      if (question.assume !== undefined) resolved.set(question.id, { value: question.assume, known: false });
+    } else {
+      resolved.set(question.id, { value: given, known: true });
+    }
+  }
+  return resolved;
+}
+
+const round = (n: number, digits = 2) => {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f + 0; // + 0 turns -0 into 0
+};
+const clamp = (n: number) => Math.min(100, Math.max(0, n));
+
+export function strongest(findings: readonly Finding[]): Confidence {
+  let best = CONFIDENCE_ORDER.length - 1;
+  for (const f of findings) best = Math.min(best, CONFIDENCE_ORDER.indexOf(f.confidence));
+  return CONFIDENCE_ORDER[best]!;
+}
+
+/** Reference keys behind a set of findings, in citation order, without repeats. */
+export function referencesOf(findingIds: readonly string[], index: KbIndex): string[] {
+  const keys: string[] = [];
+  for (const id of findingIds) for (const key of index.findings.get(id)?.references ?? []) if (!keys.includes(key)) keys.push(key);
+  return keys;
+}
+
+const findingsOf = (ids: readonly string[], index: KbIndex): Finding[] =>
+  ids.map((id) => index.findings.get(id)).filter((f): f is Finding => f !== undefined);
+
+/**
+ * min (or max) of Σ wᵢvᵢ / Σ wᵢ over the box lowᵢ ≤ wᵢ ≤ highᵢ. The optimum of a
+ * linear-fractional function over a box puts the criteria with the lowest values at
+ * their highest weight and the rest at their lowest, so trying every threshold in
+ * value order is exact.
+ */
+export function extremeAverage(values: readonly number[], low: readonly number[], high: readonly number[], mode: 'min' | 'max'): number {
+  const order = values.map((_, i) => i).sort((a, b) => (mode === 'min' ? values[a]! - values[b]! : values[b]! - values[a]!));
+  let best = mode === 'min' ? Infinity : -Infinity;
+  for (let k = 0; k <= order.length; k++) {
+    let num = 0;
+    let den = 0;
+    order.forEach((i, rank) => {
+      const w = rank < k ? high[i]! : low[i]!;
+      num += w * values[i]!;
+      den += w;
+    });
+    if (den <= 0) continue;
+    const ratio = num / den;
+    best = mode === 'min' ? Math.min(best, ratio) : Math.max(best, ratio);
+  }
+  return Number.isFinite(best) ? best : 50;
+}
+
+/**
+ * Scores every model for one municipality: a transparent additive value model.
+ * Each model's score depends only on its own file and the answers, never on the
+ * other models, so adding or removing a model cannot reorder the rest.
+ *
+ * @example
+ * const scoring = scoreModels(kb, index, resolveAnswers(answers.answers, index));
+ * scoring.ranking[0].model; // e.g. 'specialised'
+ */
+export function scoreModels(kb: KnowledgeBase, index: KbIndex, answers: ResolvedAnswers, models: readonly Model[] = kb.models): Scoring {
+  const raw = kb.criteria.map((criterion) => rawWeight(criterion, answers, index));
+  const total = raw.reduce((sum, w) => sum + w.point, 0);
+  const weights: WeightResult[] = raw.map((w) => ({ ...w, weight: total > 0 ? w.point / total : 1 / raw.length }));
+
+  const scored = models.map((model) => scoreModel(model, weights, answers, index));
+  const ranking = [...scored].sort(compareScores);
+  const assumptions = [...answers.entries()]
+    .filter(([, a]) => !a.known)
+    .map(([question, a]) => ({ question, value: a.value }));
+  return { weights, ranking, assumptions };
+}
+
+export function compareScores(a: ModelScore, b: ModelScore): number {
+  if (a.feasible !== b.feasible) return a.feasible ? -1 : 1;
+  return b.score - a.score || (a.model < b.model ? -1 : a.model > b.model ? 1 : 0);
+}
+
+interface AdjustmentState {
+  id: string;
+  truth: Truth;
+  point: boolean;
+  reads: string[];
+  findings: string[];
+  confidence: Confidence;
+}
+
+function scoreModel(model: Model, weights: readonly WeightResult[], answers: ResolvedAnswers, index: KbIndex): ModelScore {
+  const adjustments: (AdjustmentState & { effects: { criterion: string; delta: number }[] })[] = (model.adjustments ?? []).map((adjustment) => {
+    const evaluation = evaluate(adjustment.when, answers, index);
+    return {
+      id: adjustment.id,
+      truth: evaluation.truth,
+      point: evaluation.point,
+      reads: evaluation.reads,
+      findings: adjustment.findings,
+      confidence: strongest(findingsOf(adjustment.findings, index)),
+      effects: adjustment.effects,
+    };
+  });
+
+  const criteria: CriterionScore[] = weights.map((w) => {
+    const performance = model.performance[w.criterion];
+    if (!performance) {
+      // The validator requires every criterion; a model missing one is scored neutral, visibly uncertain.
+      return { criterion: w.criterion, weight: w.weight, performance: 50, interval: [0, 100], points: w.weight * 50, effect: 0, contributions: [] };
+    }
+    const confidence = strongest(findingsOf(performance.findings, index));
+    const spread = performance.spread * SPREAD_FACTOR[confidence];
+    let point = performance.value;
+    let low = performance.value - spread;
+    let high = performance.value + spread;
+    const contributions: Contribution[] = [
+      { kind: 'baseline', value: performance.value, spread: round(spread), confidence, findings: performance.findings, references: referencesOf(performance.findings, index) },
+    ];
+    for (const adjustment of adjustments) {
+      if (adjustment.truth === 'no') continue;
+      for (const effect of adjustment.effects) {
+        if (effect.criterion !== w.criterion) continue;
+        const wobble = Math.abs(effect.delta) * DELTA_UNCERTAINTY[adjustment.confidence];
+        if (adjustment.truth === 'yes') {
+          point += effect.delta;
+          low += effect.delta - wobble;
+          high += effect.delta + wobble;
+        } else {
+          if (adjustment.point) point += effect.delta;
+          low += Math.min(0, effect.delta - wobble);
+          high += Math.max(0, effect.delta + wobble);
+        }
+        contributions.push({
+          kind: 'adjustment',
+          id: adjustment.id,
+          delta: effect.delta,
+          applies: adjustment.truth === 'yes' ? 'yes' : 'unknown',
+          counted: adjustment.truth === 'yes' || adjustment.point,
+          reads: adjustment.reads,
+          confidence: adjustment.confidence,
+          findings: adjustment.findings,
+          references: referencesOf(adjustment.findings, index),
+        });
+      }
+    }
+    const value = clamp(point);
+    return {
+      criterion: w.criterion,
+      weight: w.weight,
+      performance: value,
+      interval: [clamp(Math.min(low, value)), clamp(Math.max(high, value))],
+      points: w.weight * value,
+      effect: w.weight * (value - 50),
+      contributions,
+    };
+  });
+
+  const score = criteria.reduce((sum, c) => sum + c.points, 0);
+  const lowWeights = weights.map((w) => w.low);
+  const highWeights = weights.map((w) => w.high);
+  const low = extremeAverage(criteria.map((c) => c.interval[0]), lowWeights, highWeights, 'min');
+  const high = extremeAverage(criteria.map((c) => c.interval[1]), lowWeights, highWeights, 'max');
+
+  const preconditions: PreconditionResult[] = (model.preconditions ?? []).map((precondition) => {
+    const evaluation = evaluate(precondition.requires, answers, index);
+    const status = evaluation.truth === 'yes' ? 'met' : evaluation.truth === 'no' ? 'failed' : 'unknown';
+    return { id: precondition.id, status, reads: evaluation.reads, findings: precondition.findings, references: referencesOf(precondition.findings, index) };
+  });
+  const feasible = preconditions.every((p) => p.status !== 'failed');
+
+  const { fit, misfit } = fitAndMisfit(criteria, adjustments, preconditions);
+  return {
+    model: model.id,
+    score: round(score),
+    interval: [round(Math.min(low, score)), round(Math.max(high, score))],
+    feasible,
+    preconditions,
+    criteria: criteria.map((c) => ({
+      ...c,
+      weight: round(c.weight, 4),
+      performance: round(c.performance),
+      interval: [round(c.interval[0]), round(c.interval[1])],
+      points: round(c.points),
+      effect: round(c.effect),
+    })),
+    fit,
+    misfit,
+    evidenceGaps: evidenceGaps(criteria, index),
+  };
+}
+
+/**
+ * The answers that make a model fit or misfit this municipality, as contingency
+ * tools (OrgCon) report them: adjustments the answers trigger, criteria that weigh
+ * heavily here and on which the model is strong or weak, and failed preconditions.
+ */
+function fitAndMisfit(criteria: CriterionScore[], adjustments: (AdjustmentState & { effects: { criterion: string; delta: number }[] })[], preconditions: PreconditionResult[]): { fit: Reason[]; misfit: Reason[] } {
+  const reasons: Reason[] = [];
+  const weightOf = new Map(criteria.map((c) => [c.criterion, c.weight]));
+  for (const adjustment of adjustments) {
+    if (!adjustment.point || adjustment.truth === 'no') continue;
+    const effect = adjustment.effects.reduce((sum, e) => sum + (weightOf.get(e.criterion) ?? 0) * e.delta, 0);
+    if (effect !== 0) reasons.push({ kind: 'adjustment', id: adjustment.id, effect: round(effect), reads: adjustment.reads, findings: adjustment.findings });
+  }
+  for (const c of criteria) {
+    const baseline = c.contributions.find((x): x is BaselineContribution => x.kind === 'baseline');
+    if (!baseline) continue;
+    const effect = c.weight * (baseline.value - 50);
+    if (Math.abs(effect) >= 1) reasons.push({ kind: 'criterion', id: c.criterion, effect: round(effect), reads: [], findings: baseline.findings });
+  }
+  const byEffect = (a: Reason, b: Reason) => Math.abs(b.effect) - Math.abs(a.effect) || (a.id < b.id ? -1 : 1);
+  const failed: Reason[] = preconditions
+    .filter((p) => p.status === 'failed')
+    .map((p) => ({ kind: 'precondition', id: p.id, effect: 0, reads: p.reads, findings: p.findings }));
+  return {
+    fit: reasons.filter((r) => r.effect > 0).sort(byEffect).slice(0, 5),
+    misfit: [...failed, ...reasons.filter((r) => r.effect < 0).sort(byEffect).slice(0, 5)],
+  };
+}
+
+/** Contributions that matter here (weight ≥ 5 % or an adjustment that counts) but rest on thin evidence. */
+function evidenceGaps(criteria: CriterionScore[], index: KbIndex): EvidenceGap[] {
+  const gaps: EvidenceGap[] = [];
+  for (const c of criteria) {
+    for (const contribution of c.contributions) {
+      const matters = contribution.kind === 'baseline' ? c.weight >= 0.05 : contribution.counted;
+      if (!matters) continue;
+      const findings = findingsOf(contribution.findings, index);
+      const at = { criterion: c.criterion, ...(contribution.kind === 'adjustment' ? { adjustment: contribution.id } : {}), findings: contribution.findings };
+      if (contribution.references.length === 1) gaps.push({ gap: 'single-study', ...at });
+      if (findings.every((f) => f.confidence === 'very-low')) gaps.push({ gap: 'very-low-confidence', ...at });
+      if (findings.every((f) => f.origin === 'elsewhere')) gaps.push({ gap: 'foreign-evidence', ...at });
+      if (findings.every((f) => (f.downgrades ?? []).some((d) => d.concern === 'relevance'))) gaps.push({ gap: 'indirect-evidence', ...at });
+    }
+  }
+  return gaps;
+}

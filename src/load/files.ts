@@ -1,0 +1,101 @@
+import { closeSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, fsyncSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/messages.js';
+import { UsageError, type Io } from '../cli/io.js';
+import { MAX_BYTES } from './parse.js';
+import type { SourceFile } from '../validate/run.js';
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/**
+ * Turns command-line paths into the files they name: a file is itself, a folder
+ * is every .yaml/.yml file under it (sorted, so output is stable), "-" is standard
+ * input. A path that does not exist is a usage error (exit 2).
+ */
+export function expandPaths(paths: readonly string[], io: Io, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const path of paths) {
+    if (path === '-') {
+      if (out.includes('-')) throw new UsageError(t(lang, 'stdinTwice'));
+      out.push('-');
+      continue;
+    }
+    const absolute = resolve(io.cwd, path);
+    let stats;
+    try {
+      stats = statSync(absolute);
+    } catch {
+      throw new UsageError(t(lang, 'fileNotFound', { path }));
+    }
+    if (stats.isDirectory()) {
+      const found = listYaml(absolute).map((file) => join(path, relative(absolute, file)));
+      if (found.length === 0) throw new UsageError(t(lang, 'noYamlInFolder', { path }));
+      out.push(...found);
+    } else {
+      out.push(path);
+    }
+  }
+  return out;
+}
+
+function listYaml(folder: string): string[] {
+  const entries = readdirSync(folder, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile() && YAML_FILE.test(entry.name))
+    .map((entry) => join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))
+    .sort();
+}
+
+/** Reads one named file (or standard input for "-") into a source for the validator. */
+export async function readSource(path: string, io: Io, lang: Lang): Promise<SourceFile> {
+  if (path === '-') return { path: '<stdin>', bytes: await readStdin(io, lang) };
+  const absolute = resolve(io.cwd, path);
+  try {
+    const stats = statSync(absolute);
+    // Refuse huge files before reading them; parseYaml reports the size in its own words.
+    if (stats.size > MAX_BYTES) return { path, bytes: new Uint8Array(0), size: stats.size };
+    return { path, bytes: readFileSync(absolute) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(t(lang, 'fileNotFound', { path }));
+    throw new UsageError(t(lang, 'notReadable', { path, reason: code ?? String(error) }));
+  }
+}
+
+async function readStdin(io: Io, lang: Lang): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of io.stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > MAX_BYTES) throw new UsageError(t(lang, 'stdinTooLarge', { limit: MAX_BYTES }));
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Writes a file so that a reader never sees half of it: a temporary file in the
+ * same folder, flushed, then renamed over the target (atomic on POSIX).
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const fd = openSync(temporary, 'w', 0o644);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // nothing to clean up
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,20 @@
+import * as z from 'zod/mini';
+import { Id } from './common.js';
+
+export const DONT_KNOW = 'dont-know';
+
+export const AnswerValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]);
+export type AnswerValue = z.infer<typeof AnswerValue>;
+
+/** What a municipality answered; each value is checked against the question bank. */
+export const AnswersFile = z.strictObject({
+  $schema: z.optional(z.string()),
+  format: z.literal('orgfit/answers@1'),
+  municipality: z.string().check(z.minLength(1), z.maxLength(200)),
+  /** A name for this scenario when one municipality is scored several ways. */
+  scenario: z.optional(z.string().check(z.maxLength(200))),
+  /** ISO date the answers were given; informational only. */
+  date: z.optional(z.string()),
+  answers: z.record(Id, z.nullable(AnswerValue)),
+});
+export type AnswersFile = z.infer<typeof AnswersFile>;

@@ -1,0 +1,28 @@
+import * as z from 'zod/mini';
+
+/** Kebab-case identifier shared by every id and key in the knowledge base. */
+export const Id = z.string().check(
+  z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case: lower-case letters, digits and single hyphens'),
+  z.maxLength(80),
+);
+
+/** Every text a user sees exists in bokmål (nb) and English (en). */
+export const Text = z.strictObject({
+  nb: z.string().check(z.minLength(1), z.maxLength(4000)),
+  en: z.string().check(z.minLength(1), z.maxLength(4000)),
+});
+export type Text = z.infer<typeof Text>;
+
+/**
+ * Lines of the review (seeds/000_311a2c5179ff8d38.txt), 1-based:
+ * a single line (`333`) or an inclusive range (`"330-349"`).
+ */
+export const LineRef = z.union([
+  z.int().check(z.positive()),
+  z.string().check(z.regex(/^\d+-\d+$/, 'a range of review lines, like "330-349"')),
+]);
+export const Lines = z.array(LineRef).check(z.minLength(1));
+export type LineRef = z.infer<typeof LineRef>;
+
+export const Origin = z.enum(['norway', 'nordic', 'elsewhere', 'mixed', 'unknown']);
+export type Origin = z.infer<typeof Origin>;

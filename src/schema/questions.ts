@@ -1,0 +1,63 @@
+import * as z from 'zod/mini';
+import { Id, Text } from './common.js';
+
+export const QuestionType = z.enum(['percent', 'integer', 'scale', 'choice', 'multi', 'boolean']);
+export type QuestionType = z.infer<typeof QuestionType>;
+
+export const Option = z.strictObject({
+  value: Id,
+  label: Text,
+});
+
+export const Question = z.strictObject({
+  id: Id,
+  section: Id,
+  text: Text,
+  /** Why the question is asked and which research it feeds, in words a manager reads. */
+  help: Text,
+  /** Finding ids this answer feeds. */
+  feeds: z.array(Id).check(z.minLength(1)),
+  type: QuestionType,
+  /** integer: inclusive bounds. percent is always 0–100; scale is always 1–5. */
+  min: z.optional(z.number()),
+  max: z.optional(z.number()),
+  unit: z.optional(Text),
+  /** scale: what 1 and 5 mean. */
+  low: z.optional(Text),
+  high: z.optional(Text),
+  /** choice and multi: the allowed values. */
+  options: z.optional(z.array(Option).check(z.minLength(2))),
+  /** May the manager answer "dont-know"? */
+  dontKnow: z.boolean(),
+  /** The value the engine assumes for a "dont-know" (the point estimate); the interval spans every allowed value. */
+  assume: z.optional(z.union([z.number(), z.string(), z.boolean(), z.array(z.string())])),
+  /** Must the answers file hold this question? (default true) */
+  required: z.optional(z.boolean()),
+});
+export type Question = z.infer<typeof Question>;
+
+export const Section = z.strictObject({
+  id: Id,
+  title: Text,
+  intro: Text,
+});
+export type Section = z.infer<typeof Section>;
+
+/** Questions whose answers must add up, such as the three task-logic shares. */
+export const SumRule = z.strictObject({
+  id: Id,
+  questions: z.array(Id).check(z.minLength(2)),
+  total: z.number(),
+  tolerance: z.number().check(z.gte(0)),
+  message: Text,
+});
+export type SumRule = z.infer<typeof SumRule>;
+
+export const QuestionsFile = z.strictObject({
+  $schema: z.optional(z.string()),
+  format: z.literal('orgfit/questions@1'),
+  sections: z.array(Section).check(z.minLength(1)),
+  questions: z.array(Question).check(z.minLength(1)),
+  sums: z.optional(z.array(SumRule)),
+});
+export type QuestionsFile = z.infer<typeof QuestionsFile>;

@@ -1,0 +1,329 @@
+import type { Lang } from '../i18n/lang.js';
+import type { Problem, ValidationReport } from './problem.js';
+import { RULE_IDS, ruleDefinition, type Severity } from './rules.js';
+
+/*
+ * The output formats of `orgfit validate`. Every formatter is a pure function of
+ * the report and its options (no IO, no clock, no chalk), so the same report
+ * always renders to the same bytes and tests need no terminal.
+ */
+
+export interface Painter {
+  red(s: string): string;
+  yellow(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+  underline(s: string): string;
+  green(s: string): string;
+}
+
+export interface FormatOptions {
+  /** Words in the chosen language. */
+  lang: Lang;
+  /** Text format only; when false no escape codes at all, whatever `paint` is. */
+  color: boolean;
+  /** Injected colouring (the CLI passes chalk-based functions); default identity. */
+  paint?: Painter;
+  toolVersion: string;
+  /** For the text summary only: the CLI decides the exit code. */
+  maxWarnings?: number;
+}
+
+export const FORMATS = ['text', 'json', 'github', 'junit', 'sarif'] as const;
+export type FormatName = (typeof FORMATS)[number];
+type Formatter = (report: ValidationReport, options: FormatOptions) => string;
+
+const id = (s: string): string => s;
+const PLAIN: Painter = { red: id, yellow: id, dim: id, bold: id, underline: id, green: id };
+
+// ---------------------------------------------------------------- words
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+const WORDS = {
+  en: {
+    severity: { error: 'error', warning: 'warning' } as Record<Severity, string>,
+    problems: (n: number) => plural(n, 'problem', 'problems'),
+    errors: (n: number) => plural(n, 'error', 'errors'),
+    warnings: (n: number) => plural(n, 'warning', 'warnings'),
+    valid: (n: number) => (n === 1 ? `${n} file valid` : `${n} files valid`),
+    tooManyWarnings: (n: number, max: number) => `orgfit: too many warnings (${n}); the maximum is ${max}.`,
+  },
+  nb: {
+    severity: { error: 'feil', warning: 'advarsel' } as Record<Severity, string>,
+    problems: (n: number) => plural(n, 'problem', 'problemer'),
+    errors: (n: number) => plural(n, 'feil', 'feil'),
+    warnings: (n: number) => plural(n, 'advarsel', 'advarsler'),
+    valid: (n: number) => (n === 1 ? `${n} fil er gyldig` : `${n} filer er gyldige`),
+    tooManyWarnings: (n: number, max: number) => `orgfit: for mange advarsler (${n}); maksimum er ${max}.`,
+  },
+} satisfies Record<Lang, unknown>;
+
+// ---------------------------------------------------------------- helpers
+
+/** Pads by code points, not UTF-16 units, so «» and ø line up like ASCII. */
+const width = (s: string): number => [...s].length;
+const pad = (s: string, to: number): string => s + ' '.repeat(Math.max(0, to - width(s)));
+
+/**
+ * Text output is one problem per line (greppable), and file contents must not be
+ * able to drive the terminal: line breaks become spaces, tabs spaces, and other
+ * control characters are shown as visible `\uXXXX` escapes.
+ */
+function oneLine(s: string): string {
+  return s
+    .replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Aligns rows of cells into columns; the last non-empty cell is not padded, so no trailing spaces. */
+function columns(rows: string[][]): string[][] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, width(cell))));
+  return rows.map((row) => {
+    const last = row.findLastIndex((cell) => cell !== '');
+    return row.slice(0, last + 1).map((cell, i) => (i === last ? cell : pad(cell, widths[i] ?? 0)));
+  });
+}
+
+/** Every line plus one newline; nothing at all when there are no lines. */
+const lines = (out: string[]): string => (out.length === 0 ? '' : `${out.join('\n')}\n`);
+
+// ---------------------------------------------------------------- text
+
+const text: Formatter = (report, options) => {
+  const p = options.color ? (options.paint ?? PLAIN) : PLAIN;
+  const words = WORDS[options.lang];
+  const out: string[] = [];
+
+  for (const file of report.files) {
+    if (file.problems.length === 0) continue;
+    out.push(p.underline(oneLine(file.file)));
+    // Pad the plain cells first and paint afterwards: escape codes have no width.
+    const rows = columns(
+      file.problems.map((problem) => [
+        `${problem.line}:${problem.column}`,
+        words.severity[problem.severity],
+        oneLine(problem.message),
+        oneLine(problem.rule),
+        oneLine(problem.pointer),
+      ]),
+    );
+    file.problems.forEach((problem, i) => {
+      const severity = (s: string) => (problem.severity === 'error' ? p.red(s) : p.yellow(s));
+      const paints = [(s: string) => p.dim(s), severity, id, id, (s: string) => p.dim(s)];
+      out.push(`  ${(rows[i] ?? []).map((cell, j) => (paints[j] ?? id)(cell)).join('  ')}`);
+      if (problem.hint) out.push(p.dim(`    → ${oneLine(problem.hint)}`));
+    });
+    out.push('');
+  }
+
+  const { errorCount, warningCount } = report;
+  const total = errorCount + warningCount;
+  if (total === 0) {
+    out.push(p.green(`✔ ${words.valid(report.files.length)}`));
+  } else {
+    const summary = `✖ ${words.problems(total)} (${words.errors(errorCount)}, ${words.warnings(warningCount)})`;
+    out.push(p.bold(errorCount > 0 ? p.red(summary) : p.yellow(summary)));
+  }
+  if (options.maxWarnings !== undefined && warningCount > options.maxWarnings) {
+    out.push(p.red(words.tooManyWarnings(warningCount, options.maxWarnings)));
+  }
+  return lines(out);
+};
+
+// ---------------------------------------------------------------- json
+
+const json: Formatter = (report) => {
+  const document = {
+    format: 'orgfit/validation@1',
+    valid: report.errorCount === 0,
+    errorCount: report.errorCount,
+    warningCount: report.warningCount,
+    files: report.files.map((file) => ({
+      file: file.file,
+      // Spelled out so the key order is fixed whether or not `kind` is known.
+      ...(file.kind === undefined ? {} : { kind: file.kind }),
+      valid: file.problems.every((problem) => problem.severity !== 'error'),
+      problems: file.problems.map((problem) => ({
+        rule: problem.rule,
+        severity: problem.severity,
+        line: problem.line,
+        column: problem.column,
+        endLine: problem.endLine,
+        endColumn: problem.endColumn,
+        pointer: problem.pointer,
+        message: problem.message,
+        hint: problem.hint,
+      })),
+    })),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+};
+
+// ---------------------------------------------------------------- github
+
+/** As `escapeData` in @actions/core: the runner decodes exactly these. */
+const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** As `escapeProperty` in @actions/core: `:` and `,` would end the property list. */
+const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** The message with its pointer (when it points inside the file) and hint, as one annotation text. */
+function annotationText(problem: Problem): string {
+  const pointer = problem.pointer === '' ? '' : ` [${problem.pointer}]`;
+  const hint = problem.hint === '' ? '' : ` (hint: ${problem.hint})`;
+  return `${problem.message}${pointer}${hint}`;
+}
+
+const github: Formatter = (report) =>
+  lines(
+    report.files.flatMap((file) =>
+      file.problems.map((problem) => {
+        const properties = [
+          `file=${escapeProperty(problem.file)}`,
+          `line=${problem.line}`,
+          `col=${problem.column}`,
+          `endLine=${problem.endLine}`,
+          `endColumn=${problem.endColumn}`,
+          `title=${escapeProperty(problem.rule)}`,
+        ].join(',');
+        return `::${problem.severity} ${properties}::${escapeData(annotationText(problem))}`;
+      }),
+    ),
+  );
+
+// ---------------------------------------------------------------- junit
+
+/** Characters XML 1.0 cannot carry at all, even as references; dropped. Lone surrogates included. */
+const XML_ILLEGAL = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+function escapeXml(s: string, attribute = false): string {
+  const escaped = s.replace(XML_ILLEGAL, '').replace(/[&<>"']/g, (c) => XML_ENTITIES[c] ?? c);
+  // A parser normalises raw whitespace in attributes to spaces; references keep it.
+  // In text only CR needs it, as parsers turn CRLF into LF.
+  return attribute
+    ? escaped.replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;')
+    : escaped.replace(/\r/g, '&#13;');
+}
+
+/** `line:column rule message [pointer] → hint`: one problem, as failure text and in system-out. */
+function junitLine(problem: Problem): string {
+  const pointer = problem.pointer === '' ? '' : ` [${problem.pointer}]`;
+  const hint = problem.hint === '' ? '' : ` → ${problem.hint}`;
+  return `${problem.line}:${problem.column} ${problem.rule} ${problem.message}${pointer}${hint}`;
+}
+
+const junit: Formatter = (report) => {
+  const tests = report.files.length;
+  // One test case per file, so `failures` counts failing files, never more than `tests`.
+  const failures = report.files.filter((file) => file.problems.some((p) => p.severity === 'error')).length;
+  const counts = `tests="${tests}" failures="${failures}" errors="0"`;
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="orgfit validate" ${counts}>`,
+    `  <testsuite name="orgfit validate" ${counts} skipped="0">`,
+  ];
+  for (const file of report.files) {
+    const name = escapeXml(file.file, true);
+    const open = `    <testcase classname="${name}" name="${name}"`;
+    if (file.problems.length === 0) {
+      out.push(`${open}/>`);
+      continue;
+    }
+    out.push(`${open}>`);
+    for (const problem of file.problems.filter((p) => p.severity === 'error')) {
+      out.push(
+        `      <failure message="${escapeXml(problem.message, true)}" type="${escapeXml(problem.rule, true)}">` +
+          `${escapeXml(junitLine(problem))}</failure>`,
+      );
+    }
+    // Warnings do not fail the test but should still be seen in the CI report.
+    const warnings = file.problems.filter((p) => p.severity === 'warning');
+    if (warnings.length > 0) {
+      out.push(`      <system-out>${escapeXml(warnings.map(junitLine).join('\n'))}</system-out>`);
+    }
+    out.push('    </testcase>');
+  }
+  out.push('  </testsuite>', '</testsuites>');
+  return lines(out);
+};
+
+// ---------------------------------------------------------------- sarif
+
+/**
+ * A relative URI reference for a path: Windows separators become `/`, and each
+ * segment is percent-encoded (spaces, `%`, `#`, and a `:` that would read as a scheme).
+ */
+export function pathToUri(path: string): string {
+  return path.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
+}
+
+const sarif: Formatter = (report, options) => {
+  const rules = RULE_IDS.map((ruleId) => {
+    const rule = ruleDefinition(ruleId);
+    return {
+      id: ruleId,
+      shortDescription: { text: rule.description[options.lang] },
+      help: { text: rule.hint[options.lang] },
+      defaultConfiguration: { level: rule.severity },
+    };
+  });
+  const ruleIndex = new Map<string, number>(RULE_IDS.map((ruleId, i) => [ruleId, i]));
+
+  const results = report.files.flatMap((file, artifactIndex) =>
+    file.problems.map((problem) => {
+      const index = ruleIndex.get(problem.rule);
+      return {
+        ruleId: problem.rule,
+        // A rule id outside the table has no index; SARIF then matches by ruleId alone.
+        ...(index === undefined ? {} : { ruleIndex: index }),
+        level: problem.severity,
+        message: { text: problem.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: pathToUri(problem.file), index: artifactIndex },
+              region: {
+                startLine: problem.line,
+                startColumn: problem.column,
+                endLine: problem.endLine,
+                endColumn: problem.endColumn,
+              },
+            },
+            // The pointer names the value; "" (the whole file) names nothing beyond the artifact.
+            ...(problem.pointer === '' ? {} : { logicalLocations: [{ fullyQualifiedName: problem.pointer }] }),
+          },
+        ],
+        properties: { pointer: problem.pointer, hint: problem.hint },
+      };
+    }),
+  );
+
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'orgfit', version: options.toolVersion, rules } },
+        artifacts: report.files.map((file) => ({ location: { uri: pathToUri(file.file) } })),
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
+
+// ---------------------------------------------------------------- registry
+
+export const formatters: Record<FormatName, Formatter> = { text, json, github, junit, sarif };
+
+/** `orgfit validate --list-rules`: `rule-id  severity  description — hint`, aligned, sorted by id. */
+export function listRules(lang: Lang): string {
+  const rows = [...RULE_IDS].sort().map((ruleId) => {
+    const rule = ruleDefinition(ruleId);
+    return [ruleId, WORDS[lang].severity[rule.severity], `${rule.description[lang]} — ${rule.hint[lang]}`];
+  });
+  return lines(columns(rows).map((row) => row.join('  ')));
+}

@@ -1,0 +1,107 @@
+import type * as z from 'zod/mini';
+import type { Issue, Path } from '../core/issue.js';
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** Checks data against a schema and turns every zod issue into an orgfit issue with a rule id. */
+export function schemaIssues(schema: z.ZodMiniType, data: unknown): Issue[] {
+  const result = schema.safeParse(data);
+  if (result.success) return [];
+  const out: Issue[] = [];
+  for (const issue of result.error.issues) collect(issue, [], data, out);
+  return dedupe(out);
+}
+
+function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): void {
+  const path = [...prefix, ...(issue.path as (string | number)[])];
+  const found = valueAt(root, path);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (found === undefined) {
+        out.push({ rule: 'schema-required', path, params: { property: String(path.at(-1) ?? '') } });
+      } else {
+        out.push({ rule: 'schema-type', path, params: { expected: expectedName(issue.expected), found: describe(found) } });
+      }
+      return;
+    case 'unrecognized_keys':
+      for (const key of issue.keys) {
+        out.push({ rule: 'schema-unknown-property', path: [...path, key], params: { property: key, suggestion: '' }, atKey: true });
+      }
+      return;
+    case 'invalid_value':
+      if (path.at(-1) === 'format' && path.length === 1) {
+        out.push({ rule: 'file-kind', path, params: { found: describe(found), expected: issue.values.map(String).join(', ') } });
+      } else {
+        out.push({ rule: 'schema-value', path, params: { found: describe(found), allowed: issue.values.map((v) => String(v)).join(', ') } });
+      }
+      return;
+    case 'too_small':
+    case 'too_big': {
+      const what = issue.origin === 'array' ? 'list-length' : issue.origin === 'string' ? 'text-length' : 'value';
+      const relation = issue.code === 'too_small' ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
+      const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      out.push({ rule: 'schema-range', path, params: { what, relation, limit: String(limit) } });
+      return;
+    }
+    case 'invalid_format':
+      out.push({ rule: 'schema-format', path, params: { format: issue.message && issue.message !== 'Invalid input' ? issue.message : String(issue.format) } });
+      return;
+    case 'not_multiple_of':
+      out.push({ rule: 'schema-type', path, params: { expected: 'integer', found: describe(found) } });
+      return;
+    case 'invalid_union': {
+      // Report the branch that came closest: fewest issues, preferring branches that
+      // understood the object's keys (no unrecognized-key complaints).
+      const branches = (issue.errors ?? []).map((errors) => errors as ZodIssue[]);
+      if (branches.length === 0) {
+        out.push({ rule: 'schema-type', path, params: { expected: 'a valid value', found: describe(found) } });
+        return;
+      }
+      const score = (errors: ZodIssue[]) =>
+        errors.length + 10 * errors.filter((e) => e.code === 'unrecognized_keys' || (e.code === 'invalid_type' && e.path.length === 0)).length;
+      const best = [...branches].sort((a, b) => score(a) - score(b))[0]!;
+      if (best.some((e) => e.code === 'invalid_type' && e.path.length === 0)) {
+        const expected = [...new Set(branches.flatMap((b) => b.filter((e) => e.code === 'invalid_type' && e.path.length === 0).map((e) => expectedName((e as { expected: string }).expected))))];
+        out.push({ rule: 'schema-type', path, params: { expected: expected.join(' | '), found: describe(found) } });
+        return;
+      }
+      for (const inner of best) collect(inner, path, root, out);
+      return;
+    }
+    default:
+      out.push({ rule: 'schema-type', path, params: { expected: 'a valid value', found: describe(found) } });
+  }
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    if (!Object.hasOwn(value, segment)) return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+function expectedName(expected: string): string {
+  return expected === 'int' ? 'integer' : expected === 'record' ? 'object' : expected;
+}
+
+export function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 37) + '...' : value);
+  return String(value);
+}
+
+function dedupe(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = issue.rule + JSON.stringify(issue.path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
