@@ -1,7 +1,30 @@
 import type { CommandContext } from './commands.js';
-import { EXIT } from './io.js';
+import { EXIT, UsageError } from './io.js';
+import { builtinKb, modelsWithUserDir } from './kb.js';
+import { loadAnswers } from './answers.js';
+import { painter, useColor } from './color.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED, scoreMunicipality } from '../core/pipeline.js';
+import { closest } from '../core/suggest.js';
+import { t } from '../i18n/messages.js';
+import { renderExplain } from '../render/explain.js';
 
-export default async function explain({ io }: CommandContext): Promise<number> {
-  io.stderr.write('orgfit: not yet available\n');
-  return EXIT.usage;
+export default async function explain({ io, lang, args, options }: CommandContext): Promise<number> {
+  const [modelId, file] = args as [string, string];
+  const kb = builtinKb(lang);
+  const models = await modelsWithUserDir(kb, options.models as string | undefined, io, lang, options.color as boolean | undefined);
+  if (!models.some((m) => m.id === modelId)) {
+    const near = closest(modelId, models.map((m) => m.id));
+    const suggestion = near ? (lang === 'nb' ? ` (mente du «${near}»?)` : ` (did you mean "${near}"?)`) : '';
+    throw new UsageError(t(lang, 'unknownModel', { id: modelId, suggestion, known: models.map((m) => m.id).join(', ') }));
+  }
+  const [loaded] = await loadAnswers([file], kb, io, lang, options.color as boolean | undefined);
+  const result = scoreMunicipality(kb, models, loaded!.answers, { lang, samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED, source: loaded!.path });
+  if (options.format === 'json') {
+    const entry = result.ranking.find((r) => r.model === modelId)!;
+    io.stdout.write(JSON.stringify({ format: 'orgfit/explanation@1', municipality: result.municipality, model: entry, weights: result.weights, findings: result.findings, references: result.references }, null, 2) + '\n');
+    return EXIT.ok;
+  }
+  const color = useColor(io.stdout, io.env, options.color as boolean | undefined);
+  io.stdout.write(renderExplain(result, modelId, { lang, paint: painter(color) }));
+  return EXIT.ok;
 }

@@ -1,7 +1,41 @@
 import type { CommandContext } from './commands.js';
-import { EXIT } from './io.js';
+import { EXIT, UsageError } from './io.js';
+import { builtinKb, modelsWithUserDir } from './kb.js';
+import { loadAnswers } from './answers.js';
+import { painter, useColor } from './color.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED, scoreMunicipality } from '../core/pipeline.js';
+import { t } from '../i18n/messages.js';
+import { renderScoreTable } from '../render/score-table.js';
+import { renderScoreCsv } from '../render/score-csv.js';
+import { renderScoreJson } from '../render/score-json.js';
+import type { Lang } from '../i18n/lang.js';
 
-export default async function score({ io }: CommandContext): Promise<number> {
-  io.stderr.write('orgfit: not yet available\n');
-  return EXIT.usage;
+export default async function score({ io, lang, args, options }: CommandContext): Promise<number> {
+  const format = (options.format as string | undefined) ?? 'table';
+  const samples = integerOption(options.samples, '--samples', DEFAULT_SAMPLES, 0, 1_000_000, lang);
+  const seed = integerOption(options.seed, '--seed', DEFAULT_SEED, 0, 2 ** 32 - 1, lang);
+  const kb = builtinKb(lang);
+  const models = await modelsWithUserDir(kb, options.models as string | undefined, io, lang, options.color as boolean | undefined);
+  const files = await loadAnswers(args[0] as string[], kb, io, lang, options.color as boolean | undefined);
+  const results = files.map((file) => scoreMunicipality(kb, models, file.answers, { lang, samples, seed, source: file.path }));
+  switch (format) {
+    case 'json':
+      io.stdout.write(renderScoreJson(results));
+      break;
+    case 'csv':
+      io.stdout.write(renderScoreCsv(results));
+      break;
+    default: {
+      const color = useColor(io.stdout, io.env, options.color as boolean | undefined);
+      io.stdout.write(renderScoreTable(results, { lang, paint: painter(color), ...(io.stdout.columns ? { width: io.stdout.columns } : {}) }));
+    }
+  }
+  return EXIT.ok;
+}
+
+export function integerOption(value: unknown, option: string, fallback: number, min: number, max: number, lang: Lang): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(t(lang, 'badNumber', { value: String(value), option }));
+  return n;
 }

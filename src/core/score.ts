@@ -276,10 +276,7 @@ function scoreModel(model: Model, weights: readonly WeightResult[], answers: Res
   });
 
   const score = criteria.reduce((sum, c) => sum + c.points, 0);
-  const lowWeights = weights.map((w) => w.low);
-  const highWeights = weights.map((w) => w.high);
-  const low = extremeAverage(criteria.map((c) => c.interval[0]), lowWeights, highWeights, 'min');
-  const high = extremeAverage(criteria.map((c) => c.interval[1]), lowWeights, highWeights, 'max');
+  const { low, high } = scoreInterval(score, criteria, weights);
 
   const preconditions: PreconditionResult[] = (model.preconditions ?? []).map((precondition) => {
     const evaluation = evaluate(precondition.requires, answers, index);
@@ -292,7 +289,7 @@ function scoreModel(model: Model, weights: readonly WeightResult[], answers: Res
   return {
     model: model.id,
     score: round(score),
-    interval: [round(Math.min(low, score)), round(Math.max(high, score))],
+    interval: [round(low), round(high)],
     feasible,
     preconditions,
     criteria: criteria.map((c) => ({
@@ -306,6 +303,31 @@ function scoreModel(model: Model, weights: readonly WeightResult[], answers: Res
     fit,
     misfit,
     evidenceGaps: evidenceGaps(criteria, index),
+  };
+}
+
+/**
+ * The interval around a score. Errors in the criteria's performance are taken as
+ * independent and combined in quadrature (root of the sum of squares of
+ * weight × distance to the criterion's bound); the uncertainty in the weights that
+ * "don't know" answers leave is the exact extreme over the box of possible weights.
+ * Both only grow when an answer becomes unknown, so a "don't know" never narrows it.
+ */
+export function scoreInterval(score: number, criteria: readonly CriterionScore[], weights: readonly WeightResult[]): { low: number; high: number } {
+  let down = 0;
+  let up = 0;
+  for (const c of criteria) {
+    down += (c.weight * (c.performance - c.interval[0])) ** 2;
+    up += (c.weight * (c.interval[1] - c.performance)) ** 2;
+  }
+  const values = criteria.map((c) => c.performance);
+  const lowWeights = weights.map((w) => w.low);
+  const highWeights = weights.map((w) => w.high);
+  const weightDown = Math.max(0, score - extremeAverage(values, lowWeights, highWeights, 'min'));
+  const weightUp = Math.max(0, extremeAverage(values, lowWeights, highWeights, 'max') - score);
+  return {
+    low: clamp(score - Math.sqrt(down + weightDown ** 2)),
+    high: clamp(score + Math.sqrt(up + weightUp ** 2)),
   };
 }
 

@@ -1,0 +1,35 @@
+import type { KnowledgeBase } from '../core/kb.js';
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/messages.js';
+import { expandPaths, readSource } from '../load/files.js';
+import { VERSION } from '../paths.js';
+import type { AnswersFile } from '../schema/index.js';
+import { formatters } from '../validate/formatters.js';
+import { summarise } from '../validate/problem.js';
+import { checkFile, validateFiles } from '../validate/run.js';
+import { painter, useColor } from './color.js';
+import { InvalidInput, type Io } from './io.js';
+
+export interface LoadedAnswers {
+  path: string;
+  answers: AnswersFile;
+}
+
+/**
+ * Reads and validates answers files. Every problem in every file is reported to
+ * standard error (file:line:column, by question id) before anything is scored;
+ * one invalid file stops the command with exit 1 and nothing on standard output.
+ */
+export async function loadAnswers(paths: readonly string[], kb: KnowledgeBase, io: Io, lang: Lang, colorFlag: boolean | undefined): Promise<LoadedAnswers[]> {
+  const expanded = expandPaths(paths, io, lang);
+  const sources = await Promise.all(expanded.map((path) => readSource(path, io, lang)));
+  const results = validateFiles(sources, kb, { lang, expect: 'answers' });
+  const report = summarise(results);
+  const failing = results.filter((r) => r.problems.some((p) => p.severity === 'error'));
+  if (failing.length > 0) {
+    const color = useColor(io.stderr, io.env, colorFlag);
+    io.stderr.write(formatters.text({ ...report, files: results.filter((r) => r.problems.length > 0) }, { lang, color, paint: painter(color), toolVersion: VERSION }));
+    throw new InvalidInput(t(lang, 'invalidAnswers', { count: failing.length }));
+  }
+  return sources.map((source) => ({ path: source.path, answers: checkFile(source, 'answers').value as AnswersFile }));
+}

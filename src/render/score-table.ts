@@ -1,0 +1,70 @@
+import type { Result } from '../core/result.js';
+import type { Lang } from '../i18n/lang.js';
+import { fill } from '../i18n/lang.js';
+import type { Painter } from '../validate/formatters.js';
+import { decimal, fit, pad, padStart, percent, signed, word } from './words.js';
+
+export interface TableOptions {
+  lang: Lang;
+  paint: Painter;
+  /** Terminal width; the table is laid out for 80 columns and never wider than this. */
+  width?: number;
+}
+
+/**
+ * The ranking as a manager reads it at a terminal: rank, model, score with its
+ * interval, and the two criteria that helped and hurt most; then which places the
+ * uncertainty cannot separate, failed preconditions and what was assumed.
+ */
+export function renderScoreTable(results: readonly Result[], options: TableOptions): string {
+  return results.map((result) => renderOne(result, options)).join('\n');
+}
+
+function renderOne(result: Result, { lang, paint, width = 80 }: TableOptions): string {
+  const out: string[] = [];
+  const title = result.scenario ? `${result.municipality} — ${word('scenario', lang)}: ${result.scenario}` : result.municipality;
+  out.push(paint.bold(title));
+  const nameWidth = Math.max(20, Math.min(width, 100) - 38);
+  out.push(paint.dim([padStart(word('rank', lang), 2), pad(word('model', lang), nameWidth), pad(word('score', lang), 13), word('first', lang)].join(' ')));
+  for (const entry of result.ranking) {
+    const sorted = [...entry.criteria].sort((a, b) => b.effect - a.effect || (a.criterion < b.criterion ? -1 : 1));
+    const best = sorted[0];
+    const worst = sorted[sorted.length - 1];
+    const score = `${padStart(decimal(entry.score, 0, lang), 3)} (${decimal(entry.interval[0], 0, lang)}–${decimal(entry.interval[1], 0, lang)})`;
+    const name = entry.feasible ? entry.name : `${entry.name} (${word('notWorkable', lang)})`;
+    const line = [padStart(String(entry.rank), 2), pad(fit(name, nameWidth), nameWidth), pad(score, 13), padStart(percent(entry.robustness.first, lang), 5)].join(' ');
+    out.push(entry.feasible ? paint.bold(line) : paint.dim(line));
+    const helped = best && best.effect > 0 ? `↑ ${best.name} ${signed(best.effect, 1, lang)}` : '';
+    const hurt = worst && worst.effect < 0 ? `↓ ${worst.name} ${signed(worst.effect, 1, lang)}` : '';
+    const half = Math.floor((Math.min(width, 100) - 5) / 2);
+    const detail = `     ${pad(fit(helped, half), half)} ${fit(hurt, half)}`.trimEnd();
+    if (detail.trim()) out.push(paint.dim(detail));
+  }
+
+  const notes: string[] = [];
+  const feasible = result.ranking.filter((r) => r.feasible);
+  for (let i = 0; i + 1 < feasible.length; i++) {
+    const a = feasible[i]!;
+    const b = feasible[i + 1]!;
+    if (a.robustness.separation && a.robustness.separation !== 'clear') {
+      const relation = a.robustness.separation === 'likely' ? word('separationLikely', lang) : word('separationUncertain', lang);
+      notes.push(`${a.name} ${relation} ${b.name}: ${fill(word('winsIn', lang), { p: percent(a.robustness.beatsNext ?? 0, lang) })}.`);
+    }
+  }
+  for (const entry of result.ranking) {
+    for (const p of entry.preconditions) {
+      if (p.status === 'failed') notes.push(paint.red(`✖ ${word('precondition', lang)} – ${entry.name}: ${p.failure} [${p.findings.join(', ')}]`));
+      if (p.status === 'unknown') notes.push(paint.yellow(`? ${word('preconditionUnknown', lang)} – ${entry.name}: ${p.failure} [${p.findings.join(', ')}]`));
+    }
+  }
+  if (notes.length > 0) out.push('', ...notes);
+  if (result.assumptions.length > 0) {
+    out.push('', paint.dim(`${word('assumed', lang)}: ${result.assumptions.map((a) => `${a.question} = ${show(a.assumed)}`).join(', ')}`));
+  }
+  out.push(paint.dim(word('explainHint', lang)));
+  return out.join('\n') + '\n';
+}
+
+function show(value: unknown): string {
+  return Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
+}

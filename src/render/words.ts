@@ -1,0 +1,95 @@
+import type { Lang } from '../i18n/lang.js';
+
+/** Labels the result renderers share, in both languages. */
+export const WORDS = {
+  rank: { nb: '#', en: '#' },
+  model: { nb: 'Modell', en: 'Model' },
+  score: { nb: 'Poeng', en: 'Score' },
+  first: { nb: 'P(1.)', en: 'P(1st)' },
+  helped: { nb: 'Trekker opp mest', en: 'Helped most' },
+  hurt: { nb: 'Trekker ned mest', en: 'Hurt most' },
+  notWorkable: { nb: 'ikke gjennomførbar', en: 'not workable' },
+  scenario: { nb: 'scenario', en: 'scenario' },
+  assumed: { nb: 'Antatt der dere svarte «vet ikke»', en: 'Assumed where you answered "don’t know"' },
+  separationClear: { nb: 'klart foran', en: 'clearly ahead of' },
+  separationLikely: { nb: 'trolig foran', en: 'probably ahead of' },
+  separationUncertain: { nb: 'kan ikke skilles fra', en: 'cannot be told apart from' },
+  winsIn: { nb: 'vinner i {p} av trekkene', en: 'wins in {p} of samples' },
+  explainHint: { nb: 'Forskningen bak hver poengsum: orgfit explain MODELL FIL', en: 'The research behind each score: orgfit explain MODEL FILE' },
+  precondition: { nb: 'Forutsetning ikke oppfylt', en: 'Precondition not met' },
+  preconditionUnknown: { nb: 'Forutsetning usikker («vet ikke»)', en: 'Precondition uncertain ("don’t know")' },
+  baseline: { nb: 'Utgangspunkt', en: 'Baseline' },
+  adjustment: { nb: 'Justering', en: 'Adjustment' },
+  applies: { nb: 'gjelder', en: 'applies' },
+  appliesUnknown: { nb: 'usikkert om den gjelder («vet ikke»)', en: 'may apply ("don’t know")' },
+  weight: { nb: 'vekt', en: 'weight' },
+  performance: { nb: 'ytelse', en: 'performance' },
+  evidence: { nb: 'Evidens', en: 'Evidence' },
+  fit: { nb: 'Passer fordi', en: 'Fits because' },
+  misfit: { nb: 'Passer dårlig fordi', en: 'Misfits because' },
+  gaps: { nb: 'Hull i kunnskapsgrunnlaget', en: 'Gaps in the evidence' },
+  lines: { nb: 'linje', en: 'lines' },
+  readsAnswers: { nb: 'ut fra svarene på', en: 'from your answers to' },
+  interval: { nb: 'intervall', en: 'interval' },
+  points: { nb: 'poeng', en: 'points' },
+  none: { nb: 'ingen', en: 'none' },
+} as const;
+
+export const GAP_WORDS = {
+  'single-study': { nb: 'hviler på én enkelt studie', en: 'rests on a single study' },
+  'very-low-confidence': { nb: 'hviler bare på funn med svært lav tillit', en: 'rests only on very-low-confidence findings' },
+  'foreign-evidence': { nb: 'hviler bare på forskning fra andre land', en: 'rests only on research from other countries' },
+  'indirect-evidence': { nb: 'hviler på indirekte evidens (annet land, sektor eller tid)', en: 'rests on indirect evidence (another country, sector or time)' },
+} as const;
+
+export const CONFIDENCE_WORDS = {
+  high: { nb: 'høy', en: 'high' },
+  moderate: { nb: 'moderat', en: 'moderate' },
+  low: { nb: 'lav', en: 'low' },
+  'very-low': { nb: 'svært lav', en: 'very low' },
+} as const;
+
+export function word(key: keyof typeof WORDS, lang: Lang): string {
+  return WORDS[key][lang];
+}
+
+/** A percentage for people: 0.583 → "58 %" (nb) / "58%" (en). */
+export function percent(share: number, lang: Lang): string {
+  const n = Math.round(share * 100);
+  return lang === 'nb' ? `${n} %` : `${n}%`;
+}
+
+/** A number with the language's decimal separator. */
+export function decimal(n: number, digits: number, lang: Lang): string {
+  const text = n.toFixed(digits);
+  return lang === 'nb' ? text.replace('.', ',') : text;
+}
+
+/** "−2.1" with a real minus sign and an explicit plus. */
+export function signed(n: number, digits: number, lang: Lang): string {
+  const text = decimal(Math.abs(n), digits, lang);
+  return n > 0 ? `+${text}` : n < 0 ? `−${text}` : text;
+}
+
+/** Cuts a string to a width, marking the cut. */
+export function fit(text: string, width: number): string {
+  return [...text].length <= width ? text : [...text].slice(0, Math.max(0, width - 1)).join('') + '…';
+}
+
+export function pad(text: string, width: number): string {
+  const length = [...text].length;
+  return length >= width ? text : text + ' '.repeat(width - length);
+}
+
+export function padStart(text: string, width: number): string {
+  const length = [...text].length;
+  return length >= width ? text : ' '.repeat(width - length) + text;
+}
+
+/** "Author year" for a reference, "Author u.å." / "Author n.d." when the year is unknown. */
+export function citation(reference: { authors: string[]; year: number | null }, lang: Lang): string {
+  const authors = reference.authors.filter((a) => a !== 'et al.');
+  const names = authors.length <= 2 ? authors.join(lang === 'nb' ? ' og ' : ' and ') : `${authors[0]} ${lang === 'nb' ? 'mfl.' : 'et al.'}`;
+  const etAl = reference.authors.includes('et al.') && authors.length <= 2 ? (lang === 'nb' ? ' mfl.' : ' et al.') : '';
+  return `${names}${etAl} ${reference.year ?? (lang === 'nb' ? 'u.å.' : 'n.d.')}`;
+}
