@@ -1,7 +1,18 @@
 import type { CommandContext } from './commands.js';
-import { EXIT } from './io.js';
+import { EXIT, UsageError } from './io.js';
+import { builtinKb, modelsWithUserDir } from './kb.js';
+import { t } from '../i18n/messages.js';
+import { renderModelsJson, renderModelsTable, type ListedModel } from '../render/models.js';
 
-export default async function models({ io }: CommandContext): Promise<number> {
-  io.stderr.write('orgfit: not yet available\n');
-  return EXIT.usage;
+const FORMATS = ['table', 'json'] as const;
+
+export default async function models({ io, lang, options }: CommandContext): Promise<number> {
+  const format = (options.format as string | undefined) ?? 'table';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(t(lang, 'badFormat', { format, allowed: FORMATS.join(', ') }));
+  const kb = builtinKb(lang);
+  const all = await modelsWithUserDir(kb, options.models as string | undefined, io, lang, options.color as boolean | undefined);
+  const builtIn = new Set(kb.models);
+  const listed: ListedModel[] = all.map((model) => ({ model, builtIn: builtIn.has(model) }));
+  io.stdout.write(format === 'json' ? renderModelsJson(listed) : renderModelsTable(listed, { lang }));
+  return EXIT.ok;
 }

@@ -105,24 +105,26 @@ export function wrap(text: string, width: number, indent = '', first = ''): stri
   return out;
 }
 
+const isEtAl = (name: string) => /^et\.? ?al\.?$/i.test(name) || /^m\.? ?fl\.?$/i.test(name);
+/** The review sometimes cannot name the author; the data says so in brackets, "[nb / en]". */
+const isUnnamed = (name: string) => /^\[.*\]$/.test(name);
+/** Government bodies and the like are authors as a whole, not "family, given". */
+const isCorporate = (reference: Reference) => reference.kind === 'policy-document';
+
 const collator = new Intl.Collator('nb', { sensitivity: 'variant', numeric: true });
 
 /** Bibliography order: first author, then year (unknown years last), then key. */
 export function sortReferences(references: readonly Reference[]): Reference[] {
+  const unnamed = (r: Reference) => (isUnnamed(r.authors[0] ?? '') ? 1 : 0);
   return [...references].sort(
     (a, b) =>
+      unnamed(a) - unnamed(b) ||
       collator.compare(a.authors[0] ?? '', b.authors[0] ?? '') ||
       collator.compare(a.authors.slice(1).join(' '), b.authors.slice(1).join(' ')) ||
       (a.year ?? 9999) - (b.year ?? 9999) ||
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
 }
-
-const isEtAl = (name: string) => /^et\.? ?al\.?$/i.test(name) || /^m\.? ?fl\.?$/i.test(name);
-/** The review sometimes cannot name the author; the data says so in brackets, "[nb / en]". */
-const isUnnamed = (name: string) => /^\[.*\]$/.test(name);
-/** Government bodies and the like are authors as a whole, not "family, given". */
-const isCorporate = (reference: Reference) => reference.kind === 'policy-document';
 
 function personNames(reference: Reference): string[] {
   return reference.authors.filter((name) => !isEtAl(name) && !isUnnamed(name));
@@ -172,6 +174,10 @@ function flagText(reference: Reference, lang: Lang): string | undefined {
   return parts.length > 0 ? `{${parts.join('; ')}}` : undefined;
 }
 
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function ensureStop(text: string): string {
   const trimmed = text.trim();
   return /[.!?»"”)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
@@ -213,7 +219,7 @@ export function escapeBibtex(text: string): string {
 function bibNote(reference: Reference, lang: Lang): string {
   let note = `${L.citedIn[lang]} ${REVIEW_CITATION}, ${L.lineWord[lang]} ${reference.lines.map(lineRef).join(', ')}; ${ensureStop(reference.summary[lang])}`;
   const flags = flagText(reference, lang);
-  if (flags) note += ` (${flags.slice(1, -1)})`;
+  if (flags) note += ` ${ensureStop(capitalise(flags.slice(1, -1)))}`;
   const unnamed = reference.authors.find(isUnnamed);
   if (unnamed) note += ` ${authorText({ ...reference, authors: [unnamed] }, lang)}`;
   return note;
@@ -264,14 +270,16 @@ export interface CslItem {
 export function cslItems(references: readonly Reference[], options: SourcesOptions): CslItem[] {
   const { lang } = options;
   return sortReferences(references).map((reference) => {
-    const item: CslItem = { id: reference.key, type: CSL_TYPE[reference.kind], note: '' };
     const names = personNames(reference);
-    if (names.length > 0) item.author = names.map((name) => (isCorporate(reference) ? { literal: name } : { family: name }));
-    if (reference.year !== null) item.issued = { 'date-parts': [[reference.year]] };
-    if (reference.title) item.title = reference.title;
-    const etAl = reference.authors.some(isEtAl) ? ` (${L.etAl[lang]})` : '';
-    item.note = bibNote(reference, lang) + etAl;
-    return item;
+    const etAl = reference.authors.some(isEtAl) ? ` (${authorText(reference, lang)})` : '';
+    return {
+      id: reference.key,
+      type: CSL_TYPE[reference.kind],
+      ...(names.length > 0 ? { author: names.map((name) => (isCorporate(reference) ? { literal: name } : { family: name })) } : {}),
+      ...(reference.year !== null ? { issued: { 'date-parts': [[reference.year]] as [[number]] } } : {}),
+      ...(reference.title ? { title: reference.title } : {}),
+      note: bibNote(reference, lang) + etAl,
+    };
   });
 }
 

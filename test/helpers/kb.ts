@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { kbSources } from '../../src/build/compile.js';
+import type { KnowledgeBase } from '../../src/core/kb.js';
+import { loadKnowledgeBase } from '../../src/validate/run.js';
+import type { AnswersFile } from '../../src/schema/index.js';
+import { parse } from 'yaml';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+let cached: KnowledgeBase | undefined;
+/** The knowledge base as the repository holds it now (seeds/ and models/), validated. */
+export function repoKb(): KnowledgeBase {
+  if (cached) return cached;
+  const { kb, results } = loadKnowledgeBase(kbSources(ROOT));
+  if (!kb) {
+    const problems = results.flatMap((r) => r.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line}:${p.column} ${p.rule} ${p.message}`));
+    throw new Error(`the knowledge base is invalid:\n${problems.join('\n')}`);
+  }
+  cached = kb;
+  return kb;
+}
+
+export function example(name: string): AnswersFile {
+  return parse(readFileSync(`${ROOT}seeds/examples/${name}.yaml`, 'utf8')) as AnswersFile;
+}
+
+/** Answers that take every question's assumed value, then the given overrides. */
+export function answersWith(overrides: Record<string, unknown>, kb = repoKb()): AnswersFile {
+  const answers: Record<string, unknown> = {};
+  for (const q of kb.questions) answers[q.id] = q.assume ?? (q.options ? q.options[0]!.value : q.type === 'integer' ? q.min : 3);
+  return { format: 'orgfit/answers@1', municipality: 'Test', answers: { ...answers, ...overrides } as AnswersFile['answers'] };
+}
