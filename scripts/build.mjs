@@ -2,7 +2,7 @@
 // then validates the knowledge base and compiles it into dist/kb.json.
 // `node scripts/build.mjs --schema` also rewrites the published schema/*.schema.json.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -10,23 +10,32 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const banner = "import { createRequire as __orgfitRequire } from 'node:module'; const require = __orgfitRequire(import.meta.url);";
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'esm', banner: { js: banner }, logLevel: 'warning', legalComments: 'none' };
 
-rmSync(`${root}dist`, { recursive: true, force: true });
+// Build beside dist/ and swap at the end, so a CLI running meanwhile never sees half a build.
+const next = `${root}dist-next`;
+rmSync(next, { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: { cli: `${root}src/cli.ts`, 'node-io': `${root}src/cli/node-io.ts` },
-  outdir: `${root}dist`,
+  outdir: next,
   splitting: true,
   minify: true,
   chunkNames: 'chunk-[hash]',
   sourcemap: 'linked',
 });
-await build({ ...common, entryPoints: { compile: `${root}src/build/compile.ts` }, outdir: `${root}dist/build` });
+await build({ ...common, entryPoints: { compile: `${root}src/build/compile.ts` }, outdir: `${next}/build` });
 
-const compile = await import(pathToFileURL(`${root}dist/build/compile.js`).href);
+const compile = await import(pathToFileURL(`${next}/build/compile.js`).href);
 if (process.argv.includes('--schema')) compile.writeSchemas(root);
-const code = compile.compileKb(root, (text) => process.stderr.write(text));
-rmSync(`${root}dist/build`, { recursive: true, force: true });
-if (code !== 0) {
+const code = compile.compileKb(root, next, (text) => process.stderr.write(text));
+rmSync(`${next}/build`, { recursive: true, force: true });
+if (code === 0) {
+  const old = `${root}dist-old`;
+  rmSync(old, { recursive: true, force: true });
+  if (existsSync(`${root}dist`)) renameSync(`${root}dist`, old);
+  renameSync(next, `${root}dist`);
+  rmSync(old, { recursive: true, force: true });
+} else {
+  rmSync(next, { recursive: true, force: true });
   process.stderr.write('build: the knowledge base is invalid (see above); dist/kb.json was not written.\n');
   process.exitCode = code;
 }

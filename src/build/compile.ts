@@ -27,15 +27,15 @@ export function kbSources(root: string) {
  * Validates the whole knowledge base and compiles it into dist/kb.json.
  * Returns the exit code: 1 (and every problem printed) when any file has an error.
  */
-export function compileKb(root: string, write: (text: string) => void): number {
+export function compileKb(root: string, outdir: string, write: (text: string) => void): number {
   const { kb, results } = loadKnowledgeBase(kbSources(root), 'en');
   const report = summarise(results);
   if (report.errorCount > 0 || report.warningCount > 0) {
     write(formatters.text({ ...report, files: results.filter((r) => r.problems.length > 0) }, { lang: 'en', color: false, toolVersion: 'build' }));
   }
   if (!kb) return 1;
-  mkdirSync(join(root, 'dist'), { recursive: true });
-  writeFileAtomic(join(root, 'dist', 'kb.json'), JSON.stringify(kb));
+  mkdirSync(outdir, { recursive: true });
+  writeFileAtomic(join(outdir, 'kb.json'), JSON.stringify(kb));
   return 0;
 }
 

@@ -1,5 +1,5 @@
 import { numericBounds, type KbIndex } from './kb.js';
-import type { AnswerValue, Condition, Question } from '../schema/index.js';
+import type { AnswerTest, AnswerValue, Condition, Question } from '../schema/index.js';
 
 /** Kleene's three-valued logic: a condition on a "don't know" answer may be undecided. */
 export type Truth = 'yes' | 'no' | 'unknown';
@@ -23,41 +23,109 @@ export interface Evaluation {
 
 /** Evaluates a declarative condition against resolved answers. */
 export function evaluate(condition: Condition, answers: ResolvedAnswers, index: KbIndex): Evaluation {
-  const reads: string[] = [];
-  const result = walk(condition, answers, index, reads);
-  return { ...result, reads: [...new Set(reads)] };
+  const result = walk(condition, answers, index);
+  return { point: result.point, truth: result.truth, reads: readsOf(condition) };
 }
 
-function walk(condition: Condition, answers: ResolvedAnswers, index: KbIndex, reads: string[]): Omit<Evaluation, 'reads'> {
-  if ('all' in condition) {
-    const parts = condition.all.map((c) => walk(c, answers, index, reads));
-    return {
-      point: parts.every((p) => p.point),
-      truth: parts.some((p) => p.truth === 'no') ? 'no' : parts.every((p) => p.truth === 'yes') ? 'yes' : 'unknown',
+/** The questions a condition reads: fixed by the condition itself, so worked out once. */
+export function readsOf(condition: Condition): string[] {
+  let reads = readsCache.get(condition);
+  if (!reads) {
+    const all: string[] = [];
+    const visit = (c: Condition): void => {
+      if ('all' in c) c.all.forEach(visit);
+      else if ('any' in c) c.any.forEach(visit);
+      else if ('not' in c) visit(c.not);
+      else all.push(c.question);
     };
+    visit(condition);
+    reads = [...new Set(all)];
+    readsCache.set(condition, reads);
+  }
+  return reads;
+}
+const readsCache = new WeakMap<Condition, string[]>();
+
+const YES = { point: true, truth: 'yes' } as const;
+const NO = { point: false, truth: 'no' } as const;
+
+function walk(condition: Condition, answers: ResolvedAnswers, index: KbIndex): Omit<Evaluation, 'reads'> {
+  if ('all' in condition) {
+    let point = true;
+    let anyNo = false;
+    let allYes = true;
+    for (const c of condition.all) {
+      const part = walk(c, answers, index);
+      point &&= part.point;
+      if (part.truth === 'no') anyNo = true;
+      if (part.truth !== 'yes') allYes = false;
+    }
+    return { point, truth: anyNo ? 'no' : allYes ? 'yes' : 'unknown' };
   }
   if ('any' in condition) {
-    const parts = condition.any.map((c) => walk(c, answers, index, reads));
-    return {
-      point: parts.some((p) => p.point),
-      truth: parts.some((p) => p.truth === 'yes') ? 'yes' : parts.every((p) => p.truth === 'no') ? 'no' : 'unknown',
-    };
+    let point = false;
+    let anyYes = false;
+    let allNo = true;
+    for (const c of condition.any) {
+      const part = walk(c, answers, index);
+      point ||= part.point;
+      if (part.truth === 'yes') anyYes = true;
+      if (part.truth !== 'no') allNo = false;
+    }
+    return { point, truth: anyYes ? 'yes' : allNo ? 'no' : 'unknown' };
   }
   if ('not' in condition) {
-    const inner = walk(condition.not, answers, index, reads);
+    const inner = walk(condition.not, answers, index);
     return { point: !inner.point, truth: inner.truth === 'yes' ? 'no' : inner.truth === 'no' ? 'yes' : 'unknown' };
   }
-  reads.push(condition.question);
   const answer = answers.get(condition.question);
   const question = index.questions.get(condition.question);
   if (!answer || !question) return { point: false, truth: 'no' };
   const point = test(condition, answer.value);
-  if (answer.known) return { point, truth: point ? 'yes' : 'no' };
+  if (answer.known) return point ? YES : NO;
   // Unknown answer: decided only if every possible answer gives the same result.
+  const bounds = numericBounds(question);
+  if (bounds && condition.in === undefined) {
+    const range = numericTruth(condition, bounds.min, bounds.max);
+    if (range) return { point, truth: range };
+  }
   const possible = possibleValues(question);
   if (possible === undefined) return { point, truth: 'unknown' };
-  const outcomes = new Set(possible.map((value) => test(condition, value)));
-  return { point, truth: outcomes.size === 2 ? 'unknown' : outcomes.has(true) ? 'yes' : 'no' };
+  let anyTrue = false;
+  let anyFalse = false;
+  for (const value of possible) {
+    if (test(condition, value)) anyTrue = true;
+    else anyFalse = true;
+    if (anyTrue && anyFalse) return { point, truth: 'unknown' };
+  }
+  return { point, truth: anyTrue ? 'yes' : 'no' };
+}
+
+/** Whether a numeric test holds for all, none or some of the values in [min, max]. */
+function numericTruth(condition: AnswerTest, min: number, max: number): Truth | undefined {
+  const decide = (all: boolean, none: boolean): Truth => (all ? 'yes' : none ? 'no' : 'unknown');
+  if (condition.gte !== undefined) return decide(min >= condition.gte, max < condition.gte);
+  if (condition.gt !== undefined) return decide(min > condition.gt, max <= condition.gt);
+  if (condition.lte !== undefined) return decide(max <= condition.lte, min > condition.lte);
+  if (condition.lt !== undefined) return decide(max < condition.lt, min >= condition.lt);
+  if (condition.eq !== undefined) return typeof condition.eq !== 'number' || condition.eq < min || condition.eq > max ? 'no' : min === max ? 'yes' : 'unknown';
+  if (condition.ne !== undefined) return typeof condition.ne !== 'number' || condition.ne < min || condition.ne > max ? 'yes' : min === max ? 'no' : 'unknown';
+  return undefined;
+}
+
+/** The condition's value for fully known answers: no allocation, for the Monte Carlo loop. */
+export function holds(condition: Condition, answers: ResolvedAnswers): boolean {
+  if ('all' in condition) {
+    for (const c of condition.all) if (!holds(c, answers)) return false;
+    return true;
+  }
+  if ('any' in condition) {
+    for (const c of condition.any) if (holds(c, answers)) return true;
+    return false;
+  }
+  if ('not' in condition) return !holds(condition.not, answers);
+  const answer = answers.get(condition.question);
+  return answer ? test(condition, answer.value) : false;
 }
 
 /** Applies one answer test; the validator has checked that the operand fits the question. */
@@ -79,6 +147,12 @@ export function test(condition: Exclude<Condition, { all: unknown } | { any: unk
  * questions are represented by their bounds and interior integers up to 101 values.
  */
 export function possibleValues(question: Question): AnswerValue[] | undefined {
+  if (!possibleCache.has(question)) possibleCache.set(question, enumerate(question));
+  return possibleCache.get(question);
+}
+const possibleCache = new WeakMap<Question, AnswerValue[] | undefined>();
+
+function enumerate(question: Question): AnswerValue[] | undefined {
   const bounds = numericBounds(question);
   if (bounds) {
     if (bounds.max - bounds.min > 2000) return undefined;

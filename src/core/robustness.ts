@@ -1,4 +1,4 @@
-import { evaluate, possibleValues, type ResolvedAnswer, type ResolvedAnswers } from './conditions.js';
+import { evaluate, holds, possibleValues, type ResolvedAnswer, type ResolvedAnswers } from './conditions.js';
 import type { KbIndex, KnowledgeBase } from './kb.js';
 import { seededRandom } from './random.js';
 import { DELTA_UNCERTAINTY, SPREAD_FACTOR, strongest, type Scoring } from './score.js';
@@ -37,7 +37,12 @@ export function analyseRobustness(
   const random = seededRandom(options.seed);
   const byId = new Map(models.map((m) => [m.id, m]));
   const order = scoring.ranking.map((r) => byId.get(r.model)!).filter(Boolean);
-  const feasible = scoring.ranking.map((r) => r.feasible);
+  const feasibleAtPoint = scoring.ranking.map((r) => r.feasible);
+  // Preconditions a "don't know" leaves open are decided afresh in every sample.
+  const openPreconditions = order.map((model) =>
+    (model.preconditions ?? []).filter((p) => evaluate(p.requires, answers, index).truth === 'unknown').map((p) => p.requires),
+  );
+  const feasible = [...feasibleAtPoint];
   const criteria = kb.criteria;
   const findings = (ids: string[]) => ids.map((id) => index.findings.get(id)).filter((f): f is Finding => !!f);
 
@@ -87,10 +92,12 @@ export function analyseRobustness(
       total += w;
     });
     for (let m = 0; m < n; m++) {
+      const open = openPreconditions[m]!;
+      if (open.length > 0) feasible[m] = feasibleAtPoint[m]! && open.every((c) => holds(c, sampled));
       const base = baselines[m]!;
       for (let i = 0; i < base.length; i++) perf[i] = base[i]!.value + (2 * random() - 1) * base[i]!.spread;
       for (const a of adjustments[m]!) {
-        const applies = a.fixed === 'unknown' ? evaluate(a.when, sampled, index).point : a.fixed === 'yes';
+        const applies = a.fixed === 'unknown' ? holds(a.when, sampled) : a.fixed === 'yes';
         if (!applies) continue;
         for (const e of a.effects) {
           if (e.index >= 0) perf[e.index]! += e.delta * (1 + (2 * random() - 1) * a.wobble);

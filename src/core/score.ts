@@ -155,6 +155,16 @@ const findingsOf = (ids: readonly string[], index: KbIndex): Finding[] =>
  * value order is exact.
  */
 export function extremeAverage(values: readonly number[], low: readonly number[], high: readonly number[], mode: 'min' | 'max'): number {
+  if (low.every((w, i) => w === high[i])) {
+    // No weight is uncertain: the box is a point (the common case).
+    let num = 0;
+    let den = 0;
+    for (let i = 0; i < values.length; i++) {
+      num += low[i]! * values[i]!;
+      den += low[i]!;
+    }
+    return den > 0 ? num / den : 50;
+  }
   const order = values.map((_, i) => i).sort((a, b) => (mode === 'min' ? values[a]! - values[b]! : values[b]! - values[a]!));
   let best = mode === 'min' ? Infinity : -Infinity;
   for (let k = 0; k <= order.length; k++) {
@@ -206,6 +216,22 @@ interface AdjustmentState {
   reads: string[];
   findings: string[];
   confidence: Confidence;
+  references: string[];
+}
+
+interface Evidence {
+  confidence: Confidence;
+  references: string[];
+}
+/** What a model's citations resolve to; it depends only on the model and the knowledge base, so it is worked out once. */
+const evidenceCache = new WeakMap<object, Evidence>();
+function evidenceOf(cited: { findings: string[] }, index: KbIndex): Evidence {
+  let evidence = evidenceCache.get(cited);
+  if (!evidence) {
+    evidence = { confidence: strongest(findingsOf(cited.findings, index)), references: referencesOf(cited.findings, index) };
+    evidenceCache.set(cited, evidence);
+  }
+  return evidence;
 }
 
 function scoreModel(model: Model, weights: readonly WeightResult[], answers: ResolvedAnswers, index: KbIndex): ModelScore {
@@ -217,7 +243,8 @@ function scoreModel(model: Model, weights: readonly WeightResult[], answers: Res
       point: evaluation.point,
       reads: evaluation.reads,
       findings: adjustment.findings,
-      confidence: strongest(findingsOf(adjustment.findings, index)),
+      confidence: evidenceOf(adjustment, index).confidence,
+      references: evidenceOf(adjustment, index).references,
       effects: adjustment.effects,
     };
   });
@@ -228,13 +255,13 @@ function scoreModel(model: Model, weights: readonly WeightResult[], answers: Res
       // The validator requires every criterion; a model missing one is scored neutral, visibly uncertain.
       return { criterion: w.criterion, weight: w.weight, performance: 50, interval: [0, 100], points: w.weight * 50, effect: 0, contributions: [] };
     }
-    const confidence = strongest(findingsOf(performance.findings, index));
+    const { confidence, references } = evidenceOf(performance, index);
     const spread = performance.spread * SPREAD_FACTOR[confidence];
     let point = performance.value;
     let low = performance.value - spread;
     let high = performance.value + spread;
     const contributions: Contribution[] = [
-      { kind: 'baseline', value: performance.value, spread: round(spread), confidence, findings: performance.findings, references: referencesOf(performance.findings, index) },
+      { kind: 'baseline', value: performance.value, spread: round(spread), confidence, findings: performance.findings, references },
     ];
     for (const adjustment of adjustments) {
       if (adjustment.truth === 'no') continue;
@@ -259,7 +286,7 @@ function scoreModel(model: Model, weights: readonly WeightResult[], answers: Res
           reads: adjustment.reads,
           confidence: adjustment.confidence,
           findings: adjustment.findings,
-          references: referencesOf(adjustment.findings, index),
+          references: adjustment.references,
         });
       }
     }
@@ -281,7 +308,7 @@ function scoreModel(model: Model, weights: readonly WeightResult[], answers: Res
   const preconditions: PreconditionResult[] = (model.preconditions ?? []).map((precondition) => {
     const evaluation = evaluate(precondition.requires, answers, index);
     const status = evaluation.truth === 'yes' ? 'met' : evaluation.truth === 'no' ? 'failed' : 'unknown';
-    return { id: precondition.id, status, reads: evaluation.reads, findings: precondition.findings, references: referencesOf(precondition.findings, index) };
+    return { id: precondition.id, status, reads: evaluation.reads, findings: precondition.findings, references: evidenceOf(precondition, index).references };
   });
   const feasible = preconditions.every((p) => p.status !== 'failed');
 
@@ -360,6 +387,22 @@ function fitAndMisfit(criteria: CriterionScore[], adjustments: (AdjustmentState 
   };
 }
 
+const gapCache = new WeakMap<readonly string[], GapKind[]>();
+/** The kinds of thin evidence behind a set of findings; fixed by the findings, so cached. */
+function gapKinds(ids: readonly string[], references: readonly string[], index: KbIndex): GapKind[] {
+  let kinds = gapCache.get(ids);
+  if (!kinds) {
+    const findings = findingsOf(ids, index);
+    kinds = [];
+    if (references.length === 1) kinds.push('single-study');
+    if (findings.every((f) => f.confidence === 'very-low')) kinds.push('very-low-confidence');
+    if (findings.every((f) => f.origin === 'elsewhere')) kinds.push('foreign-evidence');
+    if (findings.every((f) => (f.downgrades ?? []).some((d) => d.concern === 'relevance'))) kinds.push('indirect-evidence');
+    gapCache.set(ids, kinds);
+  }
+  return kinds;
+}
+
 /** Contributions that matter here (weight ≥ 5 % or an adjustment that counts) but rest on thin evidence. */
 function evidenceGaps(criteria: CriterionScore[], index: KbIndex): EvidenceGap[] {
   const gaps: EvidenceGap[] = [];
@@ -367,12 +410,10 @@ function evidenceGaps(criteria: CriterionScore[], index: KbIndex): EvidenceGap[]
     for (const contribution of c.contributions) {
       const matters = contribution.kind === 'baseline' ? c.weight >= 0.05 : contribution.counted;
       if (!matters) continue;
-      const findings = findingsOf(contribution.findings, index);
+      const kinds = gapKinds(contribution.findings, contribution.references, index);
+      if (kinds.length === 0) continue;
       const at = { criterion: c.criterion, ...(contribution.kind === 'adjustment' ? { adjustment: contribution.id } : {}), findings: contribution.findings };
-      if (contribution.references.length === 1) gaps.push({ gap: 'single-study', ...at });
-      if (findings.every((f) => f.confidence === 'very-low')) gaps.push({ gap: 'very-low-confidence', ...at });
-      if (findings.every((f) => f.origin === 'elsewhere')) gaps.push({ gap: 'foreign-evidence', ...at });
-      if (findings.every((f) => (f.downgrades ?? []).some((d) => d.concern === 'relevance'))) gaps.push({ gap: 'indirect-evidence', ...at });
+      for (const gap of kinds) gaps.push({ gap, ...at });
     }
   }
   return gaps;

@@ -42,7 +42,19 @@ export function termValue(term: WeightTerm, value: AnswerValue): number {
   return term.map[String(value)] ?? 0;
 }
 
+const rangeCache = new WeakMap<WeightTerm, [number, number]>();
+
+/** The least and most a term can add over every answer its question allows (depends on the bank only, so cached). */
 function termRange(term: WeightTerm, index: KbIndex): [number, number] {
+  let range = rangeCache.get(term);
+  if (!range) {
+    range = computeRange(term, index);
+    rangeCache.set(term, range);
+  }
+  return range;
+}
+
+function computeRange(term: WeightTerm, index: KbIndex): [number, number] {
   const question = index.questions.get(term.question);
   const values = question ? possibleValues(question) : undefined;
   if (!values || values.length === 0) {

@@ -92,7 +92,7 @@ export function dontKnowText(question: Question, lang: Lang): string {
 
 /** Escapes the Markdown that could change how a text from the question bank renders. */
 function md(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_<>|]/g, (c) => `\\${c}`);
 }
 
 function questionMarkdown(question: Question, lang: Lang): string {

@@ -183,6 +183,13 @@ function ensureStop(text: string): string {
   return /[.!?»"”)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
+function wrapHead(head: string, width: number): string {
+  return head
+    .split('\n')
+    .flatMap((line) => wrap(line, width))
+    .join('\n');
+}
+
 /** The bibliography as plain text, one paragraph per work. */
 export function renderSourcesText(references: readonly Reference[], options: SourcesOptions): string {
   const { lang } = options;
@@ -197,7 +204,7 @@ export function renderSourcesText(references: readonly Reference[], options: Sou
     if (reference.caveat) text += ` ${L.caveat[lang]}: ${ensureStop(reference.caveat[lang])}`;
     return wrap(text, width, '    ').join('\n');
   });
-  return `${head}\n\n${entries.join('\n\n')}\n`;
+  return `${wrapHead(head, width)}\n\n${entries.join('\n\n')}\n`;
 }
 
 /** Escapes the characters BibTeX treats specially, so the text reads as written. */
@@ -307,7 +314,7 @@ export function renderFindingsText(findings: readonly Finding[], references: rea
   const entries = findings.map((finding) => {
     const lines: string[] = [finding.id];
     const facts = [
-      `${L.confidence[lang]}: ${CONFIDENCE_WORDS[finding.confidence][lang]}`,
+      `${capitalise(L.confidence[lang])}: ${CONFIDENCE_WORDS[finding.confidence][lang]}`,
       EVIDENCE_WORDS[finding.evidence][lang],
       ORIGIN_WORDS[finding.origin][lang],
       (finding.use === 'scoring' ? L.scoring : L.context)[lang],
@@ -323,5 +330,5 @@ export function renderFindingsText(findings: readonly Finding[], references: rea
     lines.push(`  ${where.charAt(0).toUpperCase()}${where.slice(1)}`);
     return lines.join('\n');
   });
-  return `${head}\n\n${entries.join('\n\n')}\n`;
+  return `${wrapHead(head, width)}\n\n${entries.join('\n\n')}\n`;
 }

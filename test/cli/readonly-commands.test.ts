@@ -1,0 +1,323 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { run, type Io } from '../../src/cli.js';
+import type { KnowledgeBase } from '../../src/core/kb.js';
+import { KB_JSON } from '../../src/paths.js';
+import type { Question } from '../../src/schema/index.js';
+import { escapeBibtex } from '../../src/render/sources.js';
+import { firstSentence } from '../../src/render/template.js';
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let cwd: string;
+let kb: KnowledgeBase;
+
+beforeAll(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'orgfit-readonly-'));
+  kb = JSON.parse(readFileSync(KB_JSON, 'utf8')) as KnowledgeBase;
+});
+afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
+async function cli(argv: string[], env: Record<string, string> = {}): Promise<Ran> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: { write: (s: string) => ((stdout += s), true) },
+    stderr: { write: (s: string) => ((stderr += s), true) },
+    stdin: Readable.from([]),
+    env: { ...env },
+    cwd,
+  };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
+
+const ROOT = new URL('../../', import.meta.url);
+const modelFileIds = () =>
+  readdirSync(new URL('models/', ROOT))
+    .filter((name) => /\.ya?ml$/.test(name))
+    .map((name) => name.replace(/\.ya?ml$/, ''))
+    .sort();
+
+/** A valid answer for a question: its assumed value, else its first option, else its lower bound. */
+function validAnswer(question: Question): unknown {
+  if (question.assume !== undefined) return question.assume;
+  if (question.options) return question.type === 'multi' ? [question.options[0]!.value] : question.options[0]!.value;
+  switch (question.type) {
+    case 'boolean':
+      return true;
+    case 'scale':
+      return 3;
+    case 'percent':
+      return 50;
+    default:
+      return question.min ?? 0;
+  }
+}
+
+describe('orgfit models', () => {
+  it('json lists every model file in models/', async () => {
+    const { code, stdout } = await cli(['models', '--format', 'json']);
+    expect(code).toBe(0);
+    const data = JSON.parse(stdout) as { format: string; models: { id: string; builtIn: boolean; adjustments: string[]; preconditions: string[]; criteria: Record<string, { value: number; spread: number }> }[] };
+    expect(data.format).toBe('orgfit/models@1');
+    expect(data.models.map((m) => m.id).sort()).toEqual(modelFileIds());
+    for (const model of data.models) {
+      expect(model.builtIn).toBe(true);
+      expect(Array.isArray(model.adjustments)).toBe(true);
+      expect(Array.isArray(model.preconditions)).toBe(true);
+      for (const c of Object.values(model.criteria)) expect(Object.keys(c).sort()).toEqual(['spread', 'value']);
+    }
+  });
+
+  it('the table names every model, fits 80 columns, and differs between nb and en', async () => {
+    const nb = await cli(['models', '--lang', 'nb']);
+    const en = await cli(['models', '--lang', 'en']);
+    expect(nb.code).toBe(0);
+    expect(en.code).toBe(0);
+    for (const out of [nb.stdout, en.stdout]) {
+      expect(out.endsWith('\n')).toBe(true);
+      for (const line of out.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    }
+    for (const model of kb.models) {
+      expect(nb.stdout).toContain(model.id);
+      expect(en.stdout).toContain(model.id);
+    }
+    expect(nb.stdout).not.toBe(en.stdout);
+    expect((await cli(['models', '--lang', 'nb'])).stdout).toBe(nb.stdout);
+  });
+
+  it('--models DIR adds the user’s models, marked as not built in', async () => {
+    const source = kb.models[0];
+    if (!source) return; // no built-in model yet to copy
+    const dir = join(cwd, 'own-models');
+    mkdirSync(dir, { recursive: true });
+    const text = readFileSync(new URL(`models/${source.id}.yaml`, ROOT), 'utf8').replace(new RegExp(`^id: ${source.id}$`, 'm'), 'id: my-own-model');
+    writeFileSync(join(dir, 'my-own-model.yaml'), text);
+    const { code, stdout, stderr } = await cli(['--models', dir, 'models', '--format', 'json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const data = JSON.parse(stdout) as { models: { id: string; builtIn: boolean }[] };
+    expect(data.models.find((m) => m.id === 'my-own-model')?.builtIn).toBe(false);
+    const table = await cli(['--models', dir, 'models', '--lang', 'en']);
+    expect(table.stdout).toMatch(/my-own-model.*yours/);
+  });
+});
+
+describe('orgfit questions', () => {
+  it.each(['nb', 'en'] as const)('md in %s holds every question id and section title', async (lang) => {
+    const { code, stdout } = await cli(['questions', '--lang', lang]);
+    expect(code).toBe(0);
+    expect(stdout.endsWith('\n')).toBe(true);
+    for (const question of kb.questions) expect(stdout).toContain(`\`${question.id}\``);
+    for (const section of kb.sections) expect(stdout).toContain(`## ${section.title[lang]}`);
+    for (const question of kb.questions) for (const id of question.feeds) expect(stdout).toContain(id);
+  });
+
+  it('md differs between nb and en', async () => {
+    expect((await cli(['questions', '--lang', 'nb'])).stdout).not.toBe((await cli(['questions', '--lang', 'en'])).stdout);
+  });
+
+  it('md follows LANG when --lang is not given', async () => {
+    const en = await cli(['questions'], { LANG: 'en_GB.UTF-8' });
+    expect(en.stdout).toContain('# The question bank');
+    const nb = await cli(['questions'], { LANG: 'nb_NO.UTF-8' });
+    expect(nb.stdout).toContain('# Spørsmålsbanken');
+  });
+
+  it('yaml and json hold the question bank of the compiled knowledge base', async () => {
+    const yaml = await cli(['questions', '--format', 'yaml']);
+    const json = await cli(['questions', '--format', 'json']);
+    expect(yaml.code).toBe(0);
+    expect(json.code).toBe(0);
+    const expected = { format: 'orgfit/questions@1', sections: kb.sections, questions: kb.questions, sums: kb.sums };
+    expect(parse(yaml.stdout)).toEqual(expected);
+    expect(JSON.parse(json.stdout)).toEqual(expected);
+  });
+
+  it('yaml validates as a questions file', async () => {
+    const file = join(cwd, 'questions.yaml');
+    writeFileSync(file, (await cli(['questions', '--format', 'yaml'])).stdout);
+    const { code, stderr } = await cli(['validate', file]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
+
+describe('orgfit template', () => {
+  it.each(['nb', 'en'] as const)('in %s: parses, holds every question, and validates once filled in', async (lang) => {
+    const { code, stdout } = await cli(['template', '--lang', lang]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^# yaml-language-server: \$schema=\S*schema\/answers\.schema\.json\n/);
+    expect(stdout).toContain('orgfit score');
+    const data = parse(stdout) as { format: string; municipality: string; answers: Record<string, unknown> };
+    expect(data.format).toBe('orgfit/answers@1');
+    expect(data.municipality).toBe('');
+    expect(Object.keys(data.answers).sort()).toEqual(kb.questions.map((q) => q.id).sort());
+    for (const question of kb.questions) {
+      const value = data.answers[question.id];
+      if (question.dontKnow) expect(value).toBe('dont-know');
+      else expect(value).toBeNull();
+    }
+
+    // Unfilled, the validator reports what is missing.
+    const blank = join(cwd, `blank-${lang}.yaml`);
+    writeFileSync(blank, stdout);
+    expect((await cli(['validate', '--answers', blank])).code).toBe(1);
+
+    // Filled in where it must be, it validates.
+    let text = stdout.replace(/^municipality: ""$/m, 'municipality: "Testvik"');
+    for (const question of kb.questions) {
+      if (question.dontKnow) continue;
+      text = text.replace(new RegExp(`^(  ${question.id}:).*$`, 'm'), `$1 ${JSON.stringify(validAnswer(question))}`);
+    }
+    const filled = join(cwd, `filled-${lang}.yaml`);
+    writeFileSync(filled, text);
+    const result = await cli(['validate', '--answers', filled]);
+    expect(result.stdout + result.stderr).not.toMatch(/error|feil/);
+    expect(result.code).toBe(0);
+  });
+
+  it('differs between nb and en, and is deterministic', async () => {
+    const nb = (await cli(['template', '--lang', 'nb'])).stdout;
+    expect(nb).not.toBe((await cli(['template', '--lang', 'en'])).stdout);
+    expect((await cli(['template', '--lang', 'nb'])).stdout).toBe(nb);
+  });
+
+  it('--out writes the file, and refuses to overwrite it without --force', async () => {
+    const first = await cli(['template', '--out', 'svar.yaml', '--lang', 'nb']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('');
+    expect(first.stderr).toBe('Skrev svar.yaml\n');
+    const written = readFileSync(join(cwd, 'svar.yaml'), 'utf8');
+    expect(written).toContain('orgfit score svar.yaml');
+    expect(readdirSync(cwd).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    writeFileSync(join(cwd, 'svar.yaml'), 'mine\n');
+    const again = await cli(['template', '--out', 'svar.yaml', '--lang', 'en']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('--force');
+    expect(readFileSync(join(cwd, 'svar.yaml'), 'utf8')).toBe('mine\n');
+
+    const forced = await cli(['template', '--out', 'svar.yaml', '--force', '--lang', 'en']);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toBe('Wrote svar.yaml\n');
+    expect(readFileSync(join(cwd, 'svar.yaml'), 'utf8')).toContain('orgfit score svar.yaml');
+  });
+
+  it('--out into a folder that does not exist is a usage error', async () => {
+    const { code, stderr } = await cli(['template', '--out', join('no', 'such', 'folder', 'svar.yaml')]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^orgfit: /);
+    expect(existsSync(join(cwd, 'no'))).toBe(false);
+  });
+});
+
+describe('orgfit sources', () => {
+  it('text has one entry per reference, with years and review lines', async () => {
+    const { code, stdout } = await cli(['sources', '--lang', 'en']);
+    expect(code).toBe(0);
+    expect(stdout.endsWith('\n')).toBe(true);
+    const entries = stdout.trimEnd().split('\n\n').slice(1);
+    expect(entries).toHaveLength(kb.references.length);
+    expect(stdout).toContain('Helgøy (2003)');
+    expect(stdout).toContain('review lines 330–349');
+    const undated = kb.references.filter((r) => r.year === null).length;
+    expect(entries.filter((e) => e.includes('(n.d.)'))).toHaveLength(undated);
+    for (const line of stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+
+  it('text is sorted by first author, then year', async () => {
+    const { stdout } = await cli(['sources', '--lang', 'en']);
+    const harlow = ['Harlow (2003)', 'Harlow (2004)', 'Harlow, Lawler (2000)'].map((s) => stdout.indexOf(s));
+    expect(harlow.every((i) => i >= 0)).toBe(true);
+    expect(harlow).toEqual([...harlow].sort((a, b) => a - b));
+    expect(stdout.indexOf('Andersen (2005)')).toBeLessThan(stdout.indexOf('Helgøy (2003)'));
+  });
+
+  it('text differs between nb and en', async () => {
+    const nb = await cli(['sources', '--lang', 'nb']);
+    const en = await cli(['sources', '--lang', 'en']);
+    expect(nb.stdout).not.toBe(en.stdout);
+    expect(nb.stdout).toContain('oversikten linje 330–349');
+    expect(nb.stdout).toContain('(u.å.)');
+  });
+
+  it('bibtex: one @misc per reference, balanced braces, a title only where the review gives one', async () => {
+    const { code, stdout } = await cli(['sources', '--format', 'bibtex', '--lang', 'en']);
+    expect(code).toBe(0);
+    const entries = stdout.trimEnd().split('\n\n');
+    expect(entries).toHaveLength(kb.references.length);
+    expect(stdout.match(/@misc\{/g)).toHaveLength(kb.references.length);
+    const byKey = new Map(kb.references.map((r) => [r.key, r]));
+    for (const entry of entries) {
+      const key = /^@misc\{([^,]+),/.exec(entry)?.[1];
+      const reference = byKey.get(key ?? '');
+      expect(reference, entry).toBeDefined();
+      // Balanced, ignoring escaped braces.
+      let depth = 0;
+      const unescaped = entry.replace(/\\[{}]/g, '');
+      for (const c of unescaped) {
+        if (c === '{') depth++;
+        if (c === '}') depth--;
+        expect(depth).toBeGreaterThanOrEqual(0);
+      }
+      expect(depth).toBe(0);
+      expect(/^\s*title\s*=/m.test(entry)).toBe(reference!.title !== undefined);
+      expect(/^\s*year\s*=/m.test(entry)).toBe(reference!.year !== null);
+      expect(entry).not.toMatch(/journal|publisher|pages/);
+      // Special characters in the summaries arrive escaped.
+      expect(unescaped.replace(/\\(textbackslash|\^|~)\{\}/g, '')).not.toMatch(/(?<!\\)[%&$#_]/);
+    }
+    expect(stdout).toContain('Cited in Nesvåg 2005');
+  });
+
+  it('escapes every BibTeX special character', () => {
+    expect(escapeBibtex('{a} 50% & $1 #2 a_b ^ ~ \\')).toBe('\\{a\\} 50\\% \\& \\$1 \\#2 a\\_b \\^{} \\~{} \\textbackslash{}');
+    expect(firstSentence('Every change costs. Many report fatigue.', 0)).toBe('Every change costs.');
+  });
+
+  it('csl-json parses, one item per reference, no issued date where the year is unknown', async () => {
+    const { code, stdout } = await cli(['sources', '--format', 'csl-json']);
+    expect(code).toBe(0);
+    const items = JSON.parse(stdout) as { id: string; type: string; author?: unknown[]; issued?: unknown; title?: string; note: string }[];
+    expect(items).toHaveLength(kb.references.length);
+    const byKey = new Map(kb.references.map((r) => [r.key, r]));
+    for (const item of items) {
+      const reference = byKey.get(item.id)!;
+      expect(reference).toBeDefined();
+      expect(['article', 'report', 'book', 'thesis', 'document']).toContain(item.type);
+      if (reference.year === null) expect(item).not.toHaveProperty('issued');
+      else expect(item.issued).toEqual({ 'date-parts': [[reference.year]] });
+      expect(item.title).toBe(reference.title);
+      expect(item.note.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('--findings lists every finding, in nb and en', async () => {
+    const en = await cli(['sources', '--findings', '--lang', 'en']);
+    const nb = await cli(['sources', '--findings', '--lang', 'nb']);
+    expect(en.code).toBe(0);
+    for (const finding of kb.findings) {
+      expect(en.stdout).toContain(`\n${finding.id}\n`);
+      expect(en.stdout).toContain(finding.claim.en.split(' ').slice(0, 3).join(' '));
+    }
+    expect(en.stdout).toContain('Helgøy 2003');
+    expect(nb.stdout).not.toBe(en.stdout);
+  });
+
+  it.each(['bibtex', 'csl-json'])('--findings with --format %s is a usage error', async (format) => {
+    const { code, stdout, stderr } = await cli(['sources', '--findings', '--format', format, '--lang', 'en']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('--findings');
+  });
+});
