@@ -21,10 +21,15 @@ export default async function explain({ io, lang, args, options }: CommandContex
   const result = scoreMunicipality(kb, models, loaded!.answers, { lang, samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED, source: loaded!.path });
   if (options.format === 'json') {
     const entry = result.ranking.find((r) => r.model === modelId)!;
-    io.stdout.write(JSON.stringify({ format: 'orgfit/explanation@1', municipality: result.municipality, model: entry, weights: result.weights, findings: result.findings, references: result.references }, null, 2) + '\n');
+    // Only the evidence this model's explanation cites.
+    const ids = new Set<string>([...entry.criteria.flatMap((c) => c.contributions.flatMap((x) => x.findings)), ...entry.preconditions.flatMap((p) => p.findings), ...result.weights.flatMap((w) => w.findings)]);
+    const findings = Object.fromEntries(Object.entries(result.findings).filter(([id]) => ids.has(id)));
+    const keys = new Set(Object.values(findings).flatMap((f) => f.references));
+    const references = Object.fromEntries(Object.entries(result.references).filter(([key]) => keys.has(key)));
+    io.stdout.write(JSON.stringify({ format: 'orgfit/explanation@1', municipality: result.municipality, ...(result.scenario ? { scenario: result.scenario } : {}), model: entry, weights: result.weights, findings, references }, null, 2) + '\n');
     return EXIT.ok;
   }
   const color = useColor(io.stdout, io.env, options.color as boolean | undefined);
-  io.stdout.write(renderExplain(result, modelId, { lang, paint: painter(color) }));
+  io.stdout.write(renderExplain(result, modelId, { lang, paint: painter(color), width: Math.min(io.stdout.columns ?? 100, 120) }));
   return EXIT.ok;
 }

@@ -38,7 +38,7 @@ export interface RankedModel {
   score: number;
   interval: [number, number];
   feasible: boolean;
-  robustness: { first: number; meanRank: number; beatsNext?: number; separation?: 'clear' | 'likely' | 'uncertain' };
+  robustness: { first: number; meanRank: number; beatsNext?: number; separation?: 'clear' | 'likely' | 'uncertain'; beats: Record<string, number> };
   preconditions: { id: string; status: 'met' | 'failed' | 'unknown'; failure: string; reads: string[]; findings: string[]; references: string[] }[];
   criteria: {
     criterion: string;
@@ -130,7 +130,9 @@ export function buildResult({ kb, index, models, answers, source, scoring, robus
       score: score.score,
       interval: score.interval,
       feasible: score.feasible,
-      robustness: r ? { first: r.first, meanRank: r.meanRank, ...(r.beatsNext !== undefined ? { beatsNext: r.beatsNext, separation: r.separation! } : {}) } : { first: 0, meanRank: 0 },
+      robustness: r
+        ? { first: r.first, meanRank: r.meanRank, ...(r.beatsNext !== undefined ? { beatsNext: r.beatsNext, separation: r.separation! } : {}), beats: r.beats }
+        : { first: 0, meanRank: 0, beats: {} },
       preconditions: score.preconditions.map((p) => ({
         ...p,
         failure: model.preconditions?.find((x) => x.id === p.id)?.failure[lang] ?? '',

@@ -17,6 +17,8 @@ export interface Robustness {
     beatsNext?: number;
     /** How clearly it is ahead of the next model. */
     separation?: 'clear' | 'likely' | 'uncertain';
+    /** Share of samples in which it ranks above each other model. */
+    beats: Record<string, number>;
   }[];
 }
 
@@ -68,6 +70,7 @@ export function analyseRobustness(
   const firstCount = new Array<number>(n).fill(0);
   const rankSum = new Array<number>(n).fill(0);
   const beats = new Array<number>(n).fill(0);
+  const pairwise = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const scores = new Array<number>(n).fill(0);
   const weights = new Array<number>(criteria.length).fill(0);
   const perf = new Array<number>(criteria.length).fill(0);
@@ -114,6 +117,10 @@ export function analyseRobustness(
     });
     firstCount[idx[0]!]!++;
     for (let m = 0; m + 1 < n; m++) if (ranks[m]! < ranks[m + 1]!) beats[m]!++;
+    for (let a = 0; a < n; a++) {
+      const row = pairwise[a]!;
+      for (let b = 0; b < n; b++) if (ranks[a]! < ranks[b]!) row[b]!++;
+    }
   }
 
   const share = (count: number) => Math.round((count / Math.max(1, options.samples)) * 1000) / 1000;
@@ -121,7 +128,11 @@ export function analyseRobustness(
     samples: options.samples,
     seed: options.seed,
     models: order.map((model, m) => {
-      const entry: Robustness['models'][number] = { model: model.id, first: share(firstCount[m]!), meanRank: Math.round((rankSum[m]! / Math.max(1, options.samples)) * 100) / 100 };
+      const against: Record<string, number> = {};
+      order.forEach((other, o) => {
+        if (o !== m) against[other.id] = share(pairwise[m]![o]!);
+      });
+      const entry: Robustness['models'][number] = { model: model.id, first: share(firstCount[m]!), meanRank: Math.round((rankSum[m]! / Math.max(1, options.samples)) * 100) / 100, beats: against };
       if (m + 1 < n) {
         entry.beatsNext = share(beats[m]!);
         entry.separation = entry.beatsNext >= 0.95 ? 'clear' : entry.beatsNext >= 0.75 ? 'likely' : 'uncertain';

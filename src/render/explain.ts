@@ -2,7 +2,7 @@ import type { RankedModel, Result } from '../core/result.js';
 import type { Lang } from '../i18n/lang.js';
 import { fill } from '../i18n/lang.js';
 import type { Painter } from '../validate/formatters.js';
-import { citation, CONFIDENCE_WORDS, decimal, GAP_WORDS, percent, signed, word } from './words.js';
+import { citation, CONFIDENCE_WORDS, decimal, GAP_WORDS, percent, signed, word, wrap } from './words.js';
 
 const HEAD = {
   scoreLine: { nb: 'Poeng {score} (intervall {low}–{high}), plass {rank} av {count}.', en: 'Score {score} (interval {low}–{high}), rank {rank} of {count}.' },
@@ -21,7 +21,7 @@ const HEAD = {
  * references (author year) and the strength of the evidence: what a manager reads
  * before trusting the number.
  */
-export function renderExplain(result: Result, model: string, { lang, paint }: { lang: Lang; paint: Painter }): string {
+export function renderExplain(result: Result, model: string, { lang, paint, width = 100 }: { lang: Lang; paint: Painter; width?: number }): string {
   const entry = result.ranking.find((r) => r.model === model)!;
   const out: string[] = [];
   const h = (key: keyof typeof HEAD, params: Record<string, string | number> = {}) => fill(HEAD[key][lang], params);
@@ -75,7 +75,11 @@ export function renderExplain(result: Result, model: string, { lang, paint }: { 
     if (!r) continue;
     out.push(`  ${citation(r, lang)} — ${r.reported} (${word('lines', lang)} ${r.lines.join(', ')})`);
   }
-  return out.join('\n') + '\n';
+  // Long lines wrap under their own indent, so a terminal shows a readable column.
+  return out.flatMap((line) => {
+    const indent = /^\s*/.exec(line.replace(/\x1b\[[0-9;]*m/g, ''))![0];
+    return wrap(line, Math.max(60, width), indent + '  ');
+  }).join('\n') + '\n';
 }
 
 function evidence(ids: readonly string[], result: Result, lang: Lang, paint: Painter, indent: string): string[] {

@@ -2,7 +2,7 @@ import type { Result } from '../core/result.js';
 import type { Lang } from '../i18n/lang.js';
 import { fill } from '../i18n/lang.js';
 import type { Painter } from '../validate/formatters.js';
-import { decimal, fit, pad, padStart, percent, signed, word } from './words.js';
+import { decimal, fit, pad, padStart, percent, signed, word, wrap } from './words.js';
 
 export interface TableOptions {
   lang: Lang;
@@ -43,12 +43,16 @@ function renderOne(result: Result, { lang, paint, width = 80 }: TableOptions): s
 
   const notes: string[] = [];
   const feasible = result.ranking.filter((r) => r.feasible);
-  for (let i = 0; i + 1 < feasible.length; i++) {
-    const a = feasible[i]!;
-    const b = feasible[i + 1]!;
-    if (a.robustness.separation && a.robustness.separation !== 'clear') {
-      const relation = a.robustness.separation === 'likely' ? word('separationLikely', lang) : word('separationUncertain', lang);
-      notes.push(`${a.name} ${relation} ${b.name}: ${fill(word('winsIn', lang), { p: percent(a.robustness.beatsNext ?? 0, lang) })}.`);
+  // The question a manager asks: is the leader really best? Name every workable model
+  // that beats it in at least a quarter of the robustness samples.
+  const leader = feasible[0];
+  if (leader && result.method.samples > 0) {
+    const close = feasible.slice(1).filter((other) => (leader.robustness.beats[other.model] ?? 1) < 0.75);
+    if (close.length > 0) {
+      const list = close.map((other) => `${other.name} (${percent(1 - (leader.robustness.beats[other.model] ?? 1), lang)})`).join(', ');
+      notes.push(fill(word('leaderUncertain', lang), { leader: leader.name, list }));
+    } else if (feasible.length > 1) {
+      notes.push(fill(word('leaderClear', lang), { leader: leader.name }));
     }
   }
   for (const entry of result.ranking) {
@@ -57,9 +61,10 @@ function renderOne(result: Result, { lang, paint, width = 80 }: TableOptions): s
       if (p.status === 'unknown') notes.push(paint.yellow(`? ${word('preconditionUnknown', lang)} – ${entry.name}: ${p.failure} [${p.findings.join(', ')}]`));
     }
   }
-  if (notes.length > 0) out.push('', ...notes);
+  if (notes.length > 0) out.push('', ...notes.flatMap((note) => wrap(note, Math.min(width, 100), '  ')));
   if (result.assumptions.length > 0) {
-    out.push('', paint.dim(`${word('assumed', lang)}: ${result.assumptions.map((a) => `${a.question} = ${show(a.assumed)}`).join(', ')}`));
+    const line = `${word('assumed', lang)}: ${result.assumptions.map((a) => `${a.question} = ${show(a.assumed)}`).join(', ')}`;
+    out.push('', ...wrap(line, Math.min(width, 100), '  ').map(paint.dim));
   }
   out.push(paint.dim(word('explainHint', lang)));
   return out.join('\n') + '\n';

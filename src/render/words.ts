@@ -14,6 +14,11 @@ export const WORDS = {
   separationClear: { nb: 'klart foran', en: 'clearly ahead of' },
   separationLikely: { nb: 'trolig foran', en: 'probably ahead of' },
   separationUncertain: { nb: 'kan ikke skilles fra', en: 'cannot be told apart from' },
+  leaderUncertain: {
+    nb: 'Usikkert om {leader} er best: disse slår den i en stor andel av trekkene i robusthetsanalysen: {list}.',
+    en: 'It is uncertain whether {leader} is best: these beat it in a large share of the robustness samples: {list}.',
+  },
+  leaderClear: { nb: '{leader} er foran alle de andre i minst 75 % av trekkene i robusthetsanalysen.', en: '{leader} is ahead of every other model in at least 75% of the robustness samples.' },
   winsIn: { nb: 'vinner i {p} av trekkene', en: 'wins in {p} of samples' },
   explainHint: { nb: 'Forskningen bak hver poengsum: orgfit explain MODELL FIL', en: 'The research behind each score: orgfit explain MODEL FILE' },
   precondition: { nb: 'Forutsetning ikke oppfylt', en: 'Precondition not met' },
@@ -56,7 +61,7 @@ export function word(key: keyof typeof WORDS, lang: Lang): string {
 /** A percentage for people: 0.583 → "58 %" (nb) / "58%" (en). */
 export function percent(share: number, lang: Lang): string {
   const n = Math.round(share * 100);
-  return lang === 'nb' ? `${n} %` : `${n}%`;
+  return lang === 'nb' ? `${n}\u00a0%` : `${n}%`;
 }
 
 /** A number with the language's decimal separator. */
@@ -92,4 +97,32 @@ export function citation(reference: { authors: string[]; year: number | null }, 
   const names = authors.length <= 2 ? authors.join(lang === 'nb' ? ' og ' : ' and ') : `${authors[0]} ${lang === 'nb' ? 'mfl.' : 'et al.'}`;
   const etAl = reference.authors.includes('et al.') && authors.length <= 2 ? (lang === 'nb' ? ' mfl.' : ' et al.') : '';
   return `${names}${etAl} ${reference.year ?? (lang === 'nb' ? 'u.å.' : 'n.d.')}`;
+}
+
+/**
+ * Wraps text at spaces to a width; continuation lines get the indent. Escape codes
+ * (colour) are not counted, and a word longer than the width stays whole.
+ */
+export function wrap(text: string, width: number, indent = ''): string[] {
+  const visible = (s: string) => [...s.replace(/\x1b\[[0-9;]*m/g, '')].length;
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    // Keep the paragraph's own leading whitespace (after any colour code).
+    const lead = /^((?:\x1b\[[0-9;]*m)*\s*)/.exec(paragraph)![1]!;
+    let line = lead;
+    let empty = true;
+    for (const wordText of paragraph.slice(lead.length).split(' ')) {
+      if (wordText === '') continue;
+      const candidate = empty ? line + wordText : `${line} ${wordText}`;
+      if (!empty && visible(candidate) > width) {
+        lines.push(line);
+        line = indent + wordText;
+      } else {
+        line = candidate;
+      }
+      empty = false;
+    }
+    lines.push(line);
+  }
+  return lines;
 }

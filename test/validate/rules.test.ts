@@ -135,7 +135,7 @@ describe('model files: schema rules', () => {
       {
         name: 'schema-unknown-property: a key inside a flow mapping',
         text: edit(M, '[three-task-logics], rationale', '[three-task-logics], wieght: 1, rationale'),
-        expected: ['schema-unknown-property@10:75'],
+        expected: ['schema-unknown-property@10:76'],
         pointer: '/performance/crisis-response/wieght',
       },
       {
@@ -277,7 +277,7 @@ describe('model files: semantic rules', () => {
       {
         name: 'unknown-question: inside all/any/not',
         text: edit(M, '    requires: { question: staff-fte, gte: 6 }', '    requires: { all: [{ question: staff-fte, gte: 6 }, { not: { question: nav-office, eq: true } }] }'),
-        expected: ['unknown-question@29:72'],
+        expected: ['unknown-question@29:75'],
         pointer: '/preconditions/0/requires/all/1/not/question',
       },
       {
@@ -421,7 +421,7 @@ describe('model files: semantic rules', () => {
 
   it('the warning rules are warnings and the rest errors', () => {
     const warnings = RULE_IDS.filter((id) => RULES[id].severity === 'warning');
-    expect(warnings).toEqual(['context-finding', 'filename-id', 'unused-finding', 'untranslated']);
+    expect(warnings).toEqual(['context-finding', 'filename-id', 'untranslated', 'unused-finding']);
   });
 });
 
@@ -457,10 +457,11 @@ describe('YAML and file problems, through validateFiles', () => {
   runTable(
     table([
       {
-        name: 'yaml-syntax: a stray bracket; nothing else is checked',
-        text: edit(M, 'id: mini', 'id: }'),
-        expected: ['yaml-syntax@2:5'],
+        name: 'yaml-syntax: an unclosed quote, at the end of its line; nothing else is checked',
+        text: edit(M, 'id: mini', 'id: "mini'),
+        expected: ['yaml-syntax@2:10'],
         pointer: '',
+        message: 'Invalid YAML: Missing closing "quote',
       },
       {
         name: 'yaml-duplicate-key: the second key',
@@ -498,18 +499,40 @@ describe('YAML and file problems, through validateFiles', () => {
     ]),
   );
 
+  it('yaml-syntax: tab indentation is reported at the tab first', () => {
+    const problems = check(edit(M, '    effects:\n', '\teffects:\n'));
+    expect(brief(problems)[0]).toBe('yaml-syntax@22:1');
+    expect(problems[0]!.message).toBe('Invalid YAML: Tabs are not allowed as indentation');
+  });
+
+  it('yaml-syntax: a stray bracket is reported where it is, and nothing but syntax is checked', () => {
+    const problems = check(edit(M, 'id: mini', 'id: }'));
+    expect(brief(problems)[0]).toBe('yaml-syntax@2:5');
+    expect(problems[0]!.message).toBe('Invalid YAML: Unexpected flow-map-end token in YAML stream: "}"');
+    expect(new Set(problems.map((p) => p.rule))).toEqual(new Set(['yaml-syntax']));
+  });
+
+  // BUG (src/load/parse.ts, parseText: every entry of doc.errors becomes an issue): after
+  // one stray `}` the yaml library reports every following token as unexpected, so this
+  // 31-line file gets 370 yaml-syntax problems (one per token to the end of the file).
+  // yamllint and ESLint report the first fatal syntax error only; after an
+  // UNEXPECTED_TOKEN the rest of the file's syntax errors should be dropped or capped.
+  it.fails('reports one stray bracket as one problem, not a cascade', () => {
+    expect(check(edit(M, 'id: mini', 'id: }')).length).toBeLessThanOrEqual(3);
+  });
+
+  covered.add('file-encoding');
   it('file-encoding: binary data', () => {
     const problems = check(new Uint8Array([0x66, 0x6f, 0x72, 0x00, 0xff]), 'blob.yaml');
     expect(brief(problems)).toEqual(['file-encoding@1:1']);
     expect(problems[0]!.message).toBe('The file is not UTF-8 text (binary)');
-    covered.add('file-encoding');
   });
 
+  covered.add('file-too-large');
   it('file-too-large: judged by the size when the bytes were not read', () => {
     const [result] = validateFiles([{ path: 'huge.yaml', bytes: new Uint8Array(0), size: 3 * 1024 * 1024 }], kb, { lang: 'en' });
     expect(brief(result!.problems)).toEqual(['file-too-large@1:1']);
     expect(result!.problems[0]!.message).toBe('The file is 3145728 bytes; the limit is 2097152');
-    covered.add('file-too-large');
   });
 });
 
@@ -803,12 +826,12 @@ describe('knowledge-base files', () => {
     expect(problems[1]!.message).toMatch(/^"6" is not a value of "/);
   });
 
+  covered.add('question-shape');
   it('question-shape in a modified copy of seeds/questions.yaml', () => {
     const text = seedText('questions.yaml').replace('    section: task-logic\n', '    section: tasks\n');
     const problems = check(text, 'seeds/questions.yaml');
     expect(brief(problems)).toEqual([`question-shape@${lineOf(text, '    section: tasks')}:14`]);
     expect(problems[0]!.message).toBe('section "tasks" is not declared under sections');
-    covered.add('question-shape');
   });
 });
 
@@ -825,7 +848,7 @@ describe('several problems in one file', () => {
       'schema-unknown-property@3:1',
       'schema-format@6:9',
       'schema-range@9:33',
-      'schema-range@11:45',
+      'schema-range@11:41',
       'schema-range@25:16',
     ]);
   });
@@ -843,11 +866,11 @@ describe('several problems in one file', () => {
       'filename-id@2:5',
       'review-lines@5:20',
       'unknown-finding@10:56',
-      'context-finding@16:62',
+      'context-finding@16:59',
       'condition-value@21:11',
       'unknown-criterion@23:20',
       'duplicate-id@28:9',
-      'unknown-question@29:29',
+      'unknown-question@29:27',
     ]);
   });
 
