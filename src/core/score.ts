@@ -234,6 +234,30 @@ function evidenceOf(cited: { findings: string[] }, index: KbIndex): Evidence {
   return evidence;
 }
 
+interface Step {
+  performance: Model['performance'][string] | undefined;
+  evidence: Evidence | undefined;
+  /** The adjustments (by index) that move this criterion, in file order. */
+  effects: { adjustment: number; delta: number }[];
+}
+const planCache = new WeakMap<Model, { criteria: string; steps: Step[] }>();
+/** Per criterion, in the order of the weights: the model's rating and the adjustments that move it. */
+function planOf(model: Model, weights: readonly WeightResult[], index: KbIndex): Step[] {
+  const key = weights.map((w) => w.criterion).join(',');
+  const cached = planCache.get(model);
+  if (cached && cached.criteria === key) return cached.steps;
+  const steps = weights.map((w) => {
+    const performance = model.performance[w.criterion];
+    const effects: Step['effects'] = [];
+    (model.adjustments ?? []).forEach((adjustment, a) => {
+      for (const effect of adjustment.effects) if (effect.criterion === w.criterion) effects.push({ adjustment: a, delta: effect.delta });
+    });
+    return { performance, evidence: performance ? evidenceOf(performance, index) : undefined, effects };
+  });
+  planCache.set(model, { criteria: key, steps });
+  return steps;
+}
+
 function scoreModel(model: Model, weights: readonly WeightResult[], answers: ResolvedAnswers, index: KbIndex): ModelScore {
   const adjustments: (AdjustmentState & { effects: { criterion: string; delta: number }[] })[] = (model.adjustments ?? []).map((adjustment) => {
     const evaluation = evaluate(adjustment.when, answers, index);
@@ -249,13 +273,15 @@ function scoreModel(model: Model, weights: readonly WeightResult[], answers: Res
     };
   });
 
-  const criteria: CriterionScore[] = weights.map((w) => {
-    const performance = model.performance[w.criterion];
+  const plan = planOf(model, weights, index);
+  const criteria: CriterionScore[] = weights.map((w, i) => {
+    const step = plan[i]!;
+    const performance = step.performance;
     if (!performance) {
       // The validator requires every criterion; a model missing one is scored neutral, visibly uncertain.
       return { criterion: w.criterion, weight: w.weight, performance: 50, interval: [0, 100], points: w.weight * 50, effect: 0, contributions: [] };
     }
-    const { confidence, references } = evidenceOf(performance, index);
+    const { confidence, references } = step.evidence!;
     const spread = performance.spread * SPREAD_FACTOR[confidence];
     let point = performance.value;
     let low = performance.value - spread;
@@ -263,32 +289,30 @@ function scoreModel(model: Model, weights: readonly WeightResult[], answers: Res
     const contributions: Contribution[] = [
       { kind: 'baseline', value: performance.value, spread: round(spread), confidence, findings: performance.findings, references },
     ];
-    for (const adjustment of adjustments) {
+    for (const { adjustment: a, delta } of step.effects) {
+      const adjustment = adjustments[a]!;
       if (adjustment.truth === 'no') continue;
-      for (const effect of adjustment.effects) {
-        if (effect.criterion !== w.criterion) continue;
-        const wobble = Math.abs(effect.delta) * DELTA_UNCERTAINTY[adjustment.confidence];
-        if (adjustment.truth === 'yes') {
-          point += effect.delta;
-          low += effect.delta - wobble;
-          high += effect.delta + wobble;
-        } else {
-          if (adjustment.point) point += effect.delta;
-          low += Math.min(0, effect.delta - wobble);
-          high += Math.max(0, effect.delta + wobble);
-        }
-        contributions.push({
-          kind: 'adjustment',
-          id: adjustment.id,
-          delta: effect.delta,
-          applies: adjustment.truth === 'yes' ? 'yes' : 'unknown',
-          counted: adjustment.truth === 'yes' || adjustment.point,
-          reads: adjustment.reads,
-          confidence: adjustment.confidence,
-          findings: adjustment.findings,
-          references: adjustment.references,
-        });
+      const wobble = Math.abs(delta) * DELTA_UNCERTAINTY[adjustment.confidence];
+      if (adjustment.truth === 'yes') {
+        point += delta;
+        low += delta - wobble;
+        high += delta + wobble;
+      } else {
+        if (adjustment.point) point += delta;
+        low += Math.min(0, delta - wobble);
+        high += Math.max(0, delta + wobble);
       }
+      contributions.push({
+        kind: 'adjustment',
+        id: adjustment.id,
+        delta,
+        applies: adjustment.truth === 'yes' ? 'yes' : 'unknown',
+        counted: adjustment.truth === 'yes' || adjustment.point,
+        reads: adjustment.reads,
+        confidence: adjustment.confidence,
+        findings: adjustment.findings,
+        references: adjustment.references,
+      });
     }
     const value = clamp(point);
     return {

@@ -266,7 +266,7 @@ const sarif: Formatter = (report, options) => {
     return {
       id: ruleId,
       shortDescription: { text: rule.description[options.lang] },
-      help: { text: rule.hint[options.lang] },
+      help: { text: generic(rule.hint[options.lang]) },
       defaultConfiguration: { level: rule.severity },
     };
   });
@@ -323,7 +323,12 @@ export const formatters: Record<FormatName, Formatter> = { text, json, github, j
 export function listRules(lang: Lang): string {
   const rows = [...RULE_IDS].sort().map((ruleId) => {
     const rule = ruleDefinition(ruleId);
-    return [ruleId, WORDS[lang].severity[rule.severity], `${rule.description[lang]} — ${rule.hint[lang]}`];
+    return [ruleId, WORDS[lang].severity[rule.severity], `${rule.description[lang]} — ${generic(rule.hint[lang])}`];
   });
   return lines(columns(rows).map((row) => row.join('  ')));
+}
+
+/** A hint outside any one problem: its placeholders become <name> (e.g. "Add <property>"). */
+function generic(hint: string): string {
+  return hint.replace(/\{(\w+)\}/g, '<$1>');
 }
