@@ -25,14 +25,14 @@ interface Ran {
   ms: number;
 }
 
-function orgfit(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Ran {
+function orgfit(args: string[], options: { input?: string; env?: Record<string, string>; node?: string[] } = {}): Ran {
   // The user's environment, minus what would change the output under test.
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
   for (const name of ['GITHUB_ACTIONS', 'FORCE_COLOR', 'LANG', 'LC_ALL', 'LC_MESSAGES', 'ORGFIT_DEBUG']) {
     if (!options.env || !(name in options.env)) delete env[name];
   }
   const started = performance.now();
-  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
+  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [...(options.node ?? []), BIN, ...args], {
     cwd: dir,
     env,
     encoding: 'utf8',
@@ -216,6 +216,27 @@ describe('hostile input (built binary)', () => {
     expect(ran.stdout).toBe('');
     expect(ran.stderr).toContain('--no-such-option');
     noStackTrace(ran);
+  });
+});
+
+describe('no network (built binary)', () => {
+  const NO_NETWORK = join(ROOT, 'test', 'fixtures', 'validate', 'no-network.mjs');
+
+  it('validates models and answers, even ones naming a remote $schema, without touching the network', () => {
+    file('remote-schema.yaml', `$schema: https://example.com/orgfit/model.schema.json\n${MINI_MODEL}`);
+    const ran = orgfit(['validate', 'remote-schema.yaml', 'broken.yaml', 'answers.yaml', '--format', 'sarif'], { node: ['--import', NO_NETWORK] });
+    expect(ran.stderr).not.toContain('NETWORK');
+    expect(ran.status).toBe(1);
+    const log = JSON.parse(ran.stdout);
+    expect(log.version).toBe('2.1.0');
+    // broken.yaml's unknown finding, and remote-schema.yaml's file name (a warning).
+    expect(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId).sort()).toEqual(['filename-id', 'unknown-finding']);
+  });
+
+  it('the guard itself works (so the test above can fail)', () => {
+    const result = spawnSync(process.execPath, ['--import', NO_NETWORK, '-e', "fetch('https://example.com/')"], { encoding: 'utf8', timeout: TIMEOUT_MS });
+    expect(result.status).toBe(99);
+    expect(result.stderr).toContain('NETWORK: fetch');
   });
 });
 

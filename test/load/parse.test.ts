@@ -215,6 +215,13 @@ describe('parseYaml: nesting depth', () => {
     expect(parsed.issues[0]!.path).toHaveLength(MAX_DEPTH + 1);
   });
 
+  // Same bug as below, at a depth a hand-made file can reach: the library's stack gives
+  // out at roughly 800-1000 levels, long before anything is "huge".
+  it.fails('reports 5 000 levels of nesting as too deep only', () => {
+    const parsed = parse('['.repeat(5_000) + ']'.repeat(5_000) + '\n');
+    expect(rules(parsed.issues)).toEqual(['yaml-too-deep']);
+  });
+
   // Parsing this takes a second or two; both tests below share one parse.
   let huge: Parsed | undefined;
   const hugeNesting = (): Parsed => (huge ??= parse('['.repeat(100_000) + ']'.repeat(100_000) + '\n'));
