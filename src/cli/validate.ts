@@ -50,7 +50,11 @@ export default async function validate({ io, lang, args, options }: CommandConte
     formatters[format](report, { lang, color, paint: painter(color), toolVersion: VERSION, ...(maxWarnings !== undefined ? { maxWarnings } : {}) }),
   );
   if (report.errorCount > 0) return EXIT.invalid;
-  if (maxWarnings !== undefined && report.warningCount > maxWarnings) return EXIT.invalid;
+  if (maxWarnings !== undefined && report.warningCount > maxWarnings) {
+    // The text format says so in its summary; machine formats keep stdout clean, so say it here.
+    if (format !== 'text') io.stderr.write(`orgfit: ${t(lang, 'tooManyWarnings')} (${report.warningCount} > ${maxWarnings})\n`);
+    return EXIT.invalid;
+  }
   return EXIT.ok;
 }
 

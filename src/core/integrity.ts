@@ -1,7 +1,7 @@
 import type { Issue, Path } from './issue.js';
 import { closest } from './suggest.js';
 import { numericBounds, REVIEW_LINE_COUNT, type KbIndex, type KnowledgeBase } from './kb.js';
-import { TEST_OPERATORS, type AnswerTest, type Condition, type LineRef, type Model, type Question } from '../schema/index.js';
+import { Condition as ConditionSchema, TEST_OPERATORS, type AnswerTest, type Condition, type LineRef, type Model, type Question } from '../schema/index.js';
 
 type Bilingual = { nb: string; en: string };
 const both = (nb: string, en: string): Bilingual => ({ nb, en });
@@ -11,57 +11,81 @@ const suggestion = (name: string, known: Iterable<string>): Bilingual => {
   return near ? both(` (mente du «${near}»?)`, ` (did you mean "${near}"?)`) : both('', '');
 };
 
-/** Semantic checks of one model against the knowledge base; the schema has already passed. */
-export function checkModel(model: Model, index: KbIndex): Issue[] {
+/**
+ * Semantic checks of one model against the knowledge base. They run on whatever
+ * parts of the file are well-formed, even when the schema found problems elsewhere,
+ * so one typo never hides another kind of problem.
+ */
+export function checkModel(data: unknown, index: KbIndex): Issue[] {
   const issues: Issue[] = [];
-  const cite = (ids: readonly string[], path: Path) => checkFindingIds(ids, path, index, issues);
+  if (!isRecord(data)) return issues;
+  const model = data as Partial<Record<keyof Model, unknown>>;
+  const cite = (ids: unknown, path: Path) => {
+    if (Array.isArray(ids)) checkFindingIds(ids.filter((id): id is string => typeof id === 'string'), path, index, issues);
+  };
 
-  checkLines(model.lines, ['lines'], issues);
+  if (Array.isArray(model.lines)) checkLines(model.lines.filter(isLineRef), ['lines'], issues);
   cite(model.findings, ['findings']);
-  for (const [criterion, performance] of Object.entries(model.performance)) {
-    if (!index.criteria.has(criterion)) {
-      issues.push({
-        rule: 'unknown-criterion',
-        path: ['performance', criterion],
-        atKey: true,
-        params: { id: criterion, suggestion: suggestion(criterion, index.criteria.keys()), known: [...index.criteria.keys()].join(', ') },
-      });
+  if (isRecord(model.performance)) {
+    for (const [criterion, performance] of Object.entries(model.performance)) {
+      if (!index.criteria.has(criterion)) {
+        issues.push({
+          rule: 'unknown-criterion',
+          path: ['performance', criterion],
+          atKey: true,
+          params: { id: criterion, suggestion: suggestion(criterion, index.criteria.keys()), known: [...index.criteria.keys()].join(', ') },
+        });
+      }
+      if (isRecord(performance)) cite(performance.findings, ['performance', criterion, 'findings']);
     }
-    cite(performance.findings, ['performance', criterion, 'findings']);
-  }
-  for (const criterion of index.criteria.keys()) {
-    if (!Object.hasOwn(model.performance, criterion)) {
-      issues.push({ rule: 'missing-criterion', path: ['performance'], atKey: true, params: { id: criterion } });
+    for (const criterion of index.criteria.keys()) {
+      if (!Object.hasOwn(model.performance, criterion)) {
+        issues.push({ rule: 'missing-criterion', path: ['performance'], atKey: true, params: { id: criterion } });
+      }
     }
   }
   const seen = new Map<string, string>();
-  const unique = (id: string, path: Path) => {
+  const unique = (id: unknown, path: Path) => {
+    if (typeof id !== 'string') return;
     const first = seen.get(id);
     if (first) issues.push({ rule: 'duplicate-id', path, params: { id, first } });
     else seen.set(id, path.join('.'));
   };
-  (model.adjustments ?? []).forEach((adjustment, i) => {
-    unique(adjustment.id, ['adjustments', i, 'id']);
-    checkCondition(adjustment.when, ['adjustments', i, 'when'], index, issues);
-    cite(adjustment.findings, ['adjustments', i, 'findings']);
-    adjustment.effects.forEach((effect, j) => {
-      if (!index.criteria.has(effect.criterion)) {
+  const condition = (value: unknown, path: Path) => {
+    // Only a well-formed condition is checked against the bank; the schema reports the rest.
+    if (ConditionSchema.safeParse(value).success) checkCondition(value as Condition, path, index, issues);
+  };
+  if (Array.isArray(model.adjustments)) {
+    model.adjustments.forEach((adjustment: unknown, i) => {
+      if (!isRecord(adjustment)) return;
+      unique(adjustment.id, ['adjustments', i, 'id']);
+      condition(adjustment.when, ['adjustments', i, 'when']);
+      cite(adjustment.findings, ['adjustments', i, 'findings']);
+      if (!Array.isArray(adjustment.effects)) return;
+      adjustment.effects.forEach((effect: unknown, j) => {
+        if (!isRecord(effect) || typeof effect.criterion !== 'string' || index.criteria.has(effect.criterion)) return;
         issues.push({
           rule: 'unknown-criterion',
           path: ['adjustments', i, 'effects', j, 'criterion'],
           params: { id: effect.criterion, suggestion: suggestion(effect.criterion, index.criteria.keys()), known: [...index.criteria.keys()].join(', ') },
         });
-      }
+      });
     });
-  });
-  (model.preconditions ?? []).forEach((precondition, i) => {
-    unique(precondition.id, ['preconditions', i, 'id']);
-    checkCondition(precondition.requires, ['preconditions', i, 'requires'], index, issues);
-    cite(precondition.findings, ['preconditions', i, 'findings']);
-  });
+  }
+  if (Array.isArray(model.preconditions)) {
+    model.preconditions.forEach((precondition: unknown, i) => {
+      if (!isRecord(precondition)) return;
+      unique(precondition.id, ['preconditions', i, 'id']);
+      condition(precondition.requires, ['preconditions', i, 'requires']);
+      cite(precondition.findings, ['preconditions', i, 'findings']);
+    });
+  }
   checkTranslations(model, [], issues);
   return issues;
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isLineRef = (value: unknown): value is LineRef => (typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^\d+-\d+$/.test(value));
 
 function checkFindingIds(ids: readonly string[], path: Path, index: KbIndex, issues: Issue[]): void {
   ids.forEach((id, i) => {

@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/messages.js';
 import { UsageError, type Io } from '../cli/io.js';
 import { MAX_BYTES } from './parse.js';
-import type { SourceFile } from '../validate/run.js';
+import { STDIN, type SourceFile } from '../validate/run.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
@@ -15,10 +15,18 @@ const YAML_FILE = /\.ya?ml$/i;
  */
 export function expandPaths(paths: readonly string[], io: Io, lang: Lang): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
+  // The same file named twice (./a.yaml and a.yaml, or a file and its folder) is read once.
+  const add = (path: string) => {
+    const key = path === '-' ? '-' : resolve(io.cwd, path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(path);
+  };
   for (const path of paths) {
     if (path === '-') {
-      if (out.includes('-')) throw new UsageError(t(lang, 'stdinTwice'));
-      out.push('-');
+      if (seen.has('-')) throw new UsageError(t(lang, 'stdinTwice'));
+      add('-');
       continue;
     }
     const absolute = resolve(io.cwd, path);
@@ -31,9 +39,9 @@ export function expandPaths(paths: readonly string[], io: Io, lang: Lang): strin
     if (stats.isDirectory()) {
       const found = listYaml(absolute).map((file) => join(path, relative(absolute, file)));
       if (found.length === 0) throw new UsageError(t(lang, 'noYamlInFolder', { path }));
-      out.push(...found);
+      found.forEach(add);
     } else {
-      out.push(path);
+      add(path);
     }
   }
   return out;
@@ -42,14 +50,22 @@ export function expandPaths(paths: readonly string[], io: Io, lang: Lang): strin
 function listYaml(folder: string): string[] {
   const entries = readdirSync(folder, { withFileTypes: true, recursive: true });
   return entries
-    .filter((entry) => entry.isFile() && YAML_FILE.test(entry.name))
+    .filter((entry) => YAML_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink()))
     .map((entry) => join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))
+    .filter((file) => {
+      // A link counts when it leads to a file (a broken link is reported when read).
+      try {
+        return statSync(file).isFile();
+      } catch {
+        return true;
+      }
+    })
     .sort();
 }
 
 /** Reads one named file (or standard input for "-") into a source for the validator. */
 export async function readSource(path: string, io: Io, lang: Lang): Promise<SourceFile> {
-  if (path === '-') return { path: '<stdin>', bytes: await readStdin(io, lang) };
+  if (path === '-') return { path: STDIN, ...(await readStdin(io)) };
   const absolute = resolve(io.cwd, path);
   try {
     const stats = statSync(absolute);
@@ -63,16 +79,16 @@ export async function readSource(path: string, io: Io, lang: Lang): Promise<Sour
   }
 }
 
-async function readStdin(io: Io, lang: Lang): Promise<Uint8Array> {
+/** Reads standard input; past the size limit it keeps counting but stops storing, so the parser reports the size. */
+async function readStdin(io: Io): Promise<{ bytes: Uint8Array; size: number }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of io.stdin) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;
-    if (size > MAX_BYTES) throw new UsageError(t(lang, 'stdinTooLarge', { limit: MAX_BYTES }));
-    chunks.push(buffer);
+    if (size <= MAX_BYTES) chunks.push(buffer);
   }
-  return Buffer.concat(chunks);
+  return size > MAX_BYTES ? { bytes: new Uint8Array(0), size } : { bytes: Buffer.concat(chunks), size };
 }
 
 /**

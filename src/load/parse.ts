@@ -63,6 +63,16 @@ function decode(bytes: Uint8Array, size: number): string | Issue {
 }
 
 export function parseText(text: string): Parsed {
+  // The YAML library recurses once per level; bound the depth before it sees the text.
+  const deep = scanDepth(text);
+  if (deep.max > PRESCAN_DEPTH) {
+    const counter = new LineCounter();
+    counter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
+    const pos = counter.linePos(deep.offset);
+    const position = { line: pos.line, column: pos.col, endLine: pos.line, endColumn: pos.col };
+    return { value: undefined, issues: [{ rule: 'yaml-too-deep', path: [], params: { limit: MAX_DEPTH }, position }], locate: () => position };
+  }
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -83,9 +93,18 @@ export function parseText(text: string): Parsed {
     node?.range ? at(node.range[0], node.range[1]) : START;
 
   const issues: PlacedIssue[] = [];
+  const keyPaths = new Map<number, (string | number)[]>();
+  let syntax = false;
   for (const error of [...doc.errors, ...doc.warnings]) {
-    const rule = error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax';
-    issues.push({ rule, path: [], params: { detail: firstLine(error.message) }, position: at(error.pos[0], error.pos[1]) });
+    if (error.code === 'DUPLICATE_KEY') {
+      issues.push({ rule: 'yaml-duplicate-key', path: [], params: {}, position: at(error.pos[0], error.pos[1]) });
+      continue;
+    }
+    // After the first syntax error the parser is lost, and what follows is mostly
+    // echoes of it: report the first only, as yamllint and ESLint do.
+    if (syntax) continue;
+    syntax = true;
+    issues.push({ rule: 'yaml-syntax', path: [], params: { detail: syntaxDetail(error.code, error.message) }, position: at(error.pos[0], error.pos[1]) });
   }
 
   // Walk the tree once for what the YAML library accepts but orgfit refuses.
@@ -109,6 +128,7 @@ export function parseText(text: string): Parsed {
           unsafe = true;
           continue;
         }
+        if (pair.key && (pair.key as Node).range) keyPaths.set((pair.key as Node).range![0], [...path, String(key)]);
         if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
           issues.push({ rule: 'yaml-forbidden-key', path: [...path, key], params: { key }, position: nodePos(pair.key as Node) });
           unsafe = true;
@@ -119,6 +139,12 @@ export function parseText(text: string): Parsed {
     } else if (isSeq(node)) {
       node.items.forEach((item, index) => stack.push({ node: item, depth: depth + 1, path: [...path, index] }));
     }
+  }
+  // A duplicate key gets the path of the key, for the JSON pointer of every output format.
+  for (const issue of issues) {
+    if (issue.rule !== 'yaml-duplicate-key') continue;
+    const offset = [...keyPaths.keys()].find((o) => at(o).line === issue.position.line && at(o).column === issue.position.column);
+    if (offset !== undefined) issue.path = keyPaths.get(offset)!;
   }
   issues.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 
@@ -175,4 +201,101 @@ function toPlain(node: unknown, depth = 0): unknown {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** The YAML library's error codes, explained for the person who wrote the file, in both languages. */
+const SYNTAX: Record<string, { nb: string; en: string }> = {
+  MULTIPLE_DOCS: { nb: 'filen har mer enn ett YAML-dokument; fjern den andre «---»', en: 'the file holds more than one YAML document; remove the second "---"' },
+  BAD_INDENT: { nb: 'feil innrykk', en: 'wrong indentation' },
+  TAB_AS_INDENT: { nb: 'tabulator brukt som innrykk; bruk mellomrom', en: 'a tab used as indentation; use spaces' },
+  MISSING_CHAR: { nb: 'et tegn mangler (et avsluttende anførselstegn eller en parentes?)', en: 'a character is missing (a closing quote or bracket?)' },
+  UNEXPECTED_TOKEN: { nb: 'uventet tegn', en: 'unexpected character' },
+  BLOCK_AS_IMPLICIT_KEY: { nb: 'en nøkkel mangler kolon, eller innrykket er feil', en: 'a key lacks its colon, or the indentation is wrong' },
+  MULTILINE_IMPLICIT_KEY: { nb: 'en nøkkel kan ikke gå over flere linjer; mangler et kolon?', en: 'a key cannot span lines; is a colon missing?' },
+  BAD_SCALAR_START: { nb: 'en verdi kan ikke begynne med dette tegnet; sett den i anførselstegn', en: 'a value cannot start with this character; put it in quotes' },
+  BAD_DIRECTIVE: { nb: 'ukjent %-direktiv', en: 'unknown % directive' },
+  IMPOSSIBLE: { nb: 'ugyldig YAML', en: 'invalid YAML' },
+};
+
+function syntaxDetail(code: string, message: string): { nb: string; en: string } {
+  const known = SYNTAX[code];
+  const detail = firstLine(message);
+  if (code === 'MULTIPLE_DOCS' || !known) return known ?? { nb: detail, en: detail };
+  // The library's own words are precise (which token, which quote); keep them, explained in bokmål.
+  return { nb: `${known.nb} (${detail})`, en: detail };
+}
+
+/** Above this depth the text is refused before parsing, to keep the parser's recursion safe. */
+export const PRESCAN_DEPTH = 256;
+
+/**
+ * A cheap upper estimate of the nesting depth of a YAML text: indentation levels of
+ * block collections plus brackets of flow collections (outside quotes and comments).
+ * Returns the deepest level and where the text first went deeper than MAX_DEPTH + 1 levels
+ * (the level the tree walk reports).
+ */
+export function scanDepth(text: string): { max: number; offset: number } {
+  let max = 0;
+  let offset = 0;
+  const note = (depth: number, at: number) => {
+    if (depth > max) max = depth;
+    if (depth === MAX_DEPTH + 2 && offset === 0) offset = at;
+  };
+  const indents: number[] = [];
+  let flow = 0;
+  let base = 0; // block levels around the current flow collection
+  let scalarIndent = -1; // inside a block scalar (| or >): lines indented deeper than this
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let i = lineStart;
+    while (i < lineEnd && text[i] === ' ') i++;
+    const indent = i - lineStart;
+    const blank = i >= lineEnd || text[i] === '#' || text[i] === '\r';
+    if (scalarIndent >= 0 && (blank || indent > scalarIndent)) {
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    scalarIndent = -1;
+    if (!blank) {
+      let content = i;
+      if (flow === 0) {
+        while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+        indents.push(indent);
+        // "- - - x": each compact sequence entry opens a level.
+        while (text[i] === '-' && text[i + 1] === ' ') {
+          indents.push(i - lineStart + 2);
+          i += 2;
+          while (text[i] === ' ') i++;
+        }
+        note(indents.length, i);
+        content = i;
+      }
+      let quote = '';
+      for (; i < lineEnd; i++) {
+        const c = text[i]!;
+        if (quote) {
+          if (c === quote) quote = '';
+          continue;
+        }
+        if (c === '"' || (c === "'" && (flow > 0 || /[\s:[{,-]/.test(text[i - 1] ?? ' ')))) quote = c;
+        else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) break;
+        else if (c === '[' || c === '{') {
+          if (flow > 0 || i === content || /(^|\s)[:-]\s+$/.test(text.slice(lineStart, i))) {
+            // A flow collection that starts the line takes the place of the block level.
+            if (flow === 0) base = i === content ? indents.length - 1 : indents.length;
+            flow++;
+            note(base + flow, i);
+          }
+        } else if ((c === ']' || c === '}') && flow > 0) flow--;
+        else if ((c === '|' || c === '>') && flow === 0 && /^[-+0-9]*\s*(#.*)?\r?$/.test(text.slice(i + 1, lineEnd)) && /[\s:-]$/.test(text.slice(lineStart, i))) {
+          scalarIndent = indent;
+          break;
+        }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  return { max, offset };
 }

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { Id } from './common.js';
 
 export const DONT_KNOW = 'dont-know';
 
@@ -15,6 +14,7 @@ export const AnswersFile = z.strictObject({
   scenario: z.optional(z.string().check(z.maxLength(200))),
   /** ISO date the answers were given; informational only. */
   date: z.optional(z.string()),
-  answers: z.record(Id, z.nullable(AnswerValue)),
+  /** Keys are question ids; unknown ones are reported by the semantic check, with a suggestion. */
+  answers: z.record(z.string(), z.nullable(AnswerValue)),
 });
 export type AnswersFile = z.infer<typeof AnswersFile>;

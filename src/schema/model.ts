@@ -49,7 +49,8 @@ export const Model = z.strictObject({
   lines: Lines,
   /** Findings that describe the model (not scored on their own). */
   findings: z.array(Id).check(z.minLength(1)),
-  performance: z.record(Id, Performance),
+  /** Keys are criterion ids; unknown ones are reported by the semantic check, with a suggestion. */
+  performance: z.record(z.string(), Performance),
   adjustments: z.optional(z.array(Adjustment)),
   preconditions: z.optional(z.array(Precondition)),
 });

@@ -4,7 +4,7 @@ import { toPointer, type Issue } from '../core/issue.js';
 import { indexKb, type KbIndex, type KnowledgeBase } from '../core/kb.js';
 import { fill, type Lang } from '../i18n/lang.js';
 import { parseYaml, type Parsed } from '../load/parse.js';
-import { AnswersFile, CriteriaFile, FindingsFile, Model, QuestionsFile, ReferencesFile } from '../schema/index.js';
+import { AnswersFile, CriteriaFile, FindingsFile, Id, Model, QuestionsFile, ReferencesFile } from '../schema/index.js';
 import type { FileResult, Problem } from './problem.js';
 import { ruleDefinition } from './rules.js';
 import { schemaIssues } from './schema-issues.js';
@@ -21,6 +21,9 @@ export const KINDS: Record<FileKind, { format: string; schema: z.ZodMiniType }> 
   questions: { format: 'orgfit/questions@1', schema: QuestionsFile },
 };
 
+/** How standard input is named in messages. */
+export const STDIN = '<stdin>';
+
 export interface SourceFile {
   /** The path as the user named it; used in every message. */
   path: string;
@@ -36,6 +39,8 @@ export interface CheckedFile<T = unknown> {
   kind: FileKind | undefined;
   /** The typed value, present only when the schema passed. */
   value: T | undefined;
+  /** The parsed data of a known kind, whether or not the schema passed (for the tolerant semantic checks). */
+  data?: unknown;
   issues: Issue[];
 }
 
@@ -64,6 +69,7 @@ export function checkFile(source: SourceFile, expect?: FileKind): CheckedFile {
   }
   const found = schemaIssues(KINDS[kind].schema, data);
   issues.push(...found);
+  result.data = data;
   if (found.length === 0 && parsed.issues.length === 0) result.value = data;
   return result;
 }
@@ -110,31 +116,44 @@ export function validateFiles(sources: SourceFile[], kb: KnowledgeBase, options:
   const modelIds = new Map<string, string>(options.reservedModelIds ?? []);
   return sources.map((source) => {
     const file = checkFile(source, options.expect);
-    const extra = file.value === undefined ? [] : semanticIssues(file, kb, index, modelIds);
+    const extra = semanticIssues(file, kb, index, modelIds);
     return toResult(file, options.lang, extra);
   });
 }
 
+/** Semantic problems of a file whose kind is known: on the whole of a valid file, on the well-formed parts of any other. */
 function semanticIssues(file: CheckedFile, kb: KnowledgeBase, index: KbIndex, modelIds: Map<string, string>): Issue[] {
+  const data = file.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
+  const record = data as Record<string, unknown>;
   switch (file.kind) {
     case 'model': {
-      const model = file.value as Model;
-      const issues = checkModel(model, index);
-      const first = modelIds.get(model.id);
+      const issues = checkModel(data, index);
+      const id = record.id;
+      if (typeof id !== 'string') return issues;
+      const first = modelIds.get(id);
       if (first !== undefined && first !== file.source.path) {
-        issues.push({ rule: 'duplicate-id', path: ['id'], params: { id: model.id, first } });
+        issues.push({ rule: 'duplicate-id', path: ['id'], params: { id, first } });
       } else {
-        modelIds.set(model.id, file.source.path);
+        modelIds.set(id, file.source.path);
       }
-      const base = file.source.path.split(/[\\/]/).pop()!.replace(/\.ya?ml$/i, '');
-      if (base !== model.id) issues.push({ rule: 'filename-id', path: ['id'], params: { file: base, id: model.id } });
+      // Standard input has no file name to match, and an invalid id is reported by the schema.
+      if (file.source.path !== STDIN && Id.safeParse(id).success) {
+        const base = file.source.path.split(/[\\/]/).pop()!.replace(/\.ya?ml$/i, '');
+        if (base !== id) issues.push({ rule: 'filename-id', path: ['id'], params: { file: base, id } });
+      }
       return issues;
     }
-    case 'answers':
-      return checkAnswers((file.value as AnswersFile).answers, kb, index);
+    case 'answers': {
+      const answers = record.answers;
+      if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) return [];
+      return checkAnswers(answers as Record<string, unknown>, kb, index);
+    }
     case undefined:
       return [];
     default: {
+      // Cross-file checks need the whole knowledge-base file to be well-formed.
+      if (file.value === undefined) return [];
       // A knowledge-base file on its own: check it with the rest of the built-in base.
       const kind = file.kind;
       const replaced = replacePart(kb, kind, file.value);

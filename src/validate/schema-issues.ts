@@ -30,14 +30,14 @@ function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): vo
       return;
     case 'invalid_value':
       if (path.at(-1) === 'format' && path.length === 1) {
-        out.push({ rule: 'file-kind', path, params: { found: describe(found), expected: issue.values.map(String).join(', ') } });
+        out.push({ rule: 'file-kind', path, params: { found: found === undefined ? 'missing' : describe(found), expected: issue.values.map(String).join(', ') } });
       } else {
         out.push({ rule: 'schema-value', path, params: { found: describe(found), allowed: issue.values.map((v) => String(v)).join(', ') } });
       }
       return;
     case 'too_small':
     case 'too_big': {
-      const what = issue.origin === 'array' ? 'list-length' : issue.origin === 'string' ? 'text-length' : 'value';
+      const what = issue.origin === 'array' ? WHAT.list : issue.origin === 'string' ? WHAT.text : WHAT.value;
       const relation = issue.code === 'too_small' ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
       const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;
       out.push({ rule: 'schema-range', path, params: { what, relation, limit: String(limit) } });
@@ -68,10 +68,20 @@ function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): vo
       for (const inner of best) collect(inner, path, root, out);
       return;
     }
+    case 'invalid_key':
+      // A key that is not allowed: point at the key and name it.
+      out.push({ rule: 'schema-format', path, atKey: true, params: { format: `"${String(path.at(-1))}": ${issue.issues?.[0]?.message ?? 'not a valid key'}` } });
+      return;
     default:
       out.push({ rule: 'schema-type', path, params: { expected: 'a valid value', found: describe(found) } });
   }
 }
+
+const WHAT = {
+  list: { nb: 'Lengden på listen', en: 'The length of the list' },
+  text: { nb: 'Lengden på teksten', en: 'The length of the text' },
+  value: { nb: 'Verdien', en: 'The value' },
+};
 
 function valueAt(root: unknown, path: Path): unknown {
   let value = root;

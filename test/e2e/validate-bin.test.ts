@@ -167,7 +167,7 @@ describe('hostile input (built binary)', () => {
     const ran = orgfit(['validate', 'proto.yaml', '--format', 'json']);
     expect(ran.status).toBe(1);
     const problems = JSON.parse(ran.stdout).files[0].problems as { rule: string; line: number; column: number }[];
-    expect(problems.map((p) => `${p.rule}@${p.line}:${p.column}`)).toEqual(['yaml-forbidden-key@3:1', 'yaml-forbidden-key@4:1']);
+    expect(problems.map((p) => `${p.rule}@${p.line}:${p.column}`)).toEqual(['filename-id@2:5', 'yaml-forbidden-key@3:1', 'yaml-forbidden-key@4:1']);
     noStackTrace(ran);
   });
 
