@@ -31,7 +31,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 function handleError(error: unknown, io: Io, lang: Lang): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
-    // Commander has already printed its message to stderr.
+    io.stderr.write(`orgfit: ${usageMessage(error, lang)}\n`);
     return EXIT.usage;
   }
   if (error instanceof UsageError) {
@@ -47,6 +47,29 @@ function handleError(error: unknown, io: Io, lang: Lang): number {
   io.stderr.write(t(lang, 'internal', { message }) + '\n');
   if (io.env.ORGFIT_DEBUG && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
   return EXIT.usage;
+}
+
+const USAGE: Record<string, { nb: string; en: string }> = {
+  'commander.unknownOption': { nb: 'ukjent valg {0}', en: 'unknown option {0}' },
+  'commander.unknownCommand': { nb: 'ukjent kommando {0}', en: 'unknown command {0}' },
+  'commander.missingArgument': { nb: 'mangler argumentet {0}', en: 'missing the argument {0}' },
+  'commander.optionMissingArgument': { nb: 'valget {0} mangler en verdi', en: 'the option {0} needs a value' },
+  'commander.invalidArgument': { nb: 'ugyldig verdi {1} for {0}; tillatt: {choices}', en: 'invalid value {1} for {0}; allowed: {choices}' },
+  'commander.excessArguments': { nb: 'for mange argumenter til {0}', en: 'too many arguments for {0}' },
+};
+const HELP_HINT = { nb: 'Se «orgfit --help» eller «orgfit KOMMANDO --help».', en: 'See "orgfit --help" or "orgfit COMMAND --help".' };
+
+/** Commander's English usage errors, said again in the chosen language, with what to do next. */
+function usageMessage(error: CommanderError, lang: Lang): string {
+  const quoted = [...error.message.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+  const choices = /Allowed choices are (.*)\./.exec(error.message)?.[1] ?? '';
+  const suggestion = /\(Did you mean (.*)\?\)/.exec(error.message)?.[1];
+  const template = USAGE[error.code];
+  const text = template
+    ? template[lang].replace(/\{(\d)\}/g, (_, i: string) => (lang === 'nb' ? `«${quoted[Number(i)] ?? ''}»` : `"${quoted[Number(i)] ?? ''}"`)).replace('{choices}', choices)
+    : error.message.replace(/^error: /, '').split('\n')[0]!;
+  const mean = suggestion ? (lang === 'nb' ? ` (mente du ${suggestion}?)` : ` (did you mean ${suggestion}?)`) : '';
+  return `${text}${mean}\n${HELP_HINT[lang]}`;
 }
 
 function isCancel(error: unknown): boolean {
@@ -93,7 +116,8 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s),
+      // Usage errors are reported by run(), in the chosen language.
+      outputError: () => undefined,
     })
     .configureHelp({ helpWidth: Math.min(100, io.stdout.columns ?? 80), sortSubcommands: false })
     .addHelpText('after', examples(lang, [['orgfit score seeds/examples/*.yaml', { nb: 'ranger modellene for eksempelkommunene', en: 'rank the models for the example municipalities' }], ['orgfit validate --format github', { nb: 'sjekk modellfilene i CI', en: 'check the model files in CI' }]]));
