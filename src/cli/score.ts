@@ -35,7 +35,8 @@ export default async function score({ io, lang, args, options }: CommandContext)
 
 export function integerOption(value: unknown, option: string, fallback: number, min: number, max: number, lang: Lang): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
+  // Number('') is 0: an empty value is a mistake, not zero.
+  const n = typeof value === 'string' && value.trim() === '' ? NaN : Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(t(lang, 'badNumber', { value: String(value), option }));
   return n;
 }

@@ -17,13 +17,16 @@ export function distance(a: string, b: string): number {
 export function closest(name: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  // Case and underscores are the commonest slips in ids ("Staff_FTE" for "staff-fte"): they cost nothing.
+  const normal = (id: string) => id.toLowerCase().replace(/[_\s]/g, '-');
+  const wanted = normal(name);
   for (const candidate of known) {
-    const d = distance(name, candidate);
+    const d = distance(wanted, normal(candidate));
     if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = d;
     }
   }
   const limit = Math.max(2, Math.floor(name.length / 3));
-  return bestDistance <= limit ? best : undefined;
+  return bestDistance <= limit && best !== name ? best : undefined;
 }

@@ -25,7 +25,7 @@ export function renderExplain(result: Result, model: string, { lang, paint, widt
   const entry = result.ranking.find((r) => r.model === model)!;
   const out: string[] = [];
   const h = (key: keyof typeof HEAD, params: Record<string, string | number> = {}) => fill(HEAD[key][lang], params);
-  out.push(paint.bold(`${entry.name} — ${result.municipality}${result.scenario ? ` (${result.scenario})` : ''}`));
+  out.push(paint.bold(`${entry.name}${entry.feasible ? '' : ` (${word('notWorkable', lang)})`} — ${result.municipality}${result.scenario ? ` (${result.scenario})` : ''}`));
   out.push(h('scoreLine', { score: decimal(entry.score, 1, lang), low: decimal(entry.interval[0], 1, lang), high: decimal(entry.interval[1], 1, lang), rank: entry.rank, count: result.ranking.length }));
   out.push(h('robust', { p: percent(entry.robustness.first, lang), n: result.method.samples }));
 

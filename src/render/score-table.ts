@@ -23,8 +23,9 @@ export function renderScoreTable(results: readonly Result[], options: TableOptio
 function renderOne(result: Result, { lang, paint, width = 80 }: TableOptions): string {
   const out: string[] = [];
   const title = result.scenario ? `${result.municipality} — ${word('scenario', lang)}: ${result.scenario}` : result.municipality;
-  out.push(paint.bold(title));
-  const nameWidth = Math.max(20, Math.min(width, 100) - 38);
+  out.push(...wrap(title, Math.min(width, 100), '  ').map((l) => paint.bold(l)));
+  // rank (2) + name + score with interval (13) + P(first) (up to 6) + three spaces
+  const nameWidth = Math.max(20, Math.min(width, 100) - 24);
   out.push(paint.dim([padStart(word('rank', lang), 2), pad(word('model', lang), nameWidth), pad(word('score', lang), 13), word('first', lang)].join(' ')));
   for (const entry of result.ranking) {
     const sorted = [...entry.criteria].sort((a, b) => b.effect - a.effect || (a.criterion < b.criterion ? -1 : 1));
@@ -32,7 +33,7 @@ function renderOne(result: Result, { lang, paint, width = 80 }: TableOptions): s
     const worst = sorted[sorted.length - 1];
     const score = `${padStart(decimal(entry.score, 0, lang), 3)} (${decimal(entry.interval[0], 0, lang)}–${decimal(entry.interval[1], 0, lang)})`;
     const name = entry.feasible ? entry.name : `${entry.name} (${word('notWorkable', lang)})`;
-    const line = [padStart(String(entry.rank), 2), pad(fit(name, nameWidth), nameWidth), pad(score, 13), padStart(percent(entry.robustness.first, lang), 5)].join(' ');
+    const line = [padStart(String(entry.rank), 2), pad(fit(name, nameWidth), nameWidth), pad(score, 13), padStart(result.method.samples > 0 ? percent(entry.robustness.first, lang) : '–', 5)].join(' ');
     out.push(entry.feasible ? paint.bold(line) : paint.dim(line));
     const helped = best && best.effect > 0 ? `↑ ${best.name} ${signed(best.effect, 1, lang)}` : '';
     const hurt = worst && worst.effect < 0 ? `↓ ${worst.name} ${signed(worst.effect, 1, lang)}` : '';
@@ -64,7 +65,7 @@ function renderOne(result: Result, { lang, paint, width = 80 }: TableOptions): s
   if (notes.length > 0) out.push('', ...notes.flatMap((note) => wrap(note, Math.min(width, 100), '  ')));
   if (result.assumptions.length > 0) {
     const line = `${word('assumed', lang)}: ${result.assumptions.map((a) => `${a.question} = ${show(a.assumed)}`).join(', ')}`;
-    out.push('', ...wrap(line, Math.min(width, 100), '  ').map(paint.dim));
+    out.push('', ...wrap(line, Math.min(width, 100), '  ').map((l) => paint.dim(l)));
   }
   out.push(paint.dim(word('explainHint', lang)));
   return out.join('\n') + '\n';

@@ -81,8 +81,8 @@ export const RULES = {
     { nb: 'Filen må si hva slags orgfit-fil den er', en: 'The file must say what kind of orgfit file it is' },
     { nb: '«format» er {found}; forventet {expected}', en: '"format" is {found}; expected {expected}' },
     {
-      nb: 'Begynn filen med for eksempel «format: orgfit/model@1».',
-      en: 'Start the file with, for example, "format: orgfit/model@1".',
+      nb: 'Sjekk at det er riktig fil; en {kind} begynner med «format: {example}».',
+      en: 'Check that this is the right file; {kind} starts with "format: {example}".',
     },
   ),
   'schema-required': rule(

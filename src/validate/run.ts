@@ -44,6 +44,19 @@ export interface CheckedFile<T = unknown> {
   issues: Issue[];
 }
 
+const KIND_NAMES: Record<FileKind, { nb: string; en: string }> = {
+  model: { nb: 'modellfil', en: 'a model file' },
+  answers: { nb: 'svarfil', en: 'an answers file' },
+  references: { nb: 'referansefil', en: 'a references file' },
+  findings: { nb: 'funnfil', en: 'a findings file' },
+  criteria: { nb: 'kriteriefil', en: 'a criteria file' },
+  questions: { nb: 'spørsmålsbank', en: 'a question bank' },
+};
+/** Parameters for the file-kind hint: what the expected kind of file begins with. */
+function kindHint(kind: FileKind) {
+  return { kind: KIND_NAMES[kind], example: KINDS[kind].format };
+}
+
 function kindOfFormat(format: unknown): FileKind | undefined {
   return (Object.keys(KINDS) as FileKind[]).find((kind) => KINDS[kind].format === format);
 }
@@ -59,12 +72,12 @@ export function checkFile(source: SourceFile, expect?: FileKind): CheckedFile {
   const kind = kindOfFormat(format) ?? expect;
   if (!kind) {
     const expected = Object.values(KINDS).map((k) => k.format).join(', ');
-    issues.push({ rule: 'file-kind', path: format === undefined ? [] : ['format'], params: { found: format === undefined ? 'missing' : JSON.stringify(format), expected } });
+    issues.push({ rule: 'file-kind', path: format === undefined ? [] : ['format'], params: { found: format === undefined ? 'missing' : JSON.stringify(format), expected, ...kindHint('model') } });
     return result;
   }
   result.kind = kind;
   if (expect && kind !== expect) {
-    issues.push({ rule: 'file-kind', path: ['format'], params: { found: JSON.stringify(format), expected: KINDS[expect].format } });
+    issues.push({ rule: 'file-kind', path: ['format'], params: { found: JSON.stringify(format), expected: KINDS[expect].format, ...kindHint(expect) } });
     return result;
   }
   const found = schemaIssues(KINDS[kind].schema, data);

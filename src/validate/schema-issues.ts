@@ -30,7 +30,9 @@ function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): vo
       return;
     case 'invalid_value':
       if (path.at(-1) === 'format' && path.length === 1) {
-        out.push({ rule: 'file-kind', path, params: { found: found === undefined ? 'missing' : describe(found), expected: issue.values.map(String).join(', ') } });
+        const example = String(issue.values[0]);
+        const kind = KIND_WORDS[example] ?? { nb: 'orgfit-fil', en: 'an orgfit file' };
+        out.push({ rule: 'file-kind', path, params: { found: found === undefined ? 'missing' : describe(found), expected: issue.values.map(String).join(', '), kind, example } });
       } else {
         out.push({ rule: 'schema-value', path, params: { found: describe(found), allowed: issue.values.map((v) => String(v)).join(', ') } });
       }
@@ -76,6 +78,15 @@ function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): vo
       out.push({ rule: 'schema-type', path, params: { expected: 'a valid value', found: describe(found) } });
   }
 }
+
+const KIND_WORDS: Record<string, { nb: string; en: string }> = {
+  'orgfit/model@1': { nb: 'modellfil', en: 'a model file' },
+  'orgfit/answers@1': { nb: 'svarfil', en: 'an answers file' },
+  'orgfit/references@1': { nb: 'referansefil', en: 'a references file' },
+  'orgfit/findings@1': { nb: 'funnfil', en: 'a findings file' },
+  'orgfit/criteria@1': { nb: 'kriteriefil', en: 'a criteria file' },
+  'orgfit/questions@1': { nb: 'spørsmålsbank', en: 'a question bank' },
+};
 
 const WHAT = {
   list: { nb: 'Lengden på listen', en: 'The length of the list' },
