@@ -18,7 +18,7 @@ await build({
   entryPoints: { cli: `${root}src/cli.ts`, 'node-io': `${root}src/cli/node-io.ts` },
   outdir: next,
   splitting: true,
-  minify: true,
+  minify: !process.env.ORGFIT_NO_MINIFY,
   chunkNames: 'chunk-[hash]',
   sourcemap: 'linked',
 });

@@ -1,4 +1,4 @@
-import { indexKb, type KnowledgeBase } from './kb.js';
+import { indexKb, type KbIndex, type KnowledgeBase } from './kb.js';
 import { analyseRobustness } from './robustness.js';
 import { buildResult, type Result } from './result.js';
 import { resolveAnswers, scoreModels } from './score.js';
@@ -15,6 +15,17 @@ export interface ScoreOptions {
 }
 
 export const DEFAULT_SAMPLES = 2000;
+
+const indexes = new WeakMap<KnowledgeBase, KbIndex>();
+/** One index per knowledge base, however many municipalities are scored against it. */
+function indexOf(kb: KnowledgeBase): KbIndex {
+  let index = indexes.get(kb);
+  if (!index) {
+    index = indexKb(kb);
+    indexes.set(kb, index);
+  }
+  return index;
+}
 export const DEFAULT_SEED = 1;
 
 /**
@@ -25,7 +36,7 @@ export const DEFAULT_SEED = 1;
  * const result = scoreMunicipality(kb, kb.models, answersFile, { lang: 'en', samples: 2000, seed: 1 });
  */
 export function scoreMunicipality(kb: KnowledgeBase, models: readonly Model[], answers: AnswersFile, options: ScoreOptions): Result {
-  const index = indexKb(kb);
+  const index = indexOf(kb);
   const resolved = resolveAnswers(answers.answers, index);
   const scoring = scoreModels(kb, index, resolved, models);
   const robustness = analyseRobustness(kb, index, resolved, scoring, models, { samples: options.samples, seed: options.seed });

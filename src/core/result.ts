@@ -2,7 +2,7 @@ import type { KbIndex, KnowledgeBase } from './kb.js';
 import type { Robustness } from './robustness.js';
 import type { Contribution, ModelScore, Scoring } from './score.js';
 import type { Lang } from '../i18n/lang.js';
-import type { AnswerValue, Model } from '../schema/index.js';
+import type { AnswerValue, Finding, Model, Reference } from '../schema/index.js';
 
 /**
  * The result contract (orgfit/result@1): what `score --format json` prints and
@@ -162,33 +162,12 @@ export function buildResult({ kb, index, models, answers, source, scoring, robus
     const f = index.findings.get(id);
     if (!f) continue;
     f.references.forEach((key) => usedReferences.add(key));
-    findings[id] = {
-      claim: f.claim[lang],
-      confidence: f.confidence,
-      evidence: f.evidence,
-      origin: f.origin,
-      references: f.references,
-      lines: f.lines,
-      downgrades: (f.downgrades ?? []).map((d) => ({ concern: d.concern, reason: d.reason[lang] })),
-    };
+    findings[id] = resolvedFinding(f, lang);
   }
   const references: Record<string, ResolvedReference> = {};
   for (const key of [...usedReferences].sort()) {
     const r = index.references.get(key);
-    if (!r) continue;
-    references[key] = {
-      authors: r.authors,
-      year: r.year,
-      citedAs: r.citedAs,
-      ...(r.title ? { title: r.title } : {}),
-      flags: r.flags ?? [],
-      origin: r.origin,
-      ...(r.country ? { country: r.country } : {}),
-      kind: r.kind,
-      reported: r.summary[lang],
-      lines: r.lines,
-      ...(r.caveat ? { caveat: r.caveat[lang] } : {}),
-    };
+    if (r) references[key] = resolvedReference(r, lang);
   }
 
   return {
@@ -207,3 +186,45 @@ export function buildResult({ kb, index, models, answers, source, scoring, robus
 }
 
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits + 0;
+
+// A finding or reference reads the same in every result of a language: resolve it once.
+const findingCache = { nb: new WeakMap<Finding, ResolvedFinding>(), en: new WeakMap<Finding, ResolvedFinding>() };
+const referenceCache = { nb: new WeakMap<Reference, ResolvedReference>(), en: new WeakMap<Reference, ResolvedReference>() };
+
+function resolvedFinding(f: Finding, lang: Lang): ResolvedFinding {
+  let resolved = findingCache[lang].get(f);
+  if (!resolved) {
+    resolved = {
+      claim: f.claim[lang],
+      confidence: f.confidence,
+      evidence: f.evidence,
+      origin: f.origin,
+      references: f.references,
+      lines: f.lines,
+      downgrades: (f.downgrades ?? []).map((d) => ({ concern: d.concern, reason: d.reason[lang] })),
+    };
+    findingCache[lang].set(f, resolved);
+  }
+  return resolved;
+}
+
+function resolvedReference(r: Reference, lang: Lang): ResolvedReference {
+  let resolved = referenceCache[lang].get(r);
+  if (!resolved) {
+    resolved = {
+      authors: r.authors,
+      year: r.year,
+      citedAs: r.citedAs,
+      ...(r.title ? { title: r.title } : {}),
+      flags: r.flags ?? [],
+      origin: r.origin,
+      ...(r.country ? { country: r.country } : {}),
+      kind: r.kind,
+      reported: r.summary[lang],
+      lines: r.lines,
+      ...(r.caveat ? { caveat: r.caveat[lang] } : {}),
+    };
+    referenceCache[lang].set(r, resolved);
+  }
+  return resolved;
+}

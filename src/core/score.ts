@@ -166,15 +166,18 @@ export function extremeAverage(values: readonly number[], low: readonly number[]
     return den > 0 ? num / den : 50;
   }
   const order = values.map((_, i) => i).sort((a, b) => (mode === 'min' ? values[a]! - values[b]! : values[b]! - values[a]!));
-  let best = mode === 'min' ? Infinity : -Infinity;
-  for (let k = 0; k <= order.length; k++) {
-    let num = 0;
-    let den = 0;
-    order.forEach((i, rank) => {
-      const w = rank < k ? high[i]! : low[i]!;
-      num += w * values[i]!;
-      den += w;
-    });
+  // Threshold k: the first k criteria (in value order) at their high weight, the rest low.
+  // Start with all low and move one criterion at a time to high: O(n) after the sort.
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < values.length; i++) {
+    num += low[i]! * values[i]!;
+    den += low[i]!;
+  }
+  let best = den > 0 ? num / den : mode === 'min' ? Infinity : -Infinity;
+  for (const i of order) {
+    num += (high[i]! - low[i]!) * values[i]!;
+    den += high[i]! - low[i]!;
     if (den <= 0) continue;
     const ratio = num / den;
     best = mode === 'min' ? Math.min(best, ratio) : Math.max(best, ratio);
@@ -196,7 +199,7 @@ export function scoreModels(kb: KnowledgeBase, index: KbIndex, answers: Resolved
   const total = raw.reduce((sum, w) => sum + w.point, 0);
   const weights: WeightResult[] = raw.map((w) => ({ ...w, weight: total > 0 ? w.point / total : 1 / raw.length }));
 
-  const scored = models.map((model) => scoreModel(model, weights, answers, index));
+  const scored = models.map((model) => scoreModel(model, weights, kb.criteria, answers, index));
   const ranking = [...scored].sort(compareScores);
   const assumptions = [...answers.entries()]
     .filter(([, a]) => !a.known)
@@ -240,12 +243,11 @@ interface Step {
   /** The adjustments (by index) that move this criterion, in file order. */
   effects: { adjustment: number; delta: number }[];
 }
-const planCache = new WeakMap<Model, { criteria: string; steps: Step[] }>();
-/** Per criterion, in the order of the weights: the model's rating and the adjustments that move it. */
-function planOf(model: Model, weights: readonly WeightResult[], index: KbIndex): Step[] {
-  const key = weights.map((w) => w.criterion).join(',');
+const planCache = new WeakMap<Model, { criteria: readonly unknown[]; steps: Step[] }>();
+/** Per criterion, in the order of the weights (the knowledge base's order): the model's rating and the adjustments that move it. */
+function planOf(model: Model, weights: readonly WeightResult[], criteria: readonly unknown[], index: KbIndex): Step[] {
   const cached = planCache.get(model);
-  if (cached && cached.criteria === key) return cached.steps;
+  if (cached && cached.criteria === criteria) return cached.steps;
   const steps = weights.map((w) => {
     const performance = model.performance[w.criterion];
     const effects: Step['effects'] = [];
@@ -254,11 +256,11 @@ function planOf(model: Model, weights: readonly WeightResult[], index: KbIndex):
     });
     return { performance, evidence: performance ? evidenceOf(performance, index) : undefined, effects };
   });
-  planCache.set(model, { criteria: key, steps });
+  planCache.set(model, { criteria, steps });
   return steps;
 }
 
-function scoreModel(model: Model, weights: readonly WeightResult[], answers: ResolvedAnswers, index: KbIndex): ModelScore {
+function scoreModel(model: Model, weights: readonly WeightResult[], criteriaList: readonly unknown[], answers: ResolvedAnswers, index: KbIndex): ModelScore {
   const adjustments: (AdjustmentState & { effects: { criterion: string; delta: number }[] })[] = (model.adjustments ?? []).map((adjustment) => {
     const evaluation = evaluate(adjustment.when, answers, index);
     return {
@@ -273,7 +275,7 @@ function scoreModel(model: Model, weights: readonly WeightResult[], answers: Res
     };
   });
 
-  const plan = planOf(model, weights, index);
+  const plan = planOf(model, weights, criteriaList, index);
   const criteria: CriterionScore[] = weights.map((w, i) => {
     const step = plan[i]!;
     const performance = step.performance;
@@ -389,10 +391,14 @@ export function scoreInterval(score: number, criteria: readonly CriterionScore[]
  */
 function fitAndMisfit(criteria: CriterionScore[], adjustments: (AdjustmentState & { effects: { criterion: string; delta: number }[] })[], preconditions: PreconditionResult[]): { fit: Reason[]; misfit: Reason[] } {
   const reasons: Reason[] = [];
-  const weightOf = new Map(criteria.map((c) => [c.criterion, c.weight]));
+  const weightOf = (criterion: string) => {
+    for (const c of criteria) if (c.criterion === criterion) return c.weight;
+    return 0;
+  };
   for (const adjustment of adjustments) {
     if (!adjustment.point || adjustment.truth === 'no') continue;
-    const effect = adjustment.effects.reduce((sum, e) => sum + (weightOf.get(e.criterion) ?? 0) * e.delta, 0);
+    let effect = 0;
+    for (const e of adjustment.effects) effect += weightOf(e.criterion) * e.delta;
     if (effect !== 0) reasons.push({ kind: 'adjustment', id: adjustment.id, effect: round(effect), reads: adjustment.reads, findings: adjustment.findings });
   }
   for (const c of criteria) {
@@ -435,9 +441,13 @@ function evidenceGaps(criteria: CriterionScore[], index: KbIndex): EvidenceGap[]
       const matters = contribution.kind === 'baseline' ? c.weight >= 0.05 : contribution.counted;
       if (!matters) continue;
       const kinds = gapKinds(contribution.findings, contribution.references, index);
-      if (kinds.length === 0) continue;
-      const at = { criterion: c.criterion, ...(contribution.kind === 'adjustment' ? { adjustment: contribution.id } : {}), findings: contribution.findings };
-      for (const gap of kinds) gaps.push({ gap, ...at });
+      for (const gap of kinds) {
+        gaps.push(
+          contribution.kind === 'adjustment'
+            ? { gap, criterion: c.criterion, adjustment: contribution.id, findings: contribution.findings }
+            : { gap, criterion: c.criterion, findings: contribution.findings },
+        );
+      }
     }
   }
   return gaps;

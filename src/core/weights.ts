@@ -22,9 +22,15 @@ export interface RawWeight {
   parts: WeightPart[];
 }
 
+const sortedCache = new WeakMap<readonly (readonly [number, number])[], (readonly [number, number])[]>();
+
 /** Straight lines between the points; flat beyond the first and last. */
 export function interpolate(points: readonly (readonly [number, number])[], x: number): number {
-  const sorted = [...points].sort((a, b) => a[0] - b[0]);
+  let sorted = sortedCache.get(points);
+  if (!sorted) {
+    sorted = [...points].sort((a, b) => a[0] - b[0]);
+    sortedCache.set(points, sorted);
+  }
   const first = sorted[0]!;
   const last = sorted[sorted.length - 1]!;
   if (x <= first[0]) return first[1];

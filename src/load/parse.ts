@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Issue, Path } from '../core/issue.js';
+import { parseSimpleYaml } from './fast-yaml.js';
 
 /** Files larger than this are refused before parsing: no orgfit file comes near it. */
 export const MAX_BYTES = 2 * 1024 * 1024;
@@ -63,6 +64,17 @@ function decode(bytes: Uint8Array, size: number): string | Issue {
 }
 
 export function parseText(text: string): Parsed {
+  // Plain files (most answers files) take the fast path; positions are worked out
+  // by the full parser only if a check ever asks for one.
+  const simple = text.length <= 256 * 1024 ? parseSimpleYaml(text) : undefined;
+  if (simple) {
+    let full: Parsed | undefined;
+    return { value: simple, issues: [], locate: (path, atKey) => (full ??= parseFull(text)).locate(path, atKey) };
+  }
+  return parseFull(text);
+}
+
+function parseFull(text: string): Parsed {
   // The YAML library recurses once per level; bound the depth before it sees the text.
   const deep = scanDepth(text);
   if (deep.max > PRESCAN_DEPTH) {
