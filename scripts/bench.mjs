@@ -33,7 +33,8 @@ const cli = (name, args, target) => {
 };
 cli('orgfit --version', ['--version'], '');
 cli('orgfit validate (built-in models)', ['validate'], '≤ 1.3×');
-cli('orgfit validate one model', ['validate', 'models/specialised.yaml'], '≤ 1.3×');
+cli('orgfit validate one model (15 kB)', ['validate', 'models/specialised.yaml'], '≤ 1.3×');
+cli('orgfit validate one small file (answers)', ['validate', '--answers', 'seeds/examples/bygdvik.yaml'], '≤ 1.3×');
 cli('orgfit score one file (table)', ['score', 'seeds/examples/bydel-nord.yaml'], '≤ 1.3×');
 cli('orgfit score one file (json)', ['score', 'seeds/examples/bydel-nord.yaml', '--format', 'json'], '≤ 1.3×');
 cli('orgfit explain', ['explain', 'specialised', 'seeds/examples/bydel-nord.yaml'], '');

@@ -14,7 +14,7 @@ export interface ScoreOptions {
   source?: string;
 }
 
-export const DEFAULT_SAMPLES = 2000;
+export const DEFAULT_SAMPLES = 1000;
 
 const indexes = new WeakMap<KnowledgeBase, KbIndex>();
 /** One index per knowledge base, however many municipalities are scored against it. */
@@ -33,7 +33,7 @@ export const DEFAULT_SEED = 1;
  * weights, scores with intervals, robustness, and the evidence behind each part.
  *
  * @example
- * const result = scoreMunicipality(kb, kb.models, answersFile, { lang: 'en', samples: 2000, seed: 1 });
+ * const result = scoreMunicipality(kb, kb.models, answersFile, { lang: 'en', samples: 1000, seed: 1 });
  */
 export function scoreMunicipality(kb: KnowledgeBase, models: readonly Model[], answers: AnswersFile, options: ScoreOptions): Result {
   const index = indexOf(kb);
