@@ -29,7 +29,7 @@ export async function loadAnswers(paths: readonly string[], kb: KnowledgeBase, i
   if (failing.length > 0) {
     const color = useColor(io.stderr, io.env, colorFlag);
     io.stderr.write(formatters.text({ ...report, files: results.filter((r) => r.problems.length > 0) }, { lang, color, paint: painter(color), toolVersion: VERSION }));
-    throw new InvalidInput(t(lang, 'invalidAnswers', { count: failing.length }));
+    throw new InvalidInput(results.length === 1 ? t(lang, 'invalidAnswer') : t(lang, 'invalidAnswers', { count: failing.length }));
   }
   return sources.map((source) => ({ path: source.path, answers: checkFile(source, 'answers').value as AnswersFile }));
 }

@@ -16,7 +16,8 @@ export const MESSAGES = {
   badNumber: { nb: '«{value}» er ikke et gyldig tall for {option}', en: '"{value}" is not a valid number for {option}' },
   unknownModel: { nb: 'Ukjent modell «{id}»{suggestion}. Modellene er: {known}', en: 'Unknown model "{id}"{suggestion}. The models are: {known}' },
   invalidModels: { nb: 'Modellfilene i {path} er ugyldige; rett feilene over og prøv igjen.', en: 'The model files in {path} are invalid; fix the problems above and try again.' },
-  invalidAnswers: { nb: '{count} svarfil(er) er ugyldige; ingenting er skåret.', en: '{count} answers file(s) are invalid; nothing was scored.' },
+  invalidAnswers: { nb: '{count} av svarfilene er ugyldige; ingenting er beregnet. Rett feilene over og prøv igjen.', en: '{count} of the answers files are invalid; nothing was scored. Fix the problems above and try again.' },
+  invalidAnswer: { nb: 'Svarfilen er ugyldig; ingenting er beregnet. Rett feilene over og prøv igjen.', en: 'The answers file is invalid; nothing was scored. Fix the problems above and try again.' },
   wrote: { nb: 'Skrev {path}', en: 'Wrote {path}' },
   internal: {
     nb: 'orgfit: intern feil: {message}\nDette er en feil i orgfit. Kjør med ORGFIT_DEBUG=1 for detaljer og meld fra.',

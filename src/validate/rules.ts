@@ -115,6 +115,12 @@ export const RULES = {
     { nb: '{what} må være {relation} {limit}', en: '{what} must be {relation} {limit}' },
     { nb: 'Juster verdien så den er innenfor grensen.', en: 'Adjust the value to be within the bound.' },
   ),
+  'schema-empty': rule(
+    'error',
+    { nb: 'Påkrevde tekster kan ikke være tomme', en: 'Required texts cannot be empty' },
+    { nb: '«{property}» er tom', en: '"{property}" is empty' },
+    { nb: 'Fyll inn «{property}».', en: 'Fill in "{property}".' },
+  ),
   'schema-format': rule(
     'error',
     { nb: 'Tekster må følge formatet sitt', en: 'Texts must follow their format' },
@@ -227,7 +233,7 @@ export const RULES = {
     'error',
     { nb: 'Påkrevde spørsmål må besvares', en: 'Required questions must be answered' },
     { nb: 'Spørsmålet «{id}» er ikke besvart', en: 'The question "{id}" is not answered' },
-    { nb: 'Svar på det, eller skriv «{id}: dont-know» der det er tillatt.', en: 'Answer it, or write "{id}: dont-know" where that is allowed.' },
+    { nb: 'Skriv et svar; «orgfit questions» viser hva som er tillatt, også om «dont-know» er det.', en: 'Write an answer; "orgfit questions" shows what is allowed, including whether "dont-know" is.' },
   ),
   'answer-type': rule(
     'error',

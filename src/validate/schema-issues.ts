@@ -39,6 +39,10 @@ function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): vo
       return;
     case 'too_small':
     case 'too_big': {
+      if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) {
+        out.push({ rule: 'schema-empty', path, params: { property: String(path.at(-1) ?? '') } });
+        return;
+      }
       const what = issue.origin === 'array' ? WHAT.list : issue.origin === 'string' ? WHAT.text : WHAT.value;
       const relation = issue.code === 'too_small' ? (issue.inclusive ? '>=' : '>') : issue.inclusive ? '<=' : '<';
       const limit = issue.code === 'too_small' ? issue.minimum : issue.maximum;

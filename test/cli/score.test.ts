@@ -731,7 +731,7 @@ describe('bad answers files', () => {
       expect(line, `no problem at ${c.position} in:\n${stderr}`).toBeDefined();
       expect(line).toContain(c.rule);
       for (const text of c.contains) expect(line).toContain(text);
-      expect(stderr).toContain('orgfit: 1 answers file(s) are invalid; nothing was scored.');
+      expect(stderr).toContain('orgfit: The answers file is invalid; nothing was scored.');
       expect(stderr).not.toMatch(/^\s+at /m);
     }
   });
@@ -772,7 +772,7 @@ describe('bad answers files', () => {
     expect(stderr).not.toContain('bygdvik.yaml');
     expect(stderr).toContain('answer-range');
     expect(stderr).toContain('answer-option');
-    expect(stderr).toContain('orgfit: 2 answers file(s) are invalid; nothing was scored.');
+    expect(stderr).toContain('orgfit: 2 of the answers files are invalid; nothing was scored.');
   });
 
   it('a bad file on standard input is reported as <stdin>', async () => {

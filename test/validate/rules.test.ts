@@ -541,6 +541,16 @@ describe('YAML and file problems, through validateFiles', () => {
 
 const A = MINI_ANSWERS;
 
+describe('empty texts', () => {
+  covered.add('schema-empty');
+  it('schema-empty: an empty municipality name, at its value, named', () => {
+    const problems = check(edit(A, 'municipality: Testvik kommune', 'municipality: ""'), 'answers.yaml');
+    expect(brief(problems)).toEqual(['schema-empty@2:15']);
+    expect(problems[0]!.message).toBe('"municipality" is empty');
+    expect(problems[0]!.hint).toBe('Fill in "municipality".');
+  });
+});
+
 describe('answers files', () => {
   runTable(
     table([
