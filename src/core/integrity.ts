@@ -342,10 +342,10 @@ export function answerProblem(question: Question, value: unknown): AnswerProblem
   return undefined;
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
+function show(value: unknown): string | Bilingual {
+  if (value === null || value === undefined) return both('ingenting', 'nothing');
+  if (Array.isArray(value)) return both('en liste', 'a list');
+  if (typeof value === 'object') return both('en avbildning', 'a mapping');
   return JSON.stringify(value);
 }
 

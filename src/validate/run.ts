@@ -72,7 +72,7 @@ export function checkFile(source: SourceFile, expect?: FileKind): CheckedFile {
   const kind = kindOfFormat(format) ?? expect;
   if (!kind) {
     const expected = Object.values(KINDS).map((k) => k.format).join(', ');
-    issues.push({ rule: 'file-kind', path: format === undefined ? [] : ['format'], params: { found: format === undefined ? 'missing' : JSON.stringify(format), expected, ...kindHint('model') } });
+    issues.push({ rule: 'file-kind', path: format === undefined ? [] : ['format'], params: { found: format === undefined ? { nb: 'mangler', en: 'missing' } : JSON.stringify(format), expected, ...kindHint('model') } });
     return result;
   }
   result.kind = kind;

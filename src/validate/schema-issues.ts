@@ -32,7 +32,7 @@ function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): vo
       if (path.at(-1) === 'format' && path.length === 1) {
         const example = String(issue.values[0]);
         const kind = KIND_WORDS[example] ?? { nb: 'orgfit-fil', en: 'an orgfit file' };
-        out.push({ rule: 'file-kind', path, params: { found: found === undefined ? 'missing' : describe(found), expected: issue.values.map(String).join(', '), kind, example } });
+        out.push({ rule: 'file-kind', path, params: { found: found === undefined ? { nb: 'mangler', en: 'missing' } : describe(found), expected: issue.values.map(String).join(', '), kind, example } });
       } else {
         out.push({ rule: 'schema-value', path, params: { found: describe(found), allowed: issue.values.map((v) => String(v)).join(', ') } });
       }
@@ -50,25 +50,25 @@ function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): vo
       return;
     }
     case 'invalid_format':
-      out.push({ rule: 'schema-format', path, params: { format: issue.message && issue.message !== 'Invalid input' ? issue.message : String(issue.format) } });
+      out.push({ rule: 'schema-format', path, params: { format: FORMAT_WORDS[issue.message] ?? (issue.message && issue.message !== 'Invalid input' ? issue.message : String(issue.format)) } });
       return;
     case 'not_multiple_of':
-      out.push({ rule: 'schema-type', path, params: { expected: 'integer', found: describe(found) } });
+      out.push({ rule: 'schema-type', path, params: { expected: expectedName('integer'), found: describe(found) } });
       return;
     case 'invalid_union': {
       // Report the branch that came closest: fewest issues, preferring branches that
       // understood the object's keys (no unrecognized-key complaints).
       const branches = (issue.errors ?? []).map((errors) => errors as ZodIssue[]);
       if (branches.length === 0) {
-        out.push({ rule: 'schema-type', path, params: { expected: 'a valid value', found: describe(found) } });
+        out.push({ rule: 'schema-type', path, params: { expected: expectedName('valid'), found: describe(found) } });
         return;
       }
       const score = (errors: ZodIssue[]) =>
         errors.length + 10 * errors.filter((e) => e.code === 'unrecognized_keys' || (e.code === 'invalid_type' && e.path.length === 0)).length;
       const best = [...branches].sort((a, b) => score(a) - score(b))[0]!;
       if (best.some((e) => e.code === 'invalid_type' && e.path.length === 0)) {
-        const expected = [...new Set(branches.flatMap((b) => b.filter((e) => e.code === 'invalid_type' && e.path.length === 0).map((e) => expectedName((e as { expected: string }).expected))))];
-        out.push({ rule: 'schema-type', path, params: { expected: expected.join(' | '), found: describe(found) } });
+        const expected = branches.flatMap((b) => b.filter((e) => e.code === 'invalid_type' && e.path.length === 0).map((e) => expectedName((e as { expected: string }).expected)));
+        out.push({ rule: 'schema-type', path, params: { expected: { nb: joinWords(expected, 'nb'), en: joinWords(expected, 'en') }, found: describe(found) } });
         return;
       }
       for (const inner of best) collect(inner, path, root, out);
@@ -79,7 +79,7 @@ function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): vo
       out.push({ rule: 'schema-format', path, atKey: true, params: { format: `"${String(path.at(-1))}": ${issue.issues?.[0]?.message ?? 'not a valid key'}` } });
       return;
     default:
-      out.push({ rule: 'schema-type', path, params: { expected: 'a valid value', found: describe(found) } });
+      out.push({ rule: 'schema-type', path, params: { expected: expectedName('valid'), found: describe(found) } });
   }
 }
 
@@ -90,6 +90,15 @@ const KIND_WORDS: Record<string, { nb: string; en: string }> = {
   'orgfit/findings@1': { nb: 'funnfil', en: 'a findings file' },
   'orgfit/criteria@1': { nb: 'kriteriefil', en: 'a criteria file' },
   'orgfit/questions@1': { nb: 'spørsmålsbank', en: 'a question bank' },
+};
+
+/** The formats the schemas name (src/schema/common.ts), in both languages. */
+const FORMAT_WORDS: Record<string, { nb: string; en: string }> = {
+  'kebab-case: lower-case letters, digits and single hyphens': {
+    nb: 'små bokstaver, sifre og enkle bindestreker (kebab-case)',
+    en: 'kebab-case: lower-case letters, digits and single hyphens',
+  },
+  'a range of review lines, like "330-349"': { nb: 'et linjeområde i litteraturstudien, som «330-349»', en: 'a range of review lines, like "330-349"' },
 };
 
 const WHAT = {
@@ -108,15 +117,34 @@ function valueAt(root: unknown, path: Path): unknown {
   return value;
 }
 
-function expectedName(expected: string): string {
-  return expected === 'int' ? 'integer' : expected === 'record' ? 'object' : expected;
+type Words = { nb: string; en: string };
+const TYPE_WORDS: Record<string, Words> = {
+  string: { nb: 'tekst', en: 'text' },
+  number: { nb: 'et tall', en: 'a number' },
+  int: { nb: 'et heltall', en: 'a whole number' },
+  integer: { nb: 'et heltall', en: 'a whole number' },
+  boolean: { nb: 'true eller false', en: 'true or false' },
+  object: { nb: 'en avbildning (nøkkel: verdi)', en: 'a mapping (key: value)' },
+  record: { nb: 'en avbildning (nøkkel: verdi)', en: 'a mapping (key: value)' },
+  array: { nb: 'en liste', en: 'a list' },
+  null: { nb: 'ingenting (null)', en: 'nothing (null)' },
+  valid: { nb: 'en gyldig verdi', en: 'a valid value' },
+};
+
+function expectedName(expected: string): Words {
+  return TYPE_WORDS[expected] ?? { nb: expected, en: expected };
 }
 
-export function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
+function joinWords(list: Words[], lang: 'nb' | 'en'): string {
+  return [...new Set(list.map((w) => w[lang]))].join(lang === 'nb' ? ' eller ' : ' or ');
+}
+
+/** A short description of a value for a message, in both languages. */
+export function describe(value: unknown): Words | string {
+  if (value === undefined) return { nb: 'ingenting', en: 'nothing' };
+  if (value === null) return { nb: 'ingenting (null)', en: 'nothing (null)' };
+  if (Array.isArray(value)) return { nb: 'en liste', en: 'a list' };
+  if (typeof value === 'object') return { nb: 'en avbildning', en: 'a mapping' };
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 37) + '...' : value);
   return String(value);
 }

@@ -144,13 +144,13 @@ describe('model files: schema rules', () => {
         text: edit(M, 'value: 62', 'value: "62"'),
         expected: ['schema-type@8:33'],
         pointer: '/performance/rule-administration/value',
-        message: 'Expected number, found "62"',
+        message: 'Expected a number, found "62"',
       },
       {
         name: 'schema-type: a single finding where a list belongs',
         text: edit(M, 'findings: [four-degrees-of-specialisation]\nperformance', 'findings: four-degrees-of-specialisation\nperformance'),
         expected: ['schema-type@6:11'],
-        message: 'Expected array, found "four-degrees-of-specialisation"',
+        message: 'Expected a list, found "four-degrees-of-specialisation"',
       },
       {
         name: 'schema-type: a condition that is neither a test nor all/any/not',
@@ -478,7 +478,7 @@ describe('YAML and file problems, through validateFiles', () => {
           '    findings: *f\n',
         ),
         expected: ['schema-type@30:15', 'yaml-alias@30:15'],
-        message: 'Expected array, found null',
+        message: 'Expected a list, found nothing (null)',
       },
       {
         name: 'yaml-forbidden-key: __proto__',
