@@ -119,7 +119,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
       // Usage errors are reported by run(), in the chosen language.
       outputError: () => undefined,
     })
-    .configureHelp({ helpWidth: Math.min(100, io.stdout.columns ?? 80), sortSubcommands: false })
+    .configureHelp(helpConfiguration(io, lang))
     .addHelpText('after', examples(lang, [['orgfit score seeds/examples/*.yaml', { nb: 'ranger modellene for eksempelkommunene', en: 'rank the models for the example municipalities' }], ['orgfit validate --format github', { nb: 'sjekk modellfilene i CI', en: 'check the model files in CI' }]]));
 
   for (const spec of COMMANDS) addCommand(program, spec, io, lang, setCode);
@@ -132,9 +132,28 @@ export function examples(lang: Lang, list: readonly (readonly [string, { nb: str
   return `\n${HELP.examples[lang]}:\n` + list.map(([cmd, what]) => `  $ ${cmd.padEnd(width)}  # ${what[lang]}`).join('\n') + '\n';
 }
 
+const TITLES: Record<string, { nb: string; en: string }> = {
+  'Usage:': { nb: 'Bruk:', en: 'Usage:' },
+  'Options:': { nb: 'Valg:', en: 'Options:' },
+  'Commands:': { nb: 'Kommandoer:', en: 'Commands:' },
+  'Arguments:': { nb: 'Argumenter:', en: 'Arguments:' },
+  'Global Options:': { nb: 'Felles valg:', en: 'Global Options:' },
+};
+
+/** Commander's help layout, with its headings and notes in the chosen language. */
+function helpConfiguration(io: Io, lang: Lang) {
+  return {
+    helpWidth: Math.min(100, io.stdout.columns ?? 80),
+    sortSubcommands: false,
+    styleTitle: (title: string) => TITLES[title]?.[lang] ?? title,
+    styleOptionDescription: (text: string) => (lang === 'nb' ? text.replace(/\((choices|default): /g, (_, word: string) => (word === 'choices' ? '(valg: ' : '(standard: ')) : text),
+  };
+}
+
 function addCommand(program: Command, spec: CommandSpec, io: Io, lang: Lang, setCode: (code: number) => void): void {
   const command = program.command(spec.usage).description(spec.description[lang]);
   command.helpOption('-h, --help', HELP.help[lang]);
+  command.configureHelp(helpConfiguration(io, lang));
   for (const option of spec.options) {
     const opt = new Option(option.flags, option.description[lang]);
     if (option.choices) opt.choices(option.choices);

@@ -23,7 +23,7 @@ export interface CommandSpec {
 
 const format = (choices: string[], nbDefault: string, enDefault = nbDefault): CommandSpec['options'][number] => ({
   flags: '-f, --format <format>',
-  description: { nb: `utdataformat: ${choices.join(', ')} (standard ${nbDefault})`, en: `output format: ${choices.join(', ')} (default ${enDefault})` },
+  description: { nb: `utdataformat (standard ${nbDefault})`, en: `output format (default ${enDefault})` },
   choices,
 });
 
@@ -54,7 +54,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'validate [paths...]',
     description: { nb: 'sjekk modellfiler (standard: de innebygde) mot skjemaet og de semantiske reglene', en: 'check model files (default: the built-in ones) against the schema and the semantic rules' },
     options: [
-      format(['text', 'json', 'github', 'junit', 'sarif'], 'text (github når GITHUB_ACTIONS=true)', 'text (github when GITHUB_ACTIONS=true)'),
+      format(['text', 'json', 'github', 'junit', 'sarif'], 'text; github når GITHUB_ACTIONS=true', 'text; github when GITHUB_ACTIONS=true'),
       { flags: '--answers <files...>', description: { nb: 'sjekk svarfiler i stedet for modellfiler', en: 'check answers files instead of model files' } },
       { flags: '--max-warnings <n>', description: { nb: 'feil (exit 1) når det er flere advarsler enn n', en: 'fail (exit 1) when there are more than n warnings' } },
       { flags: '--list-rules', description: { nb: 'list reglene med id og hvordan feilene rettes', en: 'list the rules with their id and how to fix what they report' } },
