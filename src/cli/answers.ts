@@ -6,7 +6,7 @@ import { VERSION } from '../paths.js';
 import type { AnswersFile } from '../schema/index.js';
 import { formatters } from '../validate/formatters.js';
 import { summarise } from '../validate/problem.js';
-import { checkFile, validateFiles } from '../validate/run.js';
+import { checkFiles } from '../validate/run.js';
 import { painter, useColor } from './color.js';
 import { InvalidInput, type Io } from './io.js';
 
@@ -23,7 +23,8 @@ export interface LoadedAnswers {
 export async function loadAnswers(paths: readonly string[], kb: KnowledgeBase, io: Io, lang: Lang, colorFlag: boolean | undefined): Promise<LoadedAnswers[]> {
   const expanded = expandPaths(paths, io, lang);
   const sources = await Promise.all(expanded.map((path) => readSource(path, io, lang)));
-  const results = validateFiles(sources, kb, { lang, expect: 'answers' });
+  const checked = checkFiles(sources, kb, { lang, expect: 'answers' });
+  const results = checked.map((c) => c.result);
   const report = summarise(results);
   const failing = results.filter((r) => r.problems.some((p) => p.severity === 'error'));
   if (failing.length > 0) {
@@ -31,5 +32,5 @@ export async function loadAnswers(paths: readonly string[], kb: KnowledgeBase, i
     io.stderr.write(formatters.text({ ...report, files: results.filter((r) => r.problems.length > 0) }, { lang, color, paint: painter(color), toolVersion: VERSION }));
     throw new InvalidInput(results.length === 1 ? t(lang, 'invalidAnswer') : t(lang, 'invalidAnswers', { count: failing.length }));
   }
-  return sources.map((source) => ({ path: source.path, answers: checkFile(source, 'answers').value as AnswersFile }));
+  return checked.map(({ file }) => ({ path: file.source.path, answers: file.value as AnswersFile }));
 }

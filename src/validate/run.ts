@@ -125,12 +125,17 @@ export interface ValidateOptions {
  * their kind. Every problem in every file is reported; nothing stops at the first.
  */
 export function validateFiles(sources: SourceFile[], kb: KnowledgeBase, options: ValidateOptions): FileResult[] {
+  return checkFiles(sources, kb, options).map((checked) => checked.result);
+}
+
+/** Like validateFiles, keeping each file's value too, so a caller that goes on to use the files parses them once. */
+export function checkFiles(sources: SourceFile[], kb: KnowledgeBase, options: ValidateOptions): { file: CheckedFile; result: FileResult }[] {
   const index = indexKb(kb);
   const modelIds = new Map<string, string>(options.reservedModelIds ?? []);
   return sources.map((source) => {
     const file = checkFile(source, options.expect);
     const extra = semanticIssues(file, kb, index, modelIds);
-    return toResult(file, options.lang, extra);
+    return { file, result: toResult(file, options.lang, extra) };
   });
 }
 
