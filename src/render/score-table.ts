@@ -17,7 +17,26 @@ export interface TableOptions {
  * uncertainty cannot separate, failed preconditions and what was assumed.
  */
 export function renderScoreTable(results: readonly Result[], options: TableOptions): string {
-  return results.map((result) => renderOne(result, options)).join('\n');
+  const blocks = results.map((result) => renderOne(result, options));
+  if (results.length > 1) blocks.push(renderSummary(results, options));
+  return blocks.join('\n');
+}
+
+/** Several municipalities or scenarios side by side: who leads where, and how surely. */
+function renderSummary(results: readonly Result[], { lang, paint, width = 80 }: TableOptions): string {
+  const total = Math.min(width, 100);
+  const nameWidth = Math.max(16, Math.floor((total - 22) / 2));
+  const modelWidth = total - nameWidth - 22;
+  const out = [paint.bold(word('summary', lang)), paint.dim([pad(word('municipality', lang), nameWidth), pad(word('best', lang), modelWidth), pad(word('score', lang), 13), word('first', lang)].join(' '))];
+  for (const result of results) {
+    const best = result.ranking.find((r) => r.feasible) ?? result.ranking[0];
+    if (!best) continue;
+    const who = result.scenario ? `${result.municipality} (${result.scenario})` : result.municipality;
+    const score = `${padStart(decimal(best.score, 0, lang), 3)} (${decimal(best.interval[0], 0, lang)}–${decimal(best.interval[1], 0, lang)})`;
+    const first = result.method.samples > 0 ? percent(best.robustness.first, lang) : '–';
+    out.push([pad(fit(who, nameWidth), nameWidth), pad(fit(best.name, modelWidth), modelWidth), pad(score, 13), padStart(first, 5)].join(' ').trimEnd());
+  }
+  return out.join('\n') + '\n';
 }
 
 function renderOne(result: Result, { lang, paint, width = 80 }: TableOptions): string {

@@ -536,6 +536,23 @@ describe('orgfit score --format csv', () => {
 describe('orgfit score --format table', () => {
   const allFiles = EXAMPLES.map(examplePath);
 
+  it('with several files, ends with a summary naming each municipality and the model that leads there', async () => {
+    const { code, stdout } = await cli(['score', ...allFiles, '--lang', 'en', '--format', 'json', ...FAST]);
+    expect(code).toBe(0);
+    const results = (JSON.parse(stdout) as { results: Result[] }).results;
+    const table = await cli(['score', ...allFiles, '--lang', 'en', ...FAST]);
+    const summary = table.stdout.slice(table.stdout.lastIndexOf('Summary\n'));
+    const rows = summary.split('\n').slice(2).filter(Boolean);
+    expect(rows).toHaveLength(results.length);
+    results.forEach((result, i) => {
+      const best = result.ranking.find((r) => r.feasible)!;
+      expect(rows[i]).toContain(result.municipality.slice(0, 12));
+      expect(rows[i]).toContain(best.name.slice(0, 12));
+    });
+    const single = await cli(['score', allFiles[0]!, '--lang', 'en', ...FAST]);
+    expect(single.stdout).not.toContain('Summary');
+  });
+
   it.each([
     ['undefined', undefined],
     ['80', 80],
