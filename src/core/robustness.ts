@@ -122,7 +122,9 @@ export function analyseRobustness(
   const byRank = (a: number, b: number) => (feasible[a] !== feasible[b] ? (feasible[a] ? -1 : 1) : scores[b]! - scores[a]! || a - b);
   let total = fixedWeight.reduce((sum, w) => sum + w, 0);
 
-  for (let s = 0; s < options.samples; s++) {
+  // One sample per call: a small hot function is compiled early by V8's baseline
+  // compiler, where one long loop would run interpreted until on-stack replacement.
+  const sample = (): void => {
     if (unknown.length > 0) {
       for (const q of unknown) {
         if (q.values.length === 0) continue;
@@ -167,7 +169,8 @@ export function analyseRobustness(
       if (a + 1 < n && ra < ranks[a + 1]!) beats[a]!++;
       for (let b = 0; b < n; b++) if (ra < ranks[b]!) row[b]!++;
     }
-  }
+  };
+  for (let s = 0; s < options.samples; s++) sample();
 
   const share = (count: number) => Math.round((count / Math.max(1, options.samples)) * 1000) / 1000;
   return {
