@@ -45,6 +45,7 @@ export function scoreMunicipality(kb: KnowledgeBase, models: readonly Model[], a
     index,
     models,
     answers: { municipality: answers.municipality, ...(answers.scenario ? { scenario: answers.scenario } : {}), values: answers.answers },
+    resolved,
     ...(options.source ? { source: options.source } : {}),
     scoring,
     robustness,

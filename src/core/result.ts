@@ -25,6 +25,8 @@ export interface Result {
     findings: string[];
   }[];
   assumptions: { question: string; text: string; assumed: AnswerValue }[];
+  /** Every answer the scoring used, as given or (for "don't know") as assumed. */
+  answers: Record<string, { value: AnswerValue; known: boolean }>;
   ranking: RankedModel[];
   findings: Record<string, ResolvedFinding>;
   references: Record<string, ResolvedReference>;
@@ -86,13 +88,15 @@ export interface ResultInput {
   index: KbIndex;
   models: readonly Model[];
   answers: { municipality: string; scenario?: string; values: Readonly<Record<string, AnswerValue | null>> };
+  /** The answers after "don't know" was resolved, in question-bank order. */
+  resolved: ReadonlyMap<string, { value: AnswerValue; known: boolean }>;
   source?: string;
   scoring: Scoring;
   robustness: Robustness;
   lang: Lang;
 }
 
-export function buildResult({ kb, index, models, answers, source, scoring, robustness, lang }: ResultInput): Result {
+export function buildResult({ kb, index, models, answers, resolved, source, scoring, robustness, lang }: ResultInput): Result {
   const modelById = new Map(models.map((m) => [m.id, m]));
   const builtIn = new Set(kb.models.map((m) => m.id));
   const robustBy = new Map(robustness.models.map((r) => [r.model, r]));
@@ -180,6 +184,7 @@ export function buildResult({ kb, index, models, answers, source, scoring, robus
     weights,
     assumptions: scoring.assumptions.map((a) => ({ question: a.question, text: index.questions.get(a.question)?.text[lang] ?? a.question, assumed: a.value })),
     ranking,
+    answers: Object.fromEntries([...resolved].map(([id, a]) => [id, { value: a.value, known: a.known }])),
     findings,
     references,
   };

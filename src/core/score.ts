@@ -74,7 +74,13 @@ export interface Reason {
   findings: string[];
 }
 
-export type GapKind = 'single-study' | 'very-low-confidence' | 'foreign-evidence' | 'indirect-evidence';
+/**
+ * Thin evidence behind a contribution: one study only; only very-low-confidence
+ * findings; only research from outside the Nordic countries; only theory, opinion
+ * or textbooks (nothing observed in social services). Nearly every finding is
+ * downgraded for predating the NAV reform, so that alone is not flagged here.
+ */
+export type GapKind = 'single-study' | 'very-low-confidence' | 'foreign-evidence' | 'theory-only';
 export interface EvidenceGap {
   gap: GapKind;
   /** The criterion, or the criterion/adjustment pair, the gap concerns. */
@@ -427,7 +433,7 @@ function gapKinds(ids: readonly string[], references: readonly string[], index: 
     if (references.length === 1) kinds.push('single-study');
     if (findings.every((f) => f.confidence === 'very-low')) kinds.push('very-low-confidence');
     if (findings.every((f) => f.origin === 'elsewhere')) kinds.push('foreign-evidence');
-    if (findings.every((f) => (f.downgrades ?? []).some((d) => d.concern === 'relevance'))) kinds.push('indirect-evidence');
+    if (findings.every((f) => f.evidence === 'theory' || f.evidence === 'opinion' || f.evidence === 'textbook')) kinds.push('theory-only');
     gapCache.set(ids, kinds);
   }
   return kinds;

@@ -50,7 +50,7 @@ export function renderExplain(result: Result, model: string, { lang, paint, widt
       } else {
         const status = x.applies === 'yes' ? word('applies', lang) : word('appliesUnknown', lang);
         const counted = x.counted ? '' : `; ${h('notCounted')}`;
-        out.push(`    ${word('adjustment', lang)} ${signed(x.delta, 0, lang)} [${x.id}] (${status}, ${word('readsAnswers', lang)} ${x.reads.join(', ')}${counted}) — ${x.rationale}`);
+        out.push(`    ${word('adjustment', lang)} ${signed(x.delta, 0, lang)} [${x.id}] (${status}, ${word('readsAnswers', lang)} ${answered(x.reads, result, lang)}${counted}) — ${x.rationale}`);
       }
       out.push(...evidence(x.findings, result, lang, paint, '      '));
     }
@@ -60,10 +60,16 @@ export function renderExplain(result: Result, model: string, { lang, paint, widt
 
   if (entry.evidenceGaps.length > 0) {
     out.push('', paint.bold(word('gaps', lang)));
+    // One line per contribution, naming every way its evidence is thin.
+    const grouped = new Map<string, { where: string; gaps: string[]; findings: string[] }>();
     for (const gap of entry.evidenceGaps) {
-      const where = result.weights.find((w) => w.criterion === gap.criterion)?.name ?? gap.criterion;
-      out.push(`  • ${where}${gap.adjustment ? ` [${gap.adjustment}]` : ''}: ${GAP_WORDS[gap.gap][lang]} (${gap.findings.join(', ')})`);
+      const key = `${gap.criterion}/${gap.adjustment ?? ''}`;
+      const where = (result.weights.find((w) => w.criterion === gap.criterion)?.name ?? gap.criterion) + (gap.adjustment ? ` [${gap.adjustment}]` : '');
+      const group = grouped.get(key) ?? { where, gaps: [], findings: gap.findings };
+      group.gaps.push(GAP_WORDS[gap.gap][lang]);
+      grouped.set(key, group);
     }
+    for (const group of grouped.values()) out.push(`  • ${group.where}: ${group.gaps.join('; ')} (${group.findings.join(', ')})`);
   }
 
   const keys = new Set<string>();
@@ -101,9 +107,21 @@ function reasons(entry: RankedModel, kind: 'fit' | 'misfit', result: Result, lan
         ? (result.weights.find((w) => w.criterion === r.id)?.name ?? r.id)
         : r.kind === 'precondition'
           ? `${word('precondition', lang)}: ${entry.preconditions.find((p) => p.id === r.id)?.failure ?? r.id}`
-          : `${word('adjustment', lang)} ${r.id}${r.reads.length ? ` (${word('readsAnswers', lang)} ${r.reads.join(', ')})` : ''}`;
+          : `${word('adjustment', lang)} ${r.id}${r.reads.length ? ` (${word('readsAnswers', lang)} ${answered(r.reads, result, lang)})` : ''}`;
     const effect = r.kind === 'precondition' ? '' : ` ${signed(r.effect, 1, lang)}`;
     out.push(`  ${kind === 'fit' ? '+' : '−'} ${label}${effect} [${r.findings.join(', ')}]`);
   }
   return out;
+}
+
+/** "staff-fte = 80, cooperation-capacity = 3 (assumed)": the answers a condition read. */
+function answered(questions: readonly string[], result: Result, lang: Lang): string {
+  return questions
+    .map((id) => {
+      const answer = result.answers[id];
+      if (!answer) return id;
+      const value = Array.isArray(answer.value) ? `[${answer.value.join(', ')}]` : String(answer.value);
+      return `${id} = ${value}${answer.known ? '' : lang === 'nb' ? ' (antatt)' : ' (assumed)'}`;
+    })
+    .join(', ');
 }

@@ -47,7 +47,7 @@ export const GAP_WORDS = {
   'single-study': { nb: 'hviler på én enkelt studie', en: 'rests on a single study' },
   'very-low-confidence': { nb: 'hviler bare på funn med svært lav tillit', en: 'rests only on very-low-confidence findings' },
   'foreign-evidence': { nb: 'hviler bare på forskning fra andre land', en: 'rests only on research from other countries' },
-  'indirect-evidence': { nb: 'hviler på indirekte evidens (annet land, sektor eller tid)', en: 'rests on indirect evidence (another country, sector or time)' },
+  'theory-only': { nb: 'hviler bare på teori eller meninger, ikke på studier av sosialtjenesten', en: 'rests only on theory or opinion, not on studies of social services' },
 } as const;
 
 export const CONFIDENCE_WORDS = {

@@ -223,7 +223,7 @@ describe('orgfit explain specialised bydel-nord', () => {
     // The staffing precondition is met in Bydel Nord (80 FTEs).
     expect(stdout).toContain('✔ enough-staff-to-split-tasks: oppfylt');
     // Bydel Nord answered rule-work-crowds-out: 5, which triggers the adjustment.
-    expect(flat(stdout)).toMatch(/Justering \+\d+ \[rule-work-crowds-out\] \(gjelder, ut fra svarene på rule-work-crowds-out\)/);
+    expect(flat(stdout)).toMatch(/Justering \+\d+ \[rule-work-crowds-out\] \(gjelder, ut fra svarene på rule-work-crowds-out = 5\)/);
   });
 
   it('text (en) differs from nb and meets the same checks', async () => {
