@@ -8,17 +8,18 @@ import { AnswersFile, CriteriaFile, FindingsFile, Id, Model, QuestionsFile, Refe
 import type { FileResult, Problem } from './problem.js';
 import { ruleDefinition } from './rules.js';
 import { schemaIssues } from './schema-issues.js';
+import { FORMATS, kindHint, kindOfFormat, type FileKind } from './kinds.js';
 
-export type FileKind = 'model' | 'answers' | KbFile;
+export type { FileKind } from './kinds.js';
 
 /** The `format:` line of each kind of orgfit file, and the schema it must meet. */
 export const KINDS: Record<FileKind, { format: string; schema: z.ZodMiniType }> = {
-  model: { format: 'orgfit/model@1', schema: Model },
-  answers: { format: 'orgfit/answers@1', schema: AnswersFile },
-  references: { format: 'orgfit/references@1', schema: ReferencesFile },
-  findings: { format: 'orgfit/findings@1', schema: FindingsFile },
-  criteria: { format: 'orgfit/criteria@1', schema: CriteriaFile },
-  questions: { format: 'orgfit/questions@1', schema: QuestionsFile },
+  model: { format: FORMATS.model, schema: Model },
+  answers: { format: FORMATS.answers, schema: AnswersFile },
+  references: { format: FORMATS.references, schema: ReferencesFile },
+  findings: { format: FORMATS.findings, schema: FindingsFile },
+  criteria: { format: FORMATS.criteria, schema: CriteriaFile },
+  questions: { format: FORMATS.questions, schema: QuestionsFile },
 };
 
 /** How standard input is named in messages. */
@@ -44,22 +45,6 @@ export interface CheckedFile<T = unknown> {
   issues: Issue[];
 }
 
-const KIND_NAMES: Record<FileKind, { nb: string; en: string }> = {
-  model: { nb: 'modellfil', en: 'a model file' },
-  answers: { nb: 'svarfil', en: 'an answers file' },
-  references: { nb: 'referansefil', en: 'a references file' },
-  findings: { nb: 'funnfil', en: 'a findings file' },
-  criteria: { nb: 'kriteriefil', en: 'a criteria file' },
-  questions: { nb: 'spørsmålsbank', en: 'a question bank' },
-};
-/** Parameters for the file-kind hint: what the expected kind of file begins with. */
-function kindHint(kind: FileKind) {
-  return { kind: KIND_NAMES[kind], example: KINDS[kind].format };
-}
-
-function kindOfFormat(format: unknown): FileKind | undefined {
-  return (Object.keys(KINDS) as FileKind[]).find((kind) => KINDS[kind].format === format);
-}
 
 /** Parses one file and checks it against the schema of its kind (from `format:`, else `expect`). */
 export function checkFile(source: SourceFile, expect?: FileKind): CheckedFile {

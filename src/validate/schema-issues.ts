@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type { Issue, Path } from '../core/issue.js';
+import { KIND_NAMES, kindOfFormat } from './kinds.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -31,7 +32,8 @@ function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): vo
     case 'invalid_value':
       if (path.at(-1) === 'format' && path.length === 1) {
         const example = String(issue.values[0]);
-        const kind = KIND_WORDS[example] ?? { nb: 'orgfit-fil', en: 'an orgfit file' };
+        const known = kindOfFormat(example);
+        const kind = known ? KIND_NAMES[known] : { nb: 'orgfit-fil', en: 'an orgfit file' };
         out.push({ rule: 'file-kind', path, params: { found: found === undefined ? { nb: 'mangler', en: 'missing' } : describe(found), expected: issue.values.map(String).join(', '), kind, example } });
       } else {
         out.push({ rule: 'schema-value', path, params: { found: describe(found), allowed: issue.values.map((v) => String(v)).join(', ') } });
@@ -82,15 +84,6 @@ function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): vo
       out.push({ rule: 'schema-type', path, params: { expected: expectedName('valid'), found: describe(found) } });
   }
 }
-
-const KIND_WORDS: Record<string, { nb: string; en: string }> = {
-  'orgfit/model@1': { nb: 'modellfil', en: 'a model file' },
-  'orgfit/answers@1': { nb: 'svarfil', en: 'an answers file' },
-  'orgfit/references@1': { nb: 'referansefil', en: 'a references file' },
-  'orgfit/findings@1': { nb: 'funnfil', en: 'a findings file' },
-  'orgfit/criteria@1': { nb: 'kriteriefil', en: 'a criteria file' },
-  'orgfit/questions@1': { nb: 'spørsmålsbank', en: 'a question bank' },
-};
 
 /** The formats the schemas name (src/schema/common.ts), in both languages. */
 const FORMAT_WORDS: Record<string, { nb: string; en: string }> = {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, type Io } from '../../src/cli.js';
+import { cli } from '../helpers/cli.js';
 import type { KnowledgeBase } from '../../src/core/kb.js';
 import type { RankedModel, Result } from '../../src/core/result.js';
 import { KB_JSON } from '../../src/paths.js';
@@ -17,34 +17,6 @@ import { KB_JSON } from '../../src/paths.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BYDEL_NORD = 'seeds/examples/bydel-nord.yaml';
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-interface CliOptions {
-  env?: Record<string, string>;
-  cwd?: string;
-  stdin?: string[];
-  isTTY?: boolean;
-  columns?: number;
-}
-
-async function cli(argv: string[], { env = {}, cwd = ROOT, stdin = [], isTTY, columns }: CliOptions = {}): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (s: string) => ((stdout += s), true), ...(isTTY !== undefined ? { isTTY } : {}), ...(columns !== undefined ? { columns } : {}) },
-    stderr: { write: (s: string) => ((stderr += s), true) },
-    stdin: Readable.from(stdin),
-    env: { ...env },
-    cwd,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
 
 interface Explanation {
   format: 'orgfit/explanation@1';

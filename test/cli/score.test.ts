@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, type Io } from '../../src/cli.js';
+import { cli } from '../helpers/cli.js';
 import type { KnowledgeBase } from '../../src/core/kb.js';
 import type { RankedModel, Result } from '../../src/core/result.js';
 import { KB_JSON } from '../../src/paths.js';
@@ -26,38 +26,6 @@ const MUNICIPALITY: Record<(typeof EXAMPLES)[number], string> = {
 };
 /** Where robustness does not matter: keeps the suite fast. */
 const FAST = ['--samples', '200'];
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-interface CliOptions {
-  env?: Record<string, string>;
-  cwd?: string;
-  stdin?: (string | Buffer)[];
-  columns?: number;
-  isTTY?: boolean;
-}
-
-async function cli(argv: string[], { env = {}, cwd = ROOT, stdin = [], columns, isTTY }: CliOptions = {}): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: {
-      write: (s: string) => ((stdout += s), true),
-      ...(columns !== undefined ? { columns } : {}),
-      ...(isTTY !== undefined ? { isTTY } : {}),
-    },
-    stderr: { write: (s: string) => ((stderr += s), true) },
-    stdin: Readable.from(stdin),
-    env: { ...env },
-    cwd,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
 
 interface Results {
   format: 'orgfit/results@1';
