@@ -1,7 +1,6 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
@@ -161,14 +160,6 @@ function checkResult(result: Result, lang: 'nb' | 'en' = 'nb'): void {
 
   const robustFirst = result.ranking.reduce((sum, r) => sum + r.robustness.first, 0);
   if (result.method.samples > 0) expect(robustFirst).toBeCloseTo(1, 2);
-}
-
-function withoutRobustness(result: Result): unknown {
-  return {
-    ...result,
-    method: { ...result.method, seed: 0 },
-    ranking: result.ranking.map((r: RankedModel) => ({ ...r, rank: 0, robustness: null })),
-  };
 }
 
 // ----------------------------------------------------------------------------- json
