@@ -1,7 +1,7 @@
 import { evaluate, holds, possibleValues, type ResolvedAnswer, type ResolvedAnswers } from './conditions.js';
 import type { KbIndex, KnowledgeBase } from './kb.js';
 import { seededRandom } from './random.js';
-import { DELTA_UNCERTAINTY, SPREAD_FACTOR, strongest, type Scoring } from './score.js';
+import { DELTA_UNCERTAINTY, SPREAD_FACTOR, weakest, type Scoring } from './score.js';
 import { termValue } from './weights.js';
 import type { AnswerValue, Condition, Finding, Model, WeightTerm } from '../schema/index.js';
 
@@ -84,14 +84,14 @@ export function analyseRobustness(
     criteria.forEach((c, i) => {
       const p = model.performance[c.id];
       value[i] = p ? p.value : 50;
-      spread[i] = p ? p.spread * SPREAD_FACTOR[strongest(findings(p.findings))] : 50;
+      spread[i] = p ? p.spread * SPREAD_FACTOR[weakest(findings(p.findings))] : 50;
     });
     return { value, spread };
   });
   /** An adjustment's effects, flattened: criterion index, delta, share of the delta that may be wrong. */
   type Effects = { index: number; delta: number; wobble: number }[];
   const flatten = (a: NonNullable<Model['adjustments']>[number]): Effects => {
-    const wobble = DELTA_UNCERTAINTY[strongest(findings(a.findings))];
+    const wobble = DELTA_UNCERTAINTY[weakest(findings(a.findings))];
     return a.effects.map((e) => ({ index: criteria.findIndex((c) => c.id === e.criterion), delta: e.delta, wobble })).filter((e) => e.index >= 0);
   };
   const fixedEffects: Effects[] = [];

@@ -138,10 +138,16 @@ const round = (n: number, digits = 2) => {
 };
 const clamp = (n: number) => Math.min(100, Math.max(0, n));
 
-export function strongest(findings: readonly Finding[]): Confidence {
-  let best = CONFIDENCE_ORDER.length - 1;
-  for (const f of findings) best = Math.min(best, CONFIDENCE_ORDER.indexOf(f.confidence));
-  return CONFIDENCE_ORDER[best]!;
+/**
+ * The grade of the weakest finding behind a contribution. A rating rests on all of
+ * its findings together, so it is no surer than the least sure of them; grading by
+ * the strongest would let a general, well-graded citation narrow the uncertainty of
+ * a value that really rests on theory.
+ */
+export function weakest(findings: readonly Finding[]): Confidence {
+  let worst = 0;
+  for (const f of findings) worst = Math.max(worst, CONFIDENCE_ORDER.indexOf(f.confidence));
+  return findings.length === 0 ? 'very-low' : CONFIDENCE_ORDER[worst]!;
 }
 
 /** Reference keys behind a set of findings, in citation order, without repeats. */
@@ -237,7 +243,7 @@ const evidenceCache = new WeakMap<object, Evidence>();
 function evidenceOf(cited: { findings: string[] }, index: KbIndex): Evidence {
   let evidence = evidenceCache.get(cited);
   if (!evidence) {
-    evidence = { confidence: strongest(findingsOf(cited.findings, index)), references: referencesOf(cited.findings, index) };
+    evidence = { confidence: weakest(findingsOf(cited.findings, index)), references: referencesOf(cited.findings, index) };
     evidenceCache.set(cited, evidence);
   }
   return evidence;
