@@ -23,8 +23,8 @@ export interface Evaluation {
 
 /** Evaluates a declarative condition against resolved answers. */
 export function evaluate(condition: Condition, answers: ResolvedAnswers, index: KbIndex): Evaluation {
-  const result = walk(condition, answers, index);
-  return { point: result.point, truth: result.truth, reads: readsOf(condition) };
+  const code = walk(condition, answers, index);
+  return { point: (code & POINT) !== 0, truth: (code & YES) !== 0 ? 'yes' : (code & NO) !== 0 ? 'no' : 'unknown', reads: readsOf(condition) };
 }
 
 /** The questions a condition reads: fixed by the condition itself, so worked out once. */
@@ -46,21 +46,25 @@ export function readsOf(condition: Condition): string[] {
 }
 const readsCache = new WeakMap<Condition, string[]>();
 
-const YES = { point: true, truth: 'yes' } as const;
-const NO = { point: false, truth: 'no' } as const;
+// An evaluation packed in a small integer, so the walk allocates nothing: the point
+// value in one bit, and the truth as "yes", "no" or neither (unknown).
+const POINT = 1;
+const YES = 2;
+const NO = 4;
+const pack = (point: boolean, truth: Truth): number => (point ? POINT : 0) | (truth === 'yes' ? YES : truth === 'no' ? NO : 0);
 
-function walk(condition: Condition, answers: ResolvedAnswers, index: KbIndex): Omit<Evaluation, 'reads'> {
+function walk(condition: Condition, answers: ResolvedAnswers, index: KbIndex): number {
   if ('all' in condition) {
     let point = true;
     let anyNo = false;
     let allYes = true;
     for (const c of condition.all) {
       const part = walk(c, answers, index);
-      point &&= part.point;
-      if (part.truth === 'no') anyNo = true;
-      if (part.truth !== 'yes') allYes = false;
+      if ((part & POINT) === 0) point = false;
+      if ((part & NO) !== 0) anyNo = true;
+      if ((part & YES) === 0) allYes = false;
     }
-    return { point, truth: anyNo ? 'no' : allYes ? 'yes' : 'unknown' };
+    return (point ? POINT : 0) | (anyNo ? NO : allYes ? YES : 0);
   }
   if ('any' in condition) {
     let point = false;
@@ -68,37 +72,37 @@ function walk(condition: Condition, answers: ResolvedAnswers, index: KbIndex): O
     let allNo = true;
     for (const c of condition.any) {
       const part = walk(c, answers, index);
-      point ||= part.point;
-      if (part.truth === 'yes') anyYes = true;
-      if (part.truth !== 'no') allNo = false;
+      if ((part & POINT) !== 0) point = true;
+      if ((part & YES) !== 0) anyYes = true;
+      if ((part & NO) === 0) allNo = false;
     }
-    return { point, truth: anyYes ? 'yes' : allNo ? 'no' : 'unknown' };
+    return (point ? POINT : 0) | (anyYes ? YES : allNo ? NO : 0);
   }
   if ('not' in condition) {
     const inner = walk(condition.not, answers, index);
-    return { point: !inner.point, truth: inner.truth === 'yes' ? 'no' : inner.truth === 'no' ? 'yes' : 'unknown' };
+    return ((inner & POINT) === 0 ? POINT : 0) | ((inner & YES) !== 0 ? NO : (inner & NO) !== 0 ? YES : 0);
   }
   const answer = answers.get(condition.question);
   const question = index.questions.get(condition.question);
-  if (!answer || !question) return { point: false, truth: 'no' };
+  if (!answer || !question) return NO;
   const point = test(condition, answer.value);
-  if (answer.known) return point ? YES : NO;
+  if (answer.known) return point ? POINT | YES : NO;
   // Unknown answer: decided only if every possible answer gives the same result.
   const bounds = numericBounds(question);
   if (bounds && condition.in === undefined) {
     const range = numericTruth(condition, bounds.min, bounds.max);
-    if (range) return { point, truth: range };
+    if (range) return pack(point, range);
   }
   const possible = possibleValues(question);
-  if (possible === undefined) return { point, truth: 'unknown' };
+  if (possible === undefined) return pack(point, 'unknown');
   let anyTrue = false;
   let anyFalse = false;
   for (const value of possible) {
     if (test(condition, value)) anyTrue = true;
     else anyFalse = true;
-    if (anyTrue && anyFalse) return { point, truth: 'unknown' };
+    if (anyTrue && anyFalse) return pack(point, 'unknown');
   }
-  return { point, truth: anyTrue ? 'yes' : 'no' };
+  return pack(point, anyTrue ? 'yes' : 'no');
 }
 
 /** Whether a numeric test holds for all, none or some of the values in [min, max]. */
