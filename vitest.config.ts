@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: keep the pool small so spawned CLIs and fast-check runs do not starve.
     maxWorkers: 2,
+    // On CI also a machine-readable report, from which .ci/run prints its closing line.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    ...(process.env.CI ? { outputFile: { json: 'test-results.json' } } : {}),
   },
 });
