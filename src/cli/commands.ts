@@ -103,8 +103,11 @@ export const COMMANDS: CommandSpec[] = [
   {
     usage: 'schema',
     description: { nb: 'skriv ut JSON-skjemaet for en filtype', en: 'print the JSON Schema of a kind of file' },
-    options: [{ flags: '--kind <kind>', description: { nb: 'model, answers, findings, references, criteria eller questions (standard model)', en: 'model, answers, findings, references, criteria or questions (default model)' }, choices: ['model', 'answers', 'findings', 'references', 'criteria', 'questions'], default: 'model' }],
-    examples: [['orgfit schema > model.schema.json', { nb: 'skjemaet for modellfiler', en: 'the schema of model files' }]],
+    options: [{ flags: '--kind <kind>', description: { nb: 'filtypen, eller result/results for utdataene fra score (standard model)', en: 'the kind of file, or result/results for the output of score (default model)' }, choices: ['model', 'answers', 'findings', 'references', 'criteria', 'questions', 'result', 'results'], default: 'model' }],
+    examples: [
+      ['orgfit schema > model.schema.json', { nb: 'skjemaet for modellfiler', en: 'the schema of model files' }],
+      ['orgfit schema --kind result', { nb: 'kontrakten for «score --format json»', en: 'the contract of "score --format json"' }],
+    ],
     load: () => import('./schema.js'),
   },
 ];

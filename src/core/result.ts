@@ -1,87 +1,11 @@
 import type { KbIndex, KnowledgeBase } from './kb.js';
 import type { Robustness } from './robustness.js';
-import type { Contribution, ModelScore, Scoring } from './score.js';
+import type { Contribution, Scoring } from './score.js';
+import type { RankedModel, ResolvedFinding, ResolvedReference, Result } from '../schema/result.js';
 import type { Lang } from '../i18n/lang.js';
 import type { AnswerValue, Finding, Model, Reference } from '../schema/index.js';
 
-/**
- * The result contract (orgfit/result@1): what `score --format json` prints and
- * what every other renderer reads. Built from ids; texts come from the knowledge
- * base in the chosen language, so every format cites the same sources the same way.
- */
-export interface Result {
-  format: 'orgfit/result@1';
-  municipality: string;
-  scenario?: string;
-  source?: string;
-  lang: Lang;
-  method: { kind: 'weighted-additive'; scale: '0-100'; samples: number; seed: number };
-  weights: {
-    criterion: string;
-    name: string;
-    weight: number;
-    raw: { point: number; low: number; high: number; base: number };
-    answers: { question: string; value: AnswerValue; known: boolean; adds: number }[];
-    findings: string[];
-  }[];
-  assumptions: { question: string; text: string; assumed: AnswerValue }[];
-  /** Every answer the scoring used, as given or (for "don't know") as assumed. */
-  answers: Record<string, { value: AnswerValue; known: boolean }>;
-  ranking: RankedModel[];
-  findings: Record<string, ResolvedFinding>;
-  references: Record<string, ResolvedReference>;
-}
-
-export interface RankedModel {
-  rank: number;
-  model: string;
-  name: string;
-  builtIn: boolean;
-  score: number;
-  interval: [number, number];
-  feasible: boolean;
-  robustness: { first: number; meanRank: number; beatsNext?: number; separation?: 'clear' | 'likely' | 'uncertain'; beats: Record<string, number> };
-  preconditions: { id: string; status: 'met' | 'failed' | 'unknown'; failure: string; reads: string[]; findings: string[]; references: string[] }[];
-  criteria: {
-    criterion: string;
-    name: string;
-    weight: number;
-    performance: number;
-    interval: [number, number];
-    points: number;
-    effect: number;
-    contributions: (Contribution & { rationale: string })[];
-  }[];
-  fit: ModelScore['fit'];
-  misfit: ModelScore['misfit'];
-  evidenceGaps: ModelScore['evidenceGaps'];
-}
-
-export interface ResolvedFinding {
-  claim: string;
-  confidence: string;
-  evidence: string;
-  origin: string;
-  references: string[];
-  lines: (string | number)[];
-  downgrades: { concern: string; reason: string }[];
-}
-
-export interface ResolvedReference {
-  authors: string[];
-  year: number | null;
-  citedAs: string[];
-  title?: string;
-  flags: string[];
-  origin: string;
-  country?: string;
-  kind: string;
-  /** What the review reports of the work. */
-  reported: string;
-  /** The review's lines where the work is cited. */
-  lines: (string | number)[];
-  caveat?: string;
-}
+export type { RankedModel, ResolvedFinding, ResolvedReference, Result } from '../schema/result.js';
 
 export interface ResultInput {
   kb: KnowledgeBase;
