@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { indexKb } from '../../src/core/kb.js';
 import { analyseRobustness } from '../../src/core/robustness.js';
 import { resolveAnswers, scoreModels } from '../../src/core/score.js';
+import { scoreMunicipality } from '../../src/core/pipeline.js';
+import { Result } from '../../src/schema/result.js';
 import type { AnswerValue, Question } from '../../src/schema/index.js';
 import { repoKb } from '../helpers/kb.js';
 
@@ -143,6 +145,17 @@ describe('invariants of the scoring engine', () => {
         for (const m of a.models) expect(m.meanRank).toBeGreaterThanOrEqual(1);
       }),
       { numRuns: 30 },
+    );
+  });
+
+  it('every result meets the published contract (orgfit/result@1), whatever the answers', () => {
+    fc.assert(
+      fc.property(answersArb, fc.constantFrom('nb' as const, 'en' as const), (answers, lang) => {
+        const result = scoreMunicipality(kb, kb.models, { format: 'orgfit/answers@1', municipality: 'M', answers }, { lang, samples: 30, seed: 1 });
+        const parsed = Result.safeParse(JSON.parse(JSON.stringify(result)));
+        expect(parsed.success ? [] : parsed.error.issues.slice(0, 3)).toEqual([]);
+      }),
+      { numRuns: 60 },
     );
   });
 });
