@@ -3,7 +3,7 @@ import { checkAnswers, checkKnowledgeBase, checkModel, type KbFile } from '../co
 import { toPointer, type Issue } from '../core/issue.js';
 import { indexKb, type KbIndex, type KnowledgeBase } from '../core/kb.js';
 import { fill, type Lang } from '../i18n/lang.js';
-import { parseYaml, type Parsed } from '../load/parse.js';
+import { parseYaml, type Parsed, type PlacedIssue } from '../load/parse.js';
 import { AnswersFile, CriteriaFile, FindingsFile, Id, Model, QuestionsFile, ReferencesFile } from '../schema/index.js';
 import type { FileResult, Problem } from './problem.js';
 import { ruleDefinition } from './rules.js';
@@ -73,8 +73,11 @@ export function checkFile(source: SourceFile, expect?: FileKind): CheckedFile {
 }
 
 /** Puts an issue into words and into its place in the file. */
+const isPlaced = (issue: Issue): issue is PlacedIssue => 'position' in issue;
+
 export function place(issue: Issue, file: CheckedFile, lang: Lang): Problem {
-  const placed = 'position' in issue ? (issue as Issue & { position: Problem & object }).position : file.parsed.locate(issue.path, issue.atKey);
+  // Parser issues arrive placed already; the others are placed by their path.
+  const placed = isPlaced(issue) ? issue.position : file.parsed.locate(issue.path, issue.atKey);
   const definition = ruleDefinition(issue.rule);
   return {
     file: file.source.path,
