@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/messages.js';
 import { KB_JSON } from '../paths.js';
 import type { Model } from '../schema/index.js';
-import { validateFiles } from '../validate/run.js';
+import { checkFiles } from '../validate/run.js';
 import { formatters } from '../validate/formatters.js';
 import { summarise } from '../validate/problem.js';
 import { expandPaths, readSource } from '../load/files.js';
@@ -39,14 +39,12 @@ export async function modelsWithUserDir(kb: KnowledgeBase, dir: string | undefin
   const paths = expandPaths([dir], io, lang);
   const sources = await Promise.all(paths.map((path) => readSource(path, io, lang)));
   const reserved = new Map(kb.models.map((m) => [m.id, `built-in model "${m.id}"`]));
-  const results = validateFiles(sources, kb, { lang, expect: 'model', reservedModelIds: reserved });
-  const report = summarise(results);
+  const checked = checkFiles(sources, kb, { lang, expect: 'model', reservedModelIds: reserved });
+  const report = summarise(checked.map((c) => c.result));
   if (report.errorCount > 0) {
     const color = useColor(io.stderr, io.env, colorFlag);
     io.stderr.write(formatters.text({ ...report, files: report.files.filter((f) => f.problems.length > 0) }, { lang, color, paint: painter(color), toolVersion: VERSION }));
     throw new InvalidInput(t(lang, 'invalidModels', { path: dir }));
   }
-  const { parseYaml } = await import('../load/parse.js');
-  const own = sources.map((source) => parseYaml(source.bytes).value as Model);
-  return [...kb.models, ...own];
+  return [...kb.models, ...checked.map((c) => c.file.value as Model)];
 }
