@@ -2,7 +2,7 @@
 // then validates the knowledge base and compiles it into dist/kb.json.
 // `node scripts/build.mjs --schema` also rewrites the published schema/*.schema.json.
 import { build } from 'esbuild';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -13,8 +13,9 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'esm'
 // Build beside dist/ and swap at the end, so a CLI running meanwhile never sees half a build.
 const next = `${root}dist-next`;
 rmSync(next, { recursive: true, force: true });
-await build({
+const bundle = await build({
   ...common,
+  metafile: true,
   entryPoints: { cli: `${root}src/cli.ts`, 'node-io': `${root}src/cli/node-io.ts` },
   outdir: next,
   splitting: true,
@@ -22,6 +23,8 @@ await build({
   chunkNames: 'chunk-[hash]',
   sourcemap: 'linked',
 });
+// The module graph, for the test that keeps each command's start-up lean.
+writeFileSync(`${next}/meta.json`, JSON.stringify(bundle.metafile));
 await build({ ...common, entryPoints: { compile: `${root}src/build/compile.ts` }, outdir: `${next}/build` });
 
 const compile = await import(pathToFileURL(`${next}/build/compile.js`).href);
