@@ -6,13 +6,11 @@ export const MESSAGES = {
   notReadable: { nb: 'Kan ikke lese «{path}»: {reason}', en: 'Cannot read "{path}": {reason}' },
   noYamlInFolder: { nb: 'Mappen «{path}» har ingen .yaml-filer', en: 'The folder "{path}" holds no .yaml files' },
   stdinTwice: { nb: '«-» (standard inn) kan bare brukes én gang', en: '"-" (standard input) can be used only once' },
-  stdinTooLarge: { nb: 'Standard inn er større enn {limit} byte', en: 'Standard input is larger than {limit} bytes' },
   notBuilt: {
     nb: 'orgfit er ikke bygget: kjør «npm run build» ({path} mangler)',
     en: 'orgfit is not built: run "npm run build" ({path} is missing)',
   },
   badFormat: { nb: 'Ukjent format «{format}»; velg {allowed}', en: 'Unknown format "{format}"; choose {allowed}' },
-  badLang: { nb: 'Ukjent språk «{lang}»; velg nb eller en', en: 'Unknown language "{lang}"; choose nb or en' },
   badNumber: { nb: '«{value}» er ikke et gyldig tall for {option}', en: '"{value}" is not a valid number for {option}' },
   unknownModel: { nb: 'Ukjent modell «{id}»{suggestion}. Modellene er: {known}', en: 'Unknown model "{id}"{suggestion}. The models are: {known}' },
   invalidModels: { nb: 'Modellfilene i {path} er ugyldige; rett feilene over og prøv igjen.', en: 'The model files in {path} are invalid; fix the problems above and try again.' },
