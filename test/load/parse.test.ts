@@ -150,7 +150,7 @@ describe('parseYaml: aliases', () => {
     const parsed = parse(bomb);
     const elapsed = performance.now() - started;
     // Expanded, this is 10^10 strings; unexpanded it is 90 alias nodes.
-    expect(elapsed).toBeLessThan(2000);
+    expect(elapsed).toBeLessThan(10_000); // a guard against hanging, not a timing target
     expect(parsed.issues).toHaveLength(90);
     expect(rules(parsed.issues)).toEqual(['yaml-alias']);
     expect(where(parsed.issues)[0]).toBe('yaml-alias@2:8');
@@ -283,7 +283,7 @@ describe('parseYaml: encodings and sizes', () => {
     const bytes = new Uint8Array(3 * 1024 * 1024).fill(0x61);
     const started = performance.now();
     const parsed = parseYaml(bytes);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(10_000); // a guard against reading it, not a timing target
     expect(where(parsed.issues)).toEqual(['file-too-large@1:1']);
     expect(parsed.issues[0]!.params).toEqual({ bytes: 3 * 1024 * 1024, limit: MAX_BYTES });
   });
