@@ -351,24 +351,31 @@ function scoreModel(model: Model, weights: readonly WeightResult[], criteriaList
   const feasible = preconditions.every((p) => p.status !== 'failed');
 
   const { fit, misfit } = fitAndMisfit(criteria, adjustments, preconditions);
+  const gaps = evidenceGaps(criteria, index);
   return {
     model: model.id,
     score: round(score),
     interval: [round(low), round(high)],
     feasible,
     preconditions,
-    criteria: criteria.map((c) => ({
-      ...c,
-      weight: round(c.weight, 4),
-      performance: round(c.performance),
-      interval: [round(c.interval[0]), round(c.interval[1])],
-      points: round(c.points),
-      effect: round(c.effect),
-    })),
+    criteria: roundInPlace(criteria),
     fit,
     misfit,
-    evidenceGaps: evidenceGaps(criteria, index),
+    evidenceGaps: gaps,
   };
+}
+
+/** Rounds the reported numbers of criterion scores this function created (no copies: they are many). */
+function roundInPlace(criteria: CriterionScore[]): CriterionScore[] {
+  for (const c of criteria) {
+    c.weight = round(c.weight, 4);
+    c.performance = round(c.performance);
+    c.interval[0] = round(c.interval[0]);
+    c.interval[1] = round(c.interval[1]);
+    c.points = round(c.points);
+    c.effect = round(c.effect);
+  }
+  return criteria;
 }
 
 /**
