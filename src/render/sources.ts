@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/lang.js';
 import type { CitationFlag, Confidence, EvidenceKind, Finding, LineRef, Origin, Reference } from '../schema/index.js';
+import { WORDS } from './words.js';
 
 /** The literature review every reference is cited in. */
 export const REVIEW_CITATION = 'Nesvåg 2005';
@@ -33,7 +34,7 @@ const L = {
     nb: '{n} funn fra litteraturstudien ({review}), med tillit etter GRADE-CERQual.',
     en: '{n} findings of the literature review ({review}), with confidence graded by GRADE-CERQual.',
   },
-  authorUnknown: { nb: '[utsteder ikke navngitt]', en: '[issuer not named]' },
+  authorUnknown: WORDS.issuerNotNamed,
 } as const;
 
 const FLAG_WORDS: Record<CitationFlag, { nb: string; en: string }> = {
@@ -107,7 +108,6 @@ export function wrap(text: string, width: number, indent = '', first = ''): stri
 
 const isEtAl = (name: string) => /^et\.? ?al\.?$/i.test(name) || /^m\.? ?fl\.?$/i.test(name);
 /** The review sometimes cannot name the author; the data says so in brackets, "[nb / en]". */
-const isUnnamed = (name: string) => /^\[.*\]$/.test(name);
 /** Government bodies and the like are authors as a whole, not "family, given". */
 const isCorporate = (reference: Reference) => reference.kind === 'policy-document';
 
@@ -115,7 +115,7 @@ const collator = new Intl.Collator('nb', { sensitivity: 'variant', numeric: true
 
 /** Bibliography order: first author, then year (unknown years last), then key. */
 export function sortReferences(references: readonly Reference[]): Reference[] {
-  const unnamed = (r: Reference) => (isUnnamed(r.authors[0] ?? '') ? 1 : 0);
+  const unnamed = (r: Reference) => (r.authors.length === 0 ? 1 : 0);
   return [...references].sort(
     (a, b) =>
       unnamed(a) - unnamed(b) ||
@@ -127,16 +127,12 @@ export function sortReferences(references: readonly Reference[]): Reference[] {
 }
 
 function personNames(reference: Reference): string[] {
-  return reference.authors.filter((name) => !isEtAl(name) && !isUnnamed(name));
+  return reference.authors.filter((name) => !isEtAl(name));
 }
 
 function authorText(reference: Reference, lang: Lang): string {
   const names = reference.authors.map((name) => {
     if (isEtAl(name)) return L.etAl[lang];
-    if (isUnnamed(name)) {
-      const parts = name.slice(1, -1).split(' / ');
-      return parts.length === 2 ? `[${(lang === 'nb' ? parts[0] : parts[1])!.trim()}]` : name;
-    }
     return name;
   });
   // "Fehn mfl." rather than "Fehn, mfl."
@@ -227,8 +223,7 @@ function bibNote(reference: Reference, lang: Lang): string {
   let note = `${L.citedIn[lang]} ${REVIEW_CITATION}, ${L.lineWord[lang]} ${reference.lines.map(lineRef).join(', ')}; ${ensureStop(reference.summary[lang])}`;
   const flags = flagText(reference, lang);
   if (flags) note += ` ${ensureStop(capitalise(flags.slice(1, -1)))}`;
-  const unnamed = reference.authors.find(isUnnamed);
-  if (unnamed) note += ` ${authorText({ ...reference, authors: [unnamed] }, lang)}`;
+  if (reference.authors.length === 0) note += ` ${L.authorUnknown[lang]}`;
   return note;
 }
 

@@ -34,6 +34,7 @@ export const WORDS = {
   readsAnswers: { nb: 'ut fra svarene på', en: 'from your answers to' },
   points: { nb: 'poeng', en: 'points' },
   none: { nb: 'ingen', en: 'none' },
+  issuerNotNamed: { nb: '[utsteder ikke navngitt]', en: '[issuer not named]' },
 } as const;
 
 export const GAP_WORDS = {
@@ -89,6 +90,7 @@ export function padStart(text: string, width: number): string {
 
 /** "Author year" for a reference, "Author u.å." / "Author n.d." when the year is unknown. */
 export function citation(reference: { authors: string[]; year: number | null }, lang: Lang): string {
+  if (reference.authors.length === 0) return `${WORDS.issuerNotNamed[lang]} ${reference.year ?? (lang === 'nb' ? 'u.å.' : 'n.d.')}`;
   const authors = reference.authors.filter((a) => a !== 'et al.');
   const names = authors.length <= 2 ? authors.join(lang === 'nb' ? ' og ' : ' and ') : `${authors[0]} ${lang === 'nb' ? 'mfl.' : 'et al.'}`;
   const etAl = reference.authors.includes('et al.') && authors.length <= 2 ? (lang === 'nb' ? ' mfl.' : ' et al.') : '';

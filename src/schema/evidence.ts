@@ -43,8 +43,11 @@ export type CitationFlag = z.infer<typeof CitationFlag>;
 
 export const Reference = z.strictObject({
   key: Id,
-  /** Author surnames exactly as the review gives them (plus "et al." where it says "m.fl."/"et.al."). */
-  authors: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  /**
+   * Author surnames exactly as the review gives them (plus "et al." where it says
+   * "m.fl."/"et.al."); empty when the review names no author or issuer.
+   */
+  authors: z.array(z.string().check(z.minLength(1))),
   /** null when the review gives no usable year. */
   year: z.nullable(z.int().check(z.gte(1900), z.lte(2006))),
   /** The exact citation strings as printed in the review, e.g. "Helgøy 2003"; each must occur in its text. */

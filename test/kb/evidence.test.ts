@@ -30,7 +30,7 @@ describe('the evidence base is traceable to the review', () => {
     for (const cited of reference.citedAs) expect(reviewText).toContain(normalise(cited));
     // Letters only: the review writes "O`Brien" and "Sosialoghelsedepartementet" where the data has "O'Brien" and "Sosial- og helsedepartementet".
     const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}]/gu, '');
-    for (const author of reference.authors.filter((a) => a !== 'et al.' && !a.startsWith('['))) {
+    for (const author of reference.authors.filter((a) => a !== 'et al.')) {
       expect(letters(reviewText)).toContain(letters(author));
     }
     if (reference.year !== null && !(reference.flags ?? []).includes('unknown-year')) expect(reviewText).toContain(String(reference.year));
@@ -40,7 +40,7 @@ describe('the evidence base is traceable to the review', () => {
     const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}]/gu, '');
     const text = letters(linesText(reference.lines));
     // Cited either by surname on those lines, or by one of its exact citation strings.
-    const found = text.includes(letters(reference.authors[0]!)) || reference.citedAs.some((c) => text.includes(letters(c)));
+    const found = (reference.authors[0] !== undefined && text.includes(letters(reference.authors[0]))) || reference.citedAs.some((c) => text.includes(letters(c)));
     expect(found, `${reference.key} on lines ${reference.lines.join(', ')}`).toBe(true);
   });
 
