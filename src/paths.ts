@@ -4,6 +4,5 @@ import { fileURLToPath } from 'node:url';
 // and when bundled (dist/*.js), so the same relative URLs work in tests and in use.
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUILTIN_MODELS_DIR = fileURLToPath(new URL('../models/', import.meta.url));
-export const SEEDS_DIR = fileURLToPath(new URL('../seeds/', import.meta.url));
 export const KB_JSON = fileURLToPath(new URL('../dist/kb.json', import.meta.url));
 export const VERSION = '0.1.0';

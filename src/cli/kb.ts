@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { KnowledgeBase } from '../core/kb.js';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/messages.js';
-import { KB_JSON } from '../paths.js';
+import { KB_JSON, VERSION } from '../paths.js';
 import type { Model } from '../schema/index.js';
 import { checkFiles } from '../validate/run.js';
 import { formatters } from '../validate/formatters.js';
@@ -10,7 +10,6 @@ import { summarise } from '../validate/problem.js';
 import { expandPaths, readSource } from '../load/files.js';
 import { InvalidInput, UsageError, type Io } from './io.js';
 import { painter, useColor } from './color.js';
-import { VERSION } from '../paths.js';
 
 let cached: KnowledgeBase | undefined;
 

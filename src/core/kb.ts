@@ -2,7 +2,6 @@ import type { Criterion, Finding, Model, Question, Reference, Section, SumRule }
 
 /** The review has this many lines; every line reference must fall within it. */
 export const REVIEW_LINE_COUNT = 875;
-export const REVIEW_FILE = 'seeds/000_311a2c5179ff8d38.txt';
 
 /** Everything orgfit knows: the review's evidence, the criteria, the question bank and the models. */
 export interface KnowledgeBase {

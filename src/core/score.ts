@@ -1,6 +1,7 @@
 import { evaluate, type ResolvedAnswer, type ResolvedAnswers, type Truth } from './conditions.js';
 import type { KbIndex, KnowledgeBase } from './kb.js';
 import { rawWeight, type RawWeight } from './weights.js';
+import { DONT_KNOW } from '../schema/answers.js';
 import type { AnswerValue, Confidence, Finding, Model } from '../schema/index.js';
 
 /**
@@ -123,7 +124,7 @@ export function resolveAnswers(answers: Readonly<Record<string, AnswerValue | nu
   const resolved = new Map<string, ResolvedAnswer>();
   for (const question of [...index.questions.values()]) {
     const given = answers[question.id];
-    if (given === undefined || given === null || given === 'dont-know') {
+    if (given === undefined || given === null || given === DONT_KNOW) {
       if (question.assume !== undefined) resolved.set(question.id, { value: question.assume, known: false });
     } else {
       resolved.set(question.id, { value: given, known: true });

@@ -1,5 +1,4 @@
 export type Lang = 'nb' | 'en';
-export const LANGS: readonly Lang[] = ['nb', 'en'];
 
 /** A text in both languages. */
 export interface Bilingual {

@@ -106,10 +106,13 @@ function parseFull(text: string): Parsed {
 
   const issues: PlacedIssue[] = [];
   const keyPaths = new Map<number, (string | number)[]>();
+  const duplicates: { offset: number; issue: PlacedIssue }[] = [];
   let syntax = false;
   for (const error of [...doc.errors, ...doc.warnings]) {
     if (error.code === 'DUPLICATE_KEY') {
-      issues.push({ rule: 'yaml-duplicate-key', path: [], params: {}, position: at(error.pos[0], error.pos[1]) });
+      const issue: PlacedIssue = { rule: 'yaml-duplicate-key', path: [], params: {}, position: at(error.pos[0], error.pos[1]) };
+      duplicates.push({ offset: error.pos[0], issue });
+      issues.push(issue);
       continue;
     }
     // After the first syntax error the parser is lost, and what follows is mostly
@@ -153,11 +156,7 @@ function parseFull(text: string): Parsed {
     }
   }
   // A duplicate key gets the path of the key, for the JSON pointer of every output format.
-  for (const issue of issues) {
-    if (issue.rule !== 'yaml-duplicate-key') continue;
-    const offset = [...keyPaths.keys()].find((o) => at(o).line === issue.position.line && at(o).column === issue.position.column);
-    if (offset !== undefined) issue.path = keyPaths.get(offset)!;
-  }
+  for (const { offset, issue } of duplicates) issue.path = keyPaths.get(offset) ?? [];
   issues.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 
   const hasErrors = doc.errors.length > 0;

@@ -23,7 +23,6 @@ export const AnswerTest = z.strictObject({
 });
 export type AnswerTest = z.infer<typeof AnswerTest>;
 export const TEST_OPERATORS = ['eq', 'ne', 'in', 'includes', 'gt', 'gte', 'lt', 'lte'] as const;
-export type TestOperator = (typeof TEST_OPERATORS)[number];
 
 export type Condition = AnswerTest | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 

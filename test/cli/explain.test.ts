@@ -78,6 +78,8 @@ const decimal = (n: number, digits: number, lang: Lang) => (lang === 'nb' ? n.to
 /** "Author year", as a reader expects it: first author's name and the year (or "n.d."). */
 function authorYear(reference: { authors: string[]; year: number | null }, lang: Lang): string {
   const named = reference.authors.filter((a) => a !== 'et al.');
+  // A work the review cites with no author or issuer (the NAV consultation paper).
+  if (named.length === 0) return `${lang === 'nb' ? '[utsteder ikke navngitt]' : '[issuer not named]'} ${reference.year ?? WORDS[lang].noYear}`;
   const names = named.length <= 2 ? named.join(` ${WORDS[lang].and} `) : `${named[0]} ${WORDS[lang].etAl}`;
   const etAl = reference.authors.includes('et al.') && named.length <= 2 ? ` ${WORDS[lang].etAl}` : '';
   return `${names}${etAl} ${reference.year ?? WORDS[lang].noYear}`;
