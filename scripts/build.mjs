@@ -2,13 +2,14 @@
 // then validates the knowledge base and compiles it into dist/kb.json.
 // `node scripts/build.mjs --schema` also rewrites the published schema/*.schema.json.
 import { build } from 'esbuild';
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // commander is CommonJS and calls require(); an ES module bundle needs one.
 const banner = "import { createRequire as __orgfitRequire } from 'node:module'; const require = __orgfitRequire(import.meta.url);";
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'esm', banner: { js: banner }, logLevel: 'warning', legalComments: 'none' };
+const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+const common = { define: { __ORGFIT_VERSION__: JSON.stringify(version) }, bundle: true, platform: 'node', target: 'node20', format: 'esm', banner: { js: banner }, logLevel: 'warning', legalComments: 'none' };
 
 // Build beside dist/ and swap at the end, so a CLI running meanwhile never sees half a build.
 const next = `${root}dist-next`;

@@ -1,11 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, InvalidInput, UsageError, type Io } from './cli/io.js';
+import { EXIT, InvalidInput, UsageError } from './errors.js';
+import type { Io } from './io.js';
 import { pickLang, type Lang } from './i18n/lang.js';
 import { t } from './i18n/messages.js';
 import { VERSION } from './paths.js';
 import { COMMANDS, type CommandSpec } from './cli/commands.js';
 
-export type { Io } from './cli/io.js';
+export type { Io } from './io.js';
 
 /**
  * Runs orgfit with the given arguments and returns the exit code. Nothing under

@@ -5,4 +5,6 @@ import { fileURLToPath } from 'node:url';
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUILTIN_MODELS_DIR = fileURLToPath(new URL('../models/', import.meta.url));
 export const KB_JSON = fileURLToPath(new URL('../dist/kb.json', import.meta.url));
-export const VERSION = '0.1.0';
+// The version comes from package.json, put in by the build (scripts/build.mjs) and by vitest.config.ts.
+declare const __ORGFIT_VERSION__: string;
+export const VERSION: string = __ORGFIT_VERSION__;

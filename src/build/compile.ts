@@ -1,8 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../load/files.js';
-import { loadKnowledgeBase, type SourceFile } from '../validate/run.js';
-import { formatters } from '../validate/formatters.js';
+import type { SourceFile } from '../load/source.js';
+import { loadKnowledgeBase } from '../validate/knowledge-base.js';
+import { formatters } from '../render/validation.js';
 import { summarise } from '../validate/problem.js';
 import { jsonSchemaOf, SCHEMA_KINDS } from '../schema/json-schema.js';
 

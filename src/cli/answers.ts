@@ -4,11 +4,12 @@ import { t } from '../i18n/messages.js';
 import { expandPaths, readSource } from '../load/files.js';
 import { VERSION } from '../paths.js';
 import type { AnswersFile } from '../schema/index.js';
-import { formatters } from '../validate/formatters.js';
+import { formatters } from '../render/validation.js';
 import { summarise } from '../validate/problem.js';
-import { checkFiles } from '../validate/run.js';
+import { checkFiles } from '../validate/check.js';
 import { painter, useColor } from './color.js';
-import { InvalidInput, type Io } from './io.js';
+import { InvalidInput } from '../errors.js';
+import type { Io } from '../io.js';
 
 export interface LoadedAnswers {
   path: string;

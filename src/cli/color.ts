@@ -1,9 +1,9 @@
 import { Chalk } from 'chalk';
-import type { Painter } from '../validate/formatters.js';
-import type { OutStream } from './io.js';
+import { plain, type Painter } from '../render/paint.js';
+import type { OutStream } from '../io.js';
 
 /**
- * Colour only on a terminal, never with NO_COLOR (any value, per no-color.org) or
+ * Colour only on a terminal, never with NO_COLOR (any non-empty value, per no-color.org) or
  * --no-color; FORCE_COLOR turns it on. chalk itself ignores NO_COLOR, so we decide.
  */
 export function useColor(stream: OutStream, env: Record<string, string | undefined>, flag: boolean | undefined): boolean {
@@ -14,8 +14,6 @@ export function useColor(stream: OutStream, env: Record<string, string | undefin
   return stream.isTTY === true;
 }
 
-const identity = (s: string) => s;
-export const plain: Painter = { red: identity, yellow: identity, dim: identity, bold: identity, underline: identity, green: identity };
 
 export function painter(enabled: boolean): Painter {
   if (!enabled) return plain;

@@ -1,5 +1,5 @@
 import type { Bilingual, Lang } from '../i18n/lang.js';
-import type { Io } from './io.js';
+import type { Io } from '../io.js';
 
 export interface CommandContext {
   io: Io;

@@ -1,5 +1,5 @@
 import type { CommandContext } from './commands.js';
-import { EXIT, UsageError } from './io.js';
+import { EXIT, UsageError } from '../errors.js';
 import { builtinKb, modelsWithUserDir } from './kb.js';
 import { loadAnswers } from './answers.js';
 import { painter, useColor } from './color.js';

@@ -4,11 +4,12 @@ import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/messages.js';
 import { KB_JSON, VERSION } from '../paths.js';
 import type { Model } from '../schema/index.js';
-import { checkFiles } from '../validate/run.js';
-import { formatters } from '../validate/formatters.js';
+import { checkFiles } from '../validate/check.js';
+import { formatters } from '../render/validation.js';
 import { summarise } from '../validate/problem.js';
 import { expandPaths, readSource } from '../load/files.js';
-import { InvalidInput, UsageError, type Io } from './io.js';
+import { InvalidInput, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
 import { painter, useColor } from './color.js';
 
 let cached: KnowledgeBase | undefined;

@@ -1,4 +1,4 @@
-import type { Io } from './io.js';
+import type { Io } from '../io.js';
 
 /** The real process streams and environment, for bin/orgfit.js. */
 export function nodeIo(): Io {

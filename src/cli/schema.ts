@@ -1,6 +1,6 @@
 
 import type { CommandContext } from './commands.js';
-import { EXIT } from './io.js';
+import { EXIT } from '../errors.js';
 import { jsonSchemaOf } from '../schema/json-schema.js';
 import type { SchemaKind } from '../schema/json-schema.js';
 

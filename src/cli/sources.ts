@@ -1,5 +1,5 @@
 import type { CommandContext } from './commands.js';
-import { EXIT, UsageError } from './io.js';
+import { EXIT, UsageError } from '../errors.js';
 import { builtinKb } from './kb.js';
 import { t } from '../i18n/messages.js';
 import { renderFindingsText, renderSources, type SourcesFormat } from '../render/sources.js';

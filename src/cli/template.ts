@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { CommandContext } from './commands.js';
-import { EXIT, UsageError } from './io.js';
+import { EXIT, UsageError } from '../errors.js';
 import { builtinKb } from './kb.js';
 import { t } from '../i18n/messages.js';
 import { writeFileAtomic } from '../load/files.js';

@@ -1,14 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { CommandContext } from './commands.js';
-import { EXIT, UsageError } from './io.js';
+import { EXIT, UsageError } from '../errors.js';
 import { builtinKb } from './kb.js';
 import { painter, useColor } from './color.js';
 import { expandPaths, readSource } from '../load/files.js';
 import { BUILTIN_MODELS_DIR, VERSION } from '../paths.js';
-import { formatters, listRules, FORMATS, type FormatName } from '../validate/formatters.js';
+import { formatters, listRules, FORMATS, type FormatName } from '../render/validation.js';
 import { summarise } from '../validate/problem.js';
-import { validateFiles } from '../validate/run.js';
+import { validateFiles } from '../validate/check.js';
 import { t } from '../i18n/messages.js';
 
 export default async function validate({ io, lang, args, options }: CommandContext): Promise<number> {

@@ -1,9 +1,26 @@
-export type Lang = 'nb' | 'en';
+/** The languages orgfit speaks. A new one is a new catalog per domain (see ./catalog.ts) and an entry here. */
+export const LANGS = ['nb', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
 
-/** A text in both languages. */
-export interface Bilingual {
-  nb: string;
-  en: string;
+/** A text in every language; the shape of every user-facing text in the YAML data. */
+export type Bilingual = Record<Lang, string>;
+
+export function isLang(value: unknown): value is Lang {
+  return (LANGS as readonly unknown[]).includes(value);
+}
+
+/**
+ * The language from an explicit option, else ORGFIT_LANG, else LANG/LC_ALL/LC_MESSAGES,
+ * else bokmål. ORGFIT_LANG comes first because CI runners and many laptops run with
+ * LANG=C.UTF-8, which says nothing about the reader. English only when the locale says
+ * English; every Norwegian or unknown locale gives bokmål.
+ */
+export function pickLang(option: string | undefined, env: Record<string, string | undefined>): Lang {
+  if (isLang(option)) return option;
+  const explicit = env.ORGFIT_LANG?.trim().toLowerCase();
+  if (isLang(explicit)) return explicit;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^en(_|\.|-|$)/i.test(locale) ? 'en' : 'nb';
 }
 
 /** Fills `{name}` placeholders; unknown names are left visible rather than silently dropped. */
@@ -13,14 +30,4 @@ export function fill(template: string, params: Record<string, string | number | 
     const value = params[name]!;
     return typeof value === 'object' ? value[lang] : String(value);
   });
-}
-
-/**
- * The language from an explicit option, else from LANG/LC_ALL/LC_MESSAGES, else bokmål.
- * English only when the locale says English; every Norwegian or unknown locale gives bokmål.
- */
-export function pickLang(option: string | undefined, env: Record<string, string | undefined>): Lang {
-  if (option === 'nb' || option === 'en') return option;
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^en(_|\.|-|$)/i.test(locale) ? 'en' : 'nb';
 }

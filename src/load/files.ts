@@ -2,9 +2,10 @@ import { closeSync, openSync, readdirSync, readFileSync, renameSync, statSync, u
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/messages.js';
-import { UsageError, type Io } from '../cli/io.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
 import { MAX_BYTES } from './parse.js';
-import { STDIN, type SourceFile } from '../validate/run.js';
+import { STDIN, type SourceFile } from './source.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 

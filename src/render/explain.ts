@@ -1,7 +1,7 @@
 import type { RankedModel, Result } from '../core/result.js';
 import type { Lang } from '../i18n/lang.js';
 import { fill } from '../i18n/lang.js';
-import type { Painter } from '../validate/formatters.js';
+import type { Painter } from './paint.js';
 import { citation, CONFIDENCE_WORDS, decimal, GAP_WORDS, percent, signed, word, wrap } from './words.js';
 
 const HEAD = {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { FILE_FORMATS } from './common.js';
 
 export const DONT_KNOW = 'dont-know';
 
@@ -8,7 +9,7 @@ export type AnswerValue = z.infer<typeof AnswerValue>;
 /** What a municipality answered; each value is checked against the question bank. */
 export const AnswersFile = z.strictObject({
   $schema: z.optional(z.string()),
-  format: z.literal('orgfit/answers@1'),
+  format: z.literal(FILE_FORMATS.answers),
   municipality: z.string().check(z.minLength(1), z.maxLength(200)),
   /** A name for this scenario when one municipality is scored several ways. */
   scenario: z.optional(z.string().check(z.maxLength(200))),

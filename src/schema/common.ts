@@ -1,5 +1,15 @@
 import * as z from 'zod/mini';
 
+/** The `format:` line of each kind of orgfit file: written once, read by the schemas and the kind table. */
+export const FILE_FORMATS = {
+  model: 'orgfit/model@1',
+  answers: 'orgfit/answers@1',
+  references: 'orgfit/references@1',
+  findings: 'orgfit/findings@1',
+  criteria: 'orgfit/criteria@1',
+  questions: 'orgfit/questions@1',
+} as const;
+
 /** Kebab-case identifier shared by every id and key in the knowledge base. */
 export const Id = z.string().check(
   z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'kebab-case: lower-case letters, digits and single hyphens'),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Lines, Text } from './common.js';
+import { Id, Lines, Text, FILE_FORMATS } from './common.js';
 
 /** Maps a numeric answer onto weight by straight lines between [answer, weight] points. */
 export const LinearTerm = z.strictObject({
@@ -34,7 +34,7 @@ export type Criterion = z.infer<typeof Criterion>;
 
 export const CriteriaFile = z.strictObject({
   $schema: z.optional(z.string()),
-  format: z.literal('orgfit/criteria@1'),
+  format: z.literal(FILE_FORMATS.criteria),
   criteria: z.array(Criterion).check(z.minLength(1)),
 });
 export type CriteriaFile = z.infer<typeof CriteriaFile>;

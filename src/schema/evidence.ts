@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Lines, Origin, Text } from './common.js';
+import { Id, Lines, Origin, Text, FILE_FORMATS } from './common.js';
 
 /**
  * How the review says a cited work was produced. Ordered from the strongest
@@ -97,14 +97,14 @@ export type Finding = z.infer<typeof Finding>;
 
 export const ReferencesFile = z.strictObject({
   $schema: z.optional(z.string()),
-  format: z.literal('orgfit/references@1'),
+  format: z.literal(FILE_FORMATS.references),
   references: z.array(Reference),
 });
 export type ReferencesFile = z.infer<typeof ReferencesFile>;
 
 export const FindingsFile = z.strictObject({
   $schema: z.optional(z.string()),
-  format: z.literal('orgfit/findings@1'),
+  format: z.literal(FILE_FORMATS.findings),
   findings: z.array(Finding),
 });
 export type FindingsFile = z.infer<typeof FindingsFile>;

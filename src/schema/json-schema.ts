@@ -1,17 +1,12 @@
 import * as z from 'zod/mini';
-import { KINDS, type FileKind } from '../validate/run.js';
+import { FILE_KINDS, type FileKind } from './kinds.js';
 import { Result, Results } from './result.js';
 
 /** Everything orgfit publishes a JSON Schema for: the files it reads and the results it writes. */
 export type SchemaKind = FileKind | 'result' | 'results';
 
 const SCHEMAS: Record<SchemaKind, { schema: z.ZodMiniType; title: string }> = {
-  model: { schema: KINDS.model.schema, title: 'orgfit model file' },
-  answers: { schema: KINDS.answers.schema, title: 'orgfit answers file' },
-  references: { schema: KINDS.references.schema, title: 'orgfit references (the review’s bibliography)' },
-  findings: { schema: KINDS.findings.schema, title: 'orgfit findings (claims of the review, graded)' },
-  criteria: { schema: KINDS.criteria.schema, title: 'orgfit criteria' },
-  questions: { schema: KINDS.questions.schema, title: 'orgfit question bank' },
+  ...FILE_KINDS,
   result: { schema: Result, title: 'orgfit result (score --format json, one answers file)' },
   results: { schema: Results, title: 'orgfit results (score --format json, several answers files)' },
 };

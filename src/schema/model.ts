@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Lines, Text } from './common.js';
+import { Id, Lines, Text, FILE_FORMATS } from './common.js';
 import { Condition } from './condition.js';
 
 /** How well the model serves one criterion, on 0–100 (50 = neither helps nor hurts). */
@@ -41,7 +41,7 @@ export type Precondition = z.infer<typeof Precondition>;
 
 export const Model = z.strictObject({
   $schema: z.optional(z.string()),
-  format: z.literal('orgfit/model@1'),
+  format: z.literal(FILE_FORMATS.model),
   id: Id,
   name: Text,
   summary: Text,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Text } from './common.js';
+import { Id, Text, FILE_FORMATS } from './common.js';
 
 export const QuestionType = z.enum(['percent', 'integer', 'scale', 'choice', 'multi', 'boolean']);
 export type QuestionType = z.infer<typeof QuestionType>;
@@ -55,7 +55,7 @@ export type SumRule = z.infer<typeof SumRule>;
 
 export const QuestionsFile = z.strictObject({
   $schema: z.optional(z.string()),
-  format: z.literal('orgfit/questions@1'),
+  format: z.literal(FILE_FORMATS.questions),
   sections: z.array(Section).check(z.minLength(1)),
   questions: z.array(Question).check(z.minLength(1)),
   sums: z.optional(z.array(SumRule)),

@@ -40,12 +40,12 @@ describe('what each command loads', () => {
     }
   });
 
-  it('validate loads neither the scoring engine, the renderers nor a prompt library', () => {
+  it('validate loads neither the scoring engine, the result renderers nor a prompt library', () => {
     const modules = loaded('cli.js', chunkOf('validate'));
-    for (const heavy of ['src/core/score.ts', 'src/core/robustness.ts', 'src/render/', 'node_modules/@inquirer/']) {
+    for (const heavy of ['src/core/score.ts', 'src/core/robustness.ts', 'src/render/score', 'src/render/explain', 'src/render/sources', 'node_modules/@inquirer/']) {
       expect(modules.filter((m) => m.includes(heavy)), heavy).toEqual([]);
     }
-    expect(modules).toContain('src/validate/formatters.ts');
+    expect(modules).toContain('src/render/validation.ts');
   });
 
   it.each(['score', 'explain', 'models', 'questions', 'template', 'sources', 'schema'])('%s loads no prompt library', (command) => {

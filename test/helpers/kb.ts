@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { kbSources } from '../../src/build/compile.js';
 import type { KnowledgeBase } from '../../src/core/kb.js';
-import { loadKnowledgeBase } from '../../src/validate/run.js';
+import { loadKnowledgeBase } from '../../src/validate/knowledge-base.js';
 import type { AnswersFile } from '../../src/schema/index.js';
 import { parse } from 'yaml';
 

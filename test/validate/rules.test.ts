@@ -10,7 +10,9 @@ import type { KnowledgeBase } from '../../src/core/kb.js';
 import type { Lang } from '../../src/i18n/lang.js';
 import type { Problem } from '../../src/validate/problem.js';
 import { RULE_IDS, RULES, ruleDefinition } from '../../src/validate/rules.js';
-import { loadKnowledgeBase, validateFiles, type SourceFile, type ValidateOptions } from '../../src/validate/run.js';
+import { validateFiles, type ValidateOptions } from '../../src/validate/check.js';
+import { loadKnowledgeBase } from '../../src/validate/knowledge-base.js';
+import type { SourceFile } from '../../src/load/source.js';
 import { edit, lineOf, MINI_ANSWERS, MINI_MODEL } from '../fixtures/validate/texts.js';
 
 const ROOT = new URL('../../', import.meta.url);

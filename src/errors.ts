@@ -1,25 +1,12 @@
-/** Everything a command may touch of the outside world; tests pass fakes. */
-export interface Io {
-  stdout: OutStream;
-  stderr: OutStream;
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  env: Record<string, string | undefined>;
-  cwd: string;
-}
-
-export interface OutStream {
-  write(text: string): unknown;
-  isTTY?: boolean;
-  columns?: number;
-}
-
 /** The exit codes orgfit uses, and only these (ESLint, Spectral and knip use the same). */
 export const EXIT = {
   ok: 0,
   /** An input file is invalid, or validation found errors. */
   invalid: 1,
-  /** The command line is wrong: unknown command or option, missing file. Also internal errors. */
+  /** The command line is wrong: unknown command or option, missing file. */
   usage: 2,
+  /** A bug in orgfit: reported without a stack trace (unless ORGFIT_DEBUG), like a usage error. */
+  internal: 2,
   /** The user cancelled a prompt (shell convention: 128 + SIGINT). */
   cancelled: 130,
 } as const;

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { Issue, Path } from '../core/issue.js';
-import { KIND_NAMES, kindOfFormat } from './kinds.js';
+import { kindOfFormat } from '../schema/kinds.js';
+import { KIND_NAMES } from './check.js';
 
 type ZodIssue = z.core.$ZodIssue;
 

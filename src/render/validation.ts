@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/lang.js';
-import type { Problem, ValidationReport } from './problem.js';
-import { RULE_IDS, ruleDefinition, type Severity } from './rules.js';
+import { plain as PLAIN, type Painter } from './paint.js';
+import type { Problem, ValidationReport } from '../validate/problem.js';
+import { RULE_IDS, ruleDefinition, type Severity } from '../validate/rules.js';
 
 /*
  * The output formats of `orgfit validate`. Every formatter is a pure function of
@@ -8,14 +9,6 @@ import { RULE_IDS, ruleDefinition, type Severity } from './rules.js';
  * always renders to the same bytes and tests need no terminal.
  */
 
-export interface Painter {
-  red(s: string): string;
-  yellow(s: string): string;
-  dim(s: string): string;
-  bold(s: string): string;
-  underline(s: string): string;
-  green(s: string): string;
-}
 
 export interface FormatOptions {
   /** Words in the chosen language. */
@@ -34,7 +27,6 @@ export type FormatName = (typeof FORMATS)[number];
 type Formatter = (report: ValidationReport, options: FormatOptions) => string;
 
 const id = (s: string): string => s;
-const PLAIN: Painter = { red: id, yellow: id, dim: id, bold: id, underline: id, green: id };
 
 // ---------------------------------------------------------------- words
 

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { FORMATS, formatters, listRules, type FormatOptions, type Painter } from '../../src/validate/formatters.js';
+import { FORMATS, formatters, listRules, type FormatOptions } from '../../src/render/validation.js';
+import type { Painter } from '../../src/render/paint.js';
 import { summarise, type ValidationReport } from '../../src/validate/problem.js';
 import { RULE_IDS } from '../../src/validate/rules.js';
 

@@ -1,0 +1,60 @@
+import type { Lang } from './lang.js';
+
+/**
+ * A catalog is one domain's words in one language: message id → template. A
+ * template fills `{name}` from its parameters; a plural one has a form per
+ * plural category (`one`, `other`) chosen by the `count` parameter.
+ */
+export type Template = string | { one: string; other: string };
+export type Catalog<K extends string = string> = Readonly<Record<K, Template>>;
+/** The same ids as the reference (English) catalog, each with a template of the same shape. */
+export type Translation<T extends Catalog> = { readonly [K in keyof T]: T[K] extends string ? string : { one: string; other: string } };
+
+/** A parameter that is itself a message of the same domain, put into words in the reader's language. */
+export interface MessageRef<K extends string = string> {
+  message: K;
+  params?: Params<K>;
+}
+export type Params<K extends string = string> = Readonly<Record<string, string | number | MessageRef<K>>>;
+
+export type Words<K extends string> = (lang: Lang, id: K, params?: Params<K>) => string;
+
+/**
+ * The words of one domain in every language, as a function. Domains are separate so
+ * that a command loads only the words it speaks.
+ *
+ * @example
+ * const cliText = words({ en, nb });
+ * cliText('nb', 'file-not-found', { path: 'a.yaml' }); // 'Finner ikke filen eller mappen «a.yaml»'
+ */
+export function words<K extends string>(catalogs: Record<Lang, Catalog<K>>): Words<K> {
+  const say: Words<K> = (lang, id, params = {}) => {
+    const template = catalogs[lang][id];
+    if (template === undefined) throw new Error(`orgfit bug: no message "${id}" in ${lang}`);
+    const chosen = typeof template === 'string' ? template : pluralForm(template, params.count, lang);
+    return fill(chosen, params, (ref) => say(lang, ref.message, ref.params));
+  };
+  return say;
+}
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+function pluralForm(template: { one: string; other: string }, count: unknown, lang: Lang): string {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+  return typeof count === 'number' && rules.select(count) === 'one' ? template.one : template.other;
+}
+
+/** Fills `{name}` placeholders; unknown names are left visible rather than silently dropped. */
+export function fill<K extends string>(template: string, params: Params<K>, resolve: (ref: MessageRef<K>) => string): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.hasOwn(params, name)) return whole;
+    const value = params[name]!;
+    return typeof value === 'object' ? resolve(value) : String(value);
+  });
+}
+
+/** The `{name}` placeholders of a template, for the test that both languages take the same parameters. */
+export function placeholders(template: Template): string[] {
+  const texts = typeof template === 'string' ? [template] : [template.one, template.other];
+  return [...new Set(texts.flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)))].sort();
+}

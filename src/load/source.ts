@@ -1,0 +1,11 @@
+/** How standard input is named in messages. */
+export const STDIN = '<stdin>';
+
+/** One file's bytes as read, before anything is parsed. */
+export interface SourceFile {
+  /** The path as the user named it; used in every message. */
+  path: string;
+  bytes: Uint8Array;
+  /** The file's size when it was too large to read (bytes is then empty). */
+  size?: number;
+}

@@ -1,0 +1,125 @@
+import { checkAnswers, checkKnowledgeBase, checkModel } from '../core/integrity.js';
+import { toPointer, type Issue } from '../core/issue.js';
+import { indexKb, type KbIndex, type KnowledgeBase } from '../core/kb.js';
+import { fill, type Lang } from '../i18n/lang.js';
+import { checkFile, type CheckedFile } from '../load/check.js';
+import type { PlacedIssue } from '../load/parse.js';
+import { STDIN, type SourceFile } from '../load/source.js';
+import { Id } from '../schema/index.js';
+import type { FileKind } from '../schema/kinds.js';
+import type { FileResult, Problem } from './problem.js';
+import { ruleDefinition } from './rules.js';
+
+/** Puts an issue into words and into its place in the file. */
+const isPlaced = (issue: Issue): issue is PlacedIssue => 'position' in issue;
+
+export function place(issue: Issue, file: CheckedFile, lang: Lang): Problem {
+  // Parser issues arrive placed already; the others are placed by their path.
+  const placed = isPlaced(issue) ? issue.position : file.parsed.locate(issue.path, issue.atKey);
+  const definition = ruleDefinition(issue.rule);
+  return {
+    file: file.source.path,
+    rule: issue.rule,
+    severity: definition.severity,
+    line: placed.line,
+    column: placed.column,
+    endLine: placed.endLine,
+    endColumn: placed.endColumn,
+    pointer: toPointer(issue.path),
+    message: fill(definition.message[lang], issue.params, lang),
+    hint: fill(definition.hint[lang], issue.params, lang),
+  };
+}
+
+export function toResult(file: CheckedFile, lang: Lang, extra: Issue[] = []): FileResult {
+  const problems = [...file.issues, ...extra]
+    .map((issue) => place(issue, file, lang))
+    .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+  return { file: file.source.path, ...(file.kind ? { kind: file.kind } : {}), problems };
+}
+
+export interface ValidateOptions {
+  lang: Lang;
+  /** Treat files without a `format:` line as this kind (e.g. `--answers`). */
+  expect?: FileKind;
+  /** Ids of the built-in models, which a user's model must not reuse. */
+  reservedModelIds?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Validates files against the knowledge base: schema, then the semantic rules of
+ * their kind. Every problem in every file is reported; nothing stops at the first.
+ */
+export function validateFiles(sources: SourceFile[], kb: KnowledgeBase, options: ValidateOptions): FileResult[] {
+  return checkFiles(sources, kb, options).map((checked) => checked.result);
+}
+
+/** Like validateFiles, keeping each file's value too, so a caller that goes on to use the files parses them once. */
+export function checkFiles(sources: SourceFile[], kb: KnowledgeBase, options: ValidateOptions): { file: CheckedFile; result: FileResult }[] {
+  const index = indexKb(kb);
+  const modelIds = new Map<string, string>(options.reservedModelIds ?? []);
+  return sources.map((source) => {
+    const file = checkFile(source, options.expect);
+    const extra = semanticIssues(file, kb, index, modelIds);
+    return { file, result: toResult(file, options.lang, extra) };
+  });
+}
+
+/** Semantic problems of a file whose kind is known: on the whole of a valid file, on the well-formed parts of any other. */
+export function semanticIssues(file: CheckedFile, kb: KnowledgeBase, index: KbIndex, modelIds: Map<string, string>): Issue[] {
+  const data = file.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
+  const record = data as Record<string, unknown>;
+  switch (file.kind) {
+    case 'model': {
+      const issues = checkModel(data, index);
+      const id = record.id;
+      if (typeof id !== 'string') return issues;
+      const first = modelIds.get(id);
+      if (first !== undefined && first !== file.source.path) {
+        issues.push({ rule: 'duplicate-id', path: ['id'], params: { id, first } });
+      } else {
+        modelIds.set(id, file.source.path);
+      }
+      // Standard input has no file name to match, and an invalid id is reported by the schema.
+      if (file.source.path !== STDIN && Id.safeParse(id).success) {
+        const base = file.source.path.split(/[\\/]/).pop()!.replace(/\.ya?ml$/i, '');
+        if (base !== id) issues.push({ rule: 'filename-id', path: ['id'], params: { file: base, id } });
+      }
+      return issues;
+    }
+    case 'answers': {
+      const answers = record.answers;
+      if (answers === null || typeof answers !== 'object' || Array.isArray(answers)) return [];
+      return checkAnswers(answers as Record<string, unknown>, kb, index);
+    }
+    case undefined:
+      return [];
+    default: {
+      // Cross-file checks need the whole knowledge-base file to be well-formed.
+      if (file.value === undefined) return [];
+      // A knowledge-base file on its own: check it with the rest of the built-in base.
+      const replaced = withPart(kb, file);
+      return checkKnowledgeBase(replaced, indexKb(replaced)).filter((issue) => issue.file === file.kind);
+    }
+  }
+}
+
+
+/** The knowledge base with one of its files replaced by the given one. */
+function withPart(kb: KnowledgeBase, file: CheckedFile): KnowledgeBase {
+  switch (file.kind) {
+    case 'references':
+      return { ...kb, references: (file as CheckedFile<'references'>).value!.references };
+    case 'findings':
+      return { ...kb, findings: (file as CheckedFile<'findings'>).value!.findings };
+    case 'criteria':
+      return { ...kb, criteria: (file as CheckedFile<'criteria'>).value!.criteria };
+    case 'questions': {
+      const questions = (file as CheckedFile<'questions'>).value!;
+      return { ...kb, sections: questions.sections, questions: questions.questions, sums: questions.sums ?? [] };
+    }
+    default:
+      return kb;
+  }
+}
