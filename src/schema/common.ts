@@ -24,8 +24,10 @@ export const Text = z.strictObject({
 export type Text = z.infer<typeof Text>;
 
 /**
- * Lines of the review (seeds/000_311a2c5179ff8d38.txt), 1-based:
- * a single line (`333`) or an inclusive range (`"330-349"`).
+ * Lines of the review, 1-based: a single line (`333`) or an inclusive range (`"330-349"`).
+ * The review is not in this repository: it lives beside it, at
+ * ../shared/seeds/000_311a2c5179ff8d38.txt, and in tests where it is absent the committed
+ * digest test/fixtures/review-digest.json (`npm run digest`) stands in for it.
  */
 export const LineRef = z.union([
   z.int().check(z.positive()),
