@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
+import { ROOT } from '../helpers/kb.js';
 import type { KnowledgeBase } from '../../src/core/kb.js';
 import type { RankedModel, Result } from '../../src/core/result.js';
 import { KB_JSON } from '../../src/paths.js';
@@ -14,7 +14,6 @@ import { KB_JSON } from '../../src/paths.js';
  * shows is one the result contract holds.
  */
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BYDEL_NORD = 'seeds/examples/bydel-nord.yaml';
 
 interface Explanation {

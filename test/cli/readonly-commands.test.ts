@@ -1,21 +1,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { run, type Io } from '../../src/cli.js';
 import type { KnowledgeBase } from '../../src/core/kb.js';
 import { KB_JSON } from '../../src/paths.js';
-import type { Question } from '../../src/schema/index.js';
 import { escapeBibtex } from '../../src/render/sources.js';
 import { firstSentence } from '../../src/render/template.js';
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { cli as runCli } from '../helpers/cli.js';
+import { answersWith, ROOT } from '../helpers/kb.js';
 
 let cwd: string;
 let kb: KnowledgeBase;
@@ -26,42 +19,14 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
-async function cli(argv: string[], env: Record<string, string> = {}): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (s: string) => ((stdout += s), true) },
-    stderr: { write: (s: string) => ((stderr += s), true) },
-    stdin: Readable.from([]),
-    env: { ...env },
-    cwd,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+/** orgfit in a temporary folder of its own, with the given environment. */
+const cli = (argv: string[], env: Record<string, string> = {}) => runCli(argv, { cwd, env });
 
-const ROOT = new URL('../../', import.meta.url);
 const modelFileIds = () =>
-  readdirSync(new URL('models/', ROOT))
+  readdirSync(join(ROOT, 'models'))
     .filter((name) => /\.ya?ml$/.test(name))
     .map((name) => name.replace(/\.ya?ml$/, ''))
     .sort();
-
-/** A valid answer for a question: its assumed value, else its first option, else its lower bound. */
-function validAnswer(question: Question): unknown {
-  if (question.assume !== undefined) return question.assume;
-  if (question.options) return question.type === 'multi' ? [question.options[0]!.value] : question.options[0]!.value;
-  switch (question.type) {
-    case 'boolean':
-      return true;
-    case 'scale':
-      return 3;
-    case 'percent':
-      return 50;
-    default:
-      return question.min ?? 0;
-  }
-}
 
 describe('orgfit models', () => {
   it('json lists every model file in models/', async () => {
@@ -100,7 +65,7 @@ describe('orgfit models', () => {
     if (!source) return; // no built-in model yet to copy
     const dir = join(cwd, 'own-models');
     mkdirSync(dir, { recursive: true });
-    const text = readFileSync(new URL(`models/${source.id}.yaml`, ROOT), 'utf8').replace(new RegExp(`^id: ${source.id}$`, 'm'), 'id: my-own-model');
+    const text = readFileSync(join(ROOT, 'models', `${source.id}.yaml`), 'utf8').replace(new RegExp(`^id: ${source.id}$`, 'm'), 'id: my-own-model');
     writeFileSync(join(dir, 'my-own-model.yaml'), text);
     const { code, stdout, stderr } = await cli(['--models', dir, 'models', '--format', 'json']);
     expect(stderr).toBe('');
@@ -175,9 +140,10 @@ describe('orgfit template', () => {
 
     // Filled in where it must be, it validates.
     let text = stdout.replace(/^municipality: ""$/m, 'municipality: "Testvik"');
+    const valid = answersWith({}, kb).answers as Record<string, unknown>;
     for (const question of kb.questions) {
       if (question.dontKnow) continue;
-      text = text.replace(new RegExp(`^(  ${question.id}:).*$`, 'm'), `$1 ${JSON.stringify(validAnswer(question))}`);
+      text = text.replace(new RegExp(`^(  ${question.id}:).*$`, 'm'), `$1 ${JSON.stringify(valid[question.id])}`);
     }
     const filled = join(cwd, `filled-${lang}.yaml`);
     writeFileSync(filled, text);

@@ -1,9 +1,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
+import { ROOT } from '../helpers/kb.js';
 import type { KnowledgeBase } from '../../src/core/kb.js';
 import type { RankedModel, Result } from '../../src/core/result.js';
 import { KB_JSON } from '../../src/paths.js';
@@ -14,7 +14,6 @@ import { KB_JSON } from '../../src/paths.js';
  * here), so messages can be matched against the exact names the user typed.
  */
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EXAMPLES = ['bydel-nord', 'bygdvik', 'elvestad', 'fjordby'] as const;
 const examplePath = (name: string) => `seeds/examples/${name}.yaml`;
 const MUNICIPALITY: Record<(typeof EXAMPLES)[number], string> = {

@@ -1,46 +1,23 @@
 /**
- * `orgfit validate`, run in-process through `run(argv, io)` with a fake Io: exit
+ * `orgfit validate`, run in-process with the fake terminal of test/helpers/cli.ts: exit
  * codes, what goes to standard output and standard error, every output format, and
  * the options a CI script relies on. Reads the built knowledge base (dist/kb.json).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, type Io } from '../../src/cli.js';
-import { BUILTIN_MODELS_DIR, KB_JSON, PACKAGE_ROOT } from '../../src/paths.js';
+import { BUILTIN_MODELS_DIR, KB_JSON } from '../../src/paths.js';
 import { RULE_IDS } from '../../src/validate/rules.js';
 import { edit, MINI_ANSWERS, MINI_MODEL } from '../fixtures/validate/texts.js';
-
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-interface RunOptions {
-  env?: Record<string, string | undefined>;
-  tty?: boolean;
-  stdin?: string;
-  cwd?: string;
-}
+import { noStackTrace } from '../helpers/bin.js';
+import { cli, type CliOptions } from '../helpers/cli.js';
+import { ROOT } from '../helpers/kb.js';
 
 let dir = '';
 
-async function orgfit(argv: string[], options: RunOptions = {}): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (s: string) => ((stdout += s), true), isTTY: options.tty ?? false, columns: 100 },
-    stderr: { write: (s: string) => ((stderr += s), true), isTTY: options.tty ?? false },
-    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
-    env: options.env ?? {},
-    cwd: options.cwd ?? dir,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
-}
+/** orgfit in the user's folder (a temporary one), on a 100-column terminal that is not a TTY unless told. */
+const orgfit = (argv: string[], options: CliOptions = {}) => cli(argv, { cwd: dir, columns: 100, isTTY: false, ...options });
 
 const write = (name: string, text: string | Uint8Array): string => {
   const path = join(dir, name);
@@ -49,17 +26,11 @@ const write = (name: string, text: string | Uint8Array): string => {
   return name;
 };
 
-/** No stack-trace lines, no "Error:" dumps. */
-const noStack = (text: string): void => {
-  expect(text).not.toMatch(/^\s+at /m);
-  expect(text).not.toMatch(/\bError: /);
-};
-
 // broken.yaml: one error, unknown-finding at 10:56 (see test/fixtures/validate/texts.ts), nothing else.
 const BROKEN = edit(edit(MINI_MODEL, 'id: mini', 'id: broken'), '[three-task-logics]', '[three-task-logic]');
 // renamed.yaml: valid, but not named after its id: one warning (filename-id at 2:5).
 const BUILTIN_NAMES = readdirSync(BUILTIN_MODELS_DIR).filter((name) => /\.ya?ml$/i.test(name)).sort();
-const EXAMPLES = ['bydel-nord', 'bygdvik', 'elvestad', 'fjordby'].map((name) => join(PACKAGE_ROOT, 'seeds', 'examples', `${name}.yaml`));
+const EXAMPLES = ['bydel-nord', 'bygdvik', 'elvestad', 'fjordby'].map((name) => join(ROOT, 'seeds', 'examples', `${name}.yaml`));
 
 beforeAll(async () => {
   // Other builds may be rewriting dist/ at the same moment; give them a few seconds.
@@ -118,7 +89,7 @@ describe('exit status', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('--bogus');
     expect(result.stderr.trim().split('\n').length).toBeLessThanOrEqual(2);
-    noStack(result.stderr);
+    noStackTrace(result);
   });
 
   it('exits 2 for an unknown format', async () => {
@@ -126,7 +97,7 @@ describe('exit status', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('xml');
-    noStack(result.stderr);
+    noStackTrace(result);
   });
 
   it('exits 2 for a folder without YAML files', async () => {
@@ -344,7 +315,7 @@ describe('formats', () => {
   });
 
   it.each(['json', 'github', 'junit', 'sarif'])('%s prints no summary and no colour, even on a terminal', async (format) => {
-    const result = await orgfit(['validate', 'broken.yaml', '--format', format, '--max-warnings', '0'], { tty: true, env: { FORCE_COLOR: '1' } });
+    const result = await orgfit(['validate', 'broken.yaml', '--format', format, '--max-warnings', '0'], { isTTY: true, env: { FORCE_COLOR: '1' } });
     expect(result.stdout).not.toContain('\x1b');
     expect(result.stdout).not.toMatch(/✖|✔|problems? \(|problem(er)? \(/);
     expect(result.stderr).toBe('');
@@ -392,7 +363,7 @@ describe('--max-warnings', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('--max-warnings');
-    noStack(result.stderr);
+    noStackTrace(result);
   });
 });
 
@@ -490,28 +461,28 @@ describe('colour', () => {
   const ESC = '\x1b';
 
   it('uses no escape codes when stdout is not a terminal', async () => {
-    const result = await orgfit(['validate', 'broken.yaml', 'renamed.yaml'], { tty: false, env: {} });
+    const result = await orgfit(['validate', 'broken.yaml', 'renamed.yaml'], { isTTY: false, env: {} });
     expect(result.stdout).not.toContain(ESC);
   });
 
   it('uses no escape codes with NO_COLOR, even on a terminal', async () => {
-    const result = await orgfit(['validate', 'broken.yaml', 'renamed.yaml'], { tty: true, env: { NO_COLOR: '1' } });
+    const result = await orgfit(['validate', 'broken.yaml', 'renamed.yaml'], { isTTY: true, env: { NO_COLOR: '1' } });
     expect(result.stdout).not.toContain(ESC);
   });
 
   it('uses no escape codes with --no-color, even on a terminal', async () => {
-    const result = await orgfit(['validate', 'broken.yaml', '--no-color'], { tty: true, env: {} });
+    const result = await orgfit(['validate', 'broken.yaml', '--no-color'], { isTTY: true, env: {} });
     expect(result.stdout).not.toContain(ESC);
   });
 
   it('colours on a terminal otherwise (so the tests above can fail)', async () => {
-    const result = await orgfit(['validate', 'broken.yaml'], { tty: true, env: {} });
+    const result = await orgfit(['validate', 'broken.yaml'], { isTTY: true, env: {} });
     expect(result.stdout).toContain(`${ESC}[`);
     expect(result.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toBe((await orgfit(['validate', 'broken.yaml'])).stdout);
   });
 
   it('uses no escape codes in a dumb terminal', async () => {
-    const result = await orgfit(['validate', 'broken.yaml'], { tty: true, env: { TERM: 'dumb' } });
+    const result = await orgfit(['validate', 'broken.yaml'], { isTTY: true, env: { TERM: 'dumb' } });
     expect(result.stdout).not.toContain(ESC);
   });
 });

@@ -2,64 +2,24 @@
  * The built binary, run as a user runs it: `node bin/orgfit.js score|explain …`.
  * Needs `npm run build` first (npm test does it).
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../src/core/result.js';
+import { BIN, environment, noStackTrace, orgfitBin, TIMEOUT_MS, waitForBuild, type BinOptions } from '../helpers/bin.js';
+import { ROOT } from '../helpers/kb.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'orgfit.js');
-const BUILT = [join(ROOT, 'dist', 'cli.js'), join(ROOT, 'dist', 'kb.json')];
-/** Far above what any run here needs (about 1 s); a hang fails instead of blocking the suite. */
-const TIMEOUT_MS = 20_000;
 const EXAMPLE = (name: string) => join(ROOT, 'seeds', 'examples', `${name}.yaml`);
 
 let dir = '';
 
-interface Ran {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The user's environment minus what would change the output under test, with NO_COLOR=1. */
-function environment(extra: Record<string, string> = {}): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...extra };
-  for (const name of ['GITHUB_ACTIONS', 'FORCE_COLOR', 'LANG', 'LC_ALL', 'LC_MESSAGES', 'ORGFIT_DEBUG']) {
-    if (!(name in extra)) delete env[name];
-  }
-  return env;
-}
-
-function orgfit(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Ran {
-  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: dir,
-    env: environment(options.env),
-    encoding: 'utf8',
-    timeout: TIMEOUT_MS,
-    maxBuffer: 64 * 1024 * 1024,
-    ...(options.input === undefined ? {} : { input: options.input }),
-  });
-  expect(result.error, `orgfit ${args.join(' ')} did not finish`).toBeUndefined();
-  expect(result.signal, `orgfit ${args.join(' ')} was killed`).toBeNull();
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Never a stack trace or a raw Node error, on either stream. */
-function noStackTrace(ran: Ran): void {
-  for (const text of [ran.stdout, ran.stderr]) {
-    expect(text).not.toMatch(/^ {4}at /m);
-    expect(text).not.toMatch(/^\w*Error: /m);
-    expect(text).not.toContain('node:internal');
-  }
-}
+/** The binary, run in this file's own temporary folder. */
+const orgfit = (args: string[], options: BinOptions = {}) => orgfitBin(args, { cwd: dir, ...options });
 
 beforeAll(async () => {
-  for (let i = 0; i < 50 && !BUILT.every(existsSync); i++) await new Promise((resolve) => setTimeout(resolve, 200));
-  if (!BUILT.every(existsSync)) throw new Error('orgfit is not built: run "npm run build" before the e2e tests');
+  await waitForBuild();
   dir = mkdtempSync(join(tmpdir(), 'orgfit-e2e-score-'));
 });
 
@@ -131,8 +91,8 @@ describe('orgfit score (built binary)', () => {
   });
 
   it('a missing file: exit 2, one line; an unknown option: exit 2', () => {
-    const missing = orgfit(['score', 'no-such.yaml', '--lang', 'en']);
-    expect(missing).toEqual({ status: 2, stdout: '', stderr: 'orgfit: No such file or folder: "no-such.yaml"\n' });
+    const { status, stdout, stderr } = orgfit(['score', 'no-such.yaml', '--lang', 'en']);
+    expect({ status, stdout, stderr }).toEqual({ status: 2, stdout: '', stderr: 'orgfit: No such file or folder: "no-such.yaml"\n' });
     const option = orgfit(['score', EXAMPLE('bygdvik'), '--frobnicate']);
     expect(option.status).toBe(2);
     expect(option.stdout).toBe('');
@@ -188,7 +148,7 @@ describe('orgfit score (built binary)', () => {
       timeout: TIMEOUT_MS,
     });
     expect(result.error).toBeUndefined();
-    noStackTrace({ status: result.status, stdout: result.stdout, stderr: result.stderr });
+    noStackTrace(result);
     expect(result.stderr).toBe('');
   });
 });

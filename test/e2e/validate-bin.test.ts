@@ -2,60 +2,19 @@
  * The built binary, run as a user runs it: `node bin/orgfit.js validate …` in a
  * folder of their own. Needs `npm run build` first (npm test does it).
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noStackTrace, orgfitBin, TIMEOUT_MS, waitForBuild, type BinOptions } from '../helpers/bin.js';
+import { ROOT } from '../helpers/kb.js';
 import { aliasBomb, edit, MINI_ANSWERS, MINI_MODEL } from '../fixtures/validate/texts.js';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'orgfit.js');
-const BUILT = [join(ROOT, 'dist', 'cli.js'), join(ROOT, 'dist', 'kb.json')];
-/** Far above what any of these runs needs (the slowest takes about 3 s); a hang fails. */
-const TIMEOUT_MS = 20_000;
 
 let dir = '';
 
-interface Ran {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-function orgfit(args: string[], options: { input?: string; env?: Record<string, string>; node?: string[] } = {}): Ran {
-  // The user's environment, minus what would change the output under test.
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', ...options.env };
-  for (const name of ['GITHUB_ACTIONS', 'FORCE_COLOR', 'LANG', 'LC_ALL', 'LC_MESSAGES', 'ORGFIT_DEBUG']) {
-    if (!options.env || !(name in options.env)) delete env[name];
-  }
-  const started = performance.now();
-  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [...(options.node ?? []), BIN, ...args], {
-    cwd: dir,
-    env,
-    encoding: 'utf8',
-    timeout: TIMEOUT_MS,
-    maxBuffer: 64 * 1024 * 1024,
-    ...(options.input === undefined ? {} : { input: options.input }),
-  });
-  const ms = performance.now() - started;
-  // A timeout or a signal (a crash such as a V8 abort) is a failure of its own.
-  expect(result.error, `orgfit ${args.join(' ')} did not finish`).toBeUndefined();
-  expect(result.signal, `orgfit ${args.join(' ')} was killed`).toBeNull();
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms };
-}
-
-/** Never a stack trace or a raw Node error, on either stream. */
-function noStackTrace(ran: Ran): void {
-  for (const text of [ran.stdout, ran.stderr]) {
-    expect(text).not.toMatch(/^ {4}at /m);
-    expect(text).not.toMatch(/^\w*Error: /m);
-    expect(text).not.toContain('node:internal');
-    expect(text).not.toContain('FATAL ERROR');
-  }
-}
+/** The binary, run in this file's own temporary folder (the user's). */
+const orgfit = (args: string[], options: BinOptions = {}) => orgfitBin(args, { cwd: dir, ...options });
 
 const file = (name: string, content: string | Uint8Array): string => {
   writeFileSync(join(dir, name), content);
@@ -63,8 +22,7 @@ const file = (name: string, content: string | Uint8Array): string => {
 };
 
 beforeAll(async () => {
-  for (let i = 0; i < 50 && !BUILT.every(existsSync); i++) await new Promise((resolve) => setTimeout(resolve, 200));
-  if (!BUILT.every(existsSync)) throw new Error('orgfit is not built: run "npm run build" before the e2e tests');
+  await waitForBuild();
   dir = mkdtempSync(join(tmpdir(), 'orgfit-e2e-validate-'));
   file('mini.yaml', MINI_MODEL);
   file('broken.yaml', edit(edit(MINI_MODEL, 'id: mini', 'id: broken'), '[three-task-logics]', '[three-task-logic]'));

@@ -9,10 +9,15 @@ export interface Ran {
 }
 
 export interface CliOptions {
-  env?: Record<string, string>;
+  /** The whole environment orgfit sees (nothing is inherited from the test process). */
+  env?: Record<string, string | undefined>;
+  /** The working folder; the repository root unless given. */
   cwd?: string;
-  stdin?: (string | Buffer)[];
+  /** Standard input: one text or buffer, or the chunks in which it arrives. */
+  stdin?: string | Buffer | (string | Buffer)[];
+  /** Width of the terminal behind stdout; unset, as when output goes to a pipe. */
   columns?: number;
+  /** Whether stdout and stderr are terminals; unset, neither says so. */
   isTTY?: boolean;
 }
 
@@ -20,14 +25,15 @@ export interface CliOptions {
 export async function cli(argv: string[], { env = {}, cwd = ROOT, stdin = [], columns, isTTY }: CliOptions = {}): Promise<Ran> {
   let stdout = '';
   let stderr = '';
+  const tty = isTTY !== undefined ? { isTTY } : {};
   const io: Io = {
     stdout: {
       write: (s: string) => ((stdout += s), true),
       ...(columns !== undefined ? { columns } : {}),
-      ...(isTTY !== undefined ? { isTTY } : {}),
+      ...tty,
     },
-    stderr: { write: (s: string) => ((stderr += s), true) },
-    stdin: Readable.from(stdin),
+    stderr: { write: (s: string) => ((stderr += s), true), ...tty },
+    stdin: Readable.from(Array.isArray(stdin) ? stdin : [stdin]),
     env: { ...env },
     cwd,
   };

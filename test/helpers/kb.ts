@@ -25,9 +25,25 @@ export function example(name: string): AnswersFile {
   return parse(readFileSync(`${ROOT}seeds/examples/${name}.yaml`, 'utf8')) as AnswersFile;
 }
 
-/** Answers that take every question's assumed value, then the given overrides. */
+/** A valid answer to a question: its assumed value, else its first option, else a value within its bounds. */
+function validAnswer(q: KnowledgeBase['questions'][number]): unknown {
+  if (q.assume !== undefined) return q.assume;
+  if (q.options) return q.type === 'multi' ? [q.options[0]!.value] : q.options[0]!.value;
+  switch (q.type) {
+    case 'boolean':
+      return true;
+    case 'scale':
+      return 3;
+    case 'percent':
+      return 50;
+    default:
+      return q.min ?? 0;
+  }
+}
+
+/** Answers that take every question's assumed value (else a valid one, see `validAnswer`), then the given overrides. */
 export function answersWith(overrides: Record<string, unknown>, kb = repoKb()): AnswersFile {
   const answers: Record<string, unknown> = {};
-  for (const q of kb.questions) answers[q.id] = q.assume ?? (q.options ? q.options[0]!.value : q.type === 'integer' ? q.min : 3);
+  for (const q of kb.questions) answers[q.id] = validAnswer(q);
   return { format: 'orgfit/answers@1', municipality: 'Test', answers: { ...answers, ...overrides } as AnswersFile['answers'] };
 }

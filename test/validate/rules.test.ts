@@ -5,6 +5,7 @@
  * not just the first, so a rule that over-reports fails too.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/core/kb.js';
 import type { Lang } from '../../src/i18n/lang.js';
@@ -14,12 +15,12 @@ import { validateFiles, type ValidateOptions } from '../../src/validate/check.js
 import { loadKnowledgeBase } from '../../src/validate/knowledge-base.js';
 import type { SourceFile } from '../../src/load/source.js';
 import { edit, lineOf, MINI_ANSWERS, MINI_MODEL } from '../fixtures/validate/texts.js';
+import { ROOT } from '../helpers/kb.js';
 
-const ROOT = new URL('../../', import.meta.url);
-const read = (path: string): Buffer => readFileSync(new URL(path, ROOT));
+const read = (path: string): Buffer => readFileSync(join(ROOT, path));
 const source = (path: string): SourceFile => ({ path, bytes: read(path) });
 const seedText = (name: string): string => read(`seeds/${name}`).toString('utf8');
-const MODEL_FILES = readdirSync(new URL('models/', ROOT)).filter((name) => /\.ya?ml$/.test(name)).sort();
+const MODEL_FILES = readdirSync(join(ROOT, 'models')).filter((name) => /\.ya?ml$/.test(name)).sort();
 
 // The knowledge base from the repository's seed files. No models: the rules under test
 // read only the evidence, criteria and questions, and the built-in models are being
