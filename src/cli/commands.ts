@@ -33,7 +33,7 @@ export const COMMANDS: CommandSpec[] = [
     description: { nb: 'ranger modellene for hver svarfil («-» leser standard inn, en mappe gir alle svarfilene i den)', en: 'rank the models for each answers file ("-" reads standard input, a folder means every answers file in it)' },
     options: [
       format(['table', 'json', 'csv'], 'table'),
-      { flags: '--samples <n>', description: { nb: 'antall trekk i robusthetsanalysen (standard 1000)', en: 'samples in the robustness analysis (default 1000)' } },
+      { flags: '--samples <n>', description: { nb: 'fast antall trekk i robusthetsanalysen (standard: til tallene er stabile, høyst 40 000; 0 hopper over den)', en: 'a fixed number of samples in the robustness analysis (default: until the figures are stable, at most 40,000; 0 skips it)' } },
       { flags: '--seed <n>', description: { nb: 'frø for robusthetsanalysen (standard 1)', en: 'seed of the robustness analysis (default 1)' } },
     ],
     examples: [

@@ -3,7 +3,8 @@ import { EXIT, UsageError } from '../errors.js';
 import { builtinKb, modelsWithUserDir } from './kb.js';
 import { loadAnswers } from './answers.js';
 import { painter, useColor } from './color.js';
-import { DEFAULT_SAMPLES, DEFAULT_SEED, scoreMunicipality } from '../core/pipeline.js';
+import { compileEngine } from '../core/engine.js';
+import { DEFAULT_SEED, scoreMunicipality } from '../core/pipeline.js';
 import { closest } from '../core/suggest.js';
 import { t } from '../i18n/messages.js';
 import { renderExplain } from '../render/explain.js';
@@ -18,7 +19,7 @@ export default async function explain({ io, lang, args, options }: CommandContex
     throw new UsageError(t(lang, 'unknownModel', { id: modelId, suggestion, known: models.map((m) => m.id).join(', ') }));
   }
   const [loaded] = await loadAnswers([file], kb, io, lang, options.color as boolean | undefined);
-  const result = scoreMunicipality(kb, models, loaded!.answers, { lang, samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED, source: loaded!.path });
+  const result = scoreMunicipality(compileEngine(kb, models), loaded!.answers, { lang, seed: DEFAULT_SEED, source: loaded!.path });
   if (options.format === 'json') {
     const entry = result.ranking.find((r) => r.model === modelId)!;
     // Only the evidence this model's explanation cites.

@@ -3,7 +3,9 @@ import { EXIT, UsageError } from '../errors.js';
 import { builtinKb, modelsWithUserDir } from './kb.js';
 import { loadAnswers } from './answers.js';
 import { painter, useColor } from './color.js';
-import { DEFAULT_SAMPLES, DEFAULT_SEED, scoreMunicipality } from '../core/pipeline.js';
+import { compileEngine } from '../core/engine.js';
+import { DEFAULT_SEED, scoreMunicipality } from '../core/pipeline.js';
+import { MAX_SAMPLES } from '../core/robustness.js';
 import { t } from '../i18n/messages.js';
 import { renderScoreTable } from '../render/score-table.js';
 import { renderScoreCsv } from '../render/score-csv.js';
@@ -12,12 +14,13 @@ import type { Lang } from '../i18n/lang.js';
 
 export default async function score({ io, lang, args, options }: CommandContext): Promise<number> {
   const format = (options.format as string | undefined) ?? 'table';
-  const samples = integerOption(options.samples, '--samples', DEFAULT_SAMPLES, 0, 1_000_000, lang);
+  const samples = options.samples === undefined ? undefined : integerOption(options.samples, '--samples', 0, 0, MAX_SAMPLES * 25, lang);
   const seed = integerOption(options.seed, '--seed', DEFAULT_SEED, 0, 2 ** 32 - 1, lang);
   const kb = builtinKb(lang);
   const models = await modelsWithUserDir(kb, options.models as string | undefined, io, lang, options.color as boolean | undefined);
   const files = await loadAnswers(args[0] as string[], kb, io, lang, options.color as boolean | undefined);
-  const results = files.map((file) => scoreMunicipality(kb, models, file.answers, { lang, samples, seed, source: file.path }));
+  const engine = compileEngine(kb, models);
+  const results = files.map((file) => scoreMunicipality(engine, file.answers, { lang, seed, source: file.path, ...(samples !== undefined ? { samples } : {}) }));
   switch (format) {
     case 'json':
       io.stdout.write(renderScoreJson(results));

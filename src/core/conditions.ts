@@ -172,3 +172,41 @@ function enumerate(question: Question): AnswerValue[] | undefined {
   }
   return undefined;
 }
+
+/** A condition compiled for the sampling loops: the answers as an array in question-bank order. */
+export type CompiledCondition = (values: readonly AnswerValue[]) => boolean;
+
+/** Compiles a condition into a closure; a question the bank does not have never matches (the validator reports it). */
+export function compileCondition(condition: Condition, position: ReadonlyMap<string, number>): CompiledCondition {
+  if ('all' in condition) {
+    const parts = condition.all.map((c) => compileCondition(c, position));
+    return (values) => parts.every((part) => part(values));
+  }
+  if ('any' in condition) {
+    const parts = condition.any.map((c) => compileCondition(c, position));
+    return (values) => parts.some((part) => part(values));
+  }
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not, position);
+    return (values) => !inner(values);
+  }
+  const at = position.get(condition.question);
+  if (at === undefined) return () => false;
+  return (values) => test(condition, values[at]!);
+}
+
+/**
+ * The numbers at which a condition changes its mind about a numeric answer (for
+ * `gte: 6`, 6 and the values just below it): with the range's ends, the only points
+ * where the score of an unknown answer can reach its extremes.
+ */
+export function breakpointsOf(condition: Condition, into: Map<string, Set<number>>): void {
+  if ('all' in condition) return condition.all.forEach((c) => breakpointsOf(c, into));
+  if ('any' in condition) return condition.any.forEach((c) => breakpointsOf(c, into));
+  if ('not' in condition) return breakpointsOf(condition.not, into);
+  const values = [condition.gt, condition.gte, condition.lt, condition.lte, condition.eq, condition.ne, ...(condition.in ?? [])].filter((v): v is number => typeof v === 'number');
+  if (values.length === 0) return;
+  let set = into.get(condition.question);
+  if (!set) into.set(condition.question, (set = new Set()));
+  for (const v of values) set.add(v);
+}

@@ -1,54 +1,73 @@
-import { indexKb, type KbIndex, type KnowledgeBase } from './kb.js';
-import { analyseRobustness } from './robustness.js';
+import type { Engine } from './engine.js';
 import { buildResult, type Result } from './result.js';
-import { resolveAnswers, scoreModels } from './score.js';
+import { analyseRobustness } from './robustness.js';
+import { estimate } from './score.js';
+import { tippingPoints, unknownsThatMatter } from './tipping.js';
+import { municipalityOf } from './unknowns.js';
+import { CLEAR_FIRST, TOP_SET, verdictOf, type Verdict } from './verdict.js';
 import type { Lang } from '../i18n/lang.js';
-import type { AnswersFile, Model } from '../schema/index.js';
+import type { AnswersFile } from '../schema/index.js';
 
 export interface ScoreOptions {
   lang: Lang;
-  /** Monte Carlo samples for the robustness analysis. */
-  samples: number;
   seed: number;
+  /** A fixed number of robustness samples; without it the count is adaptive (see robustness.ts). */
+  samples?: number;
   /** Where the answers came from, echoed in the result. */
   source?: string;
+  /** Leave out the searches for tipping points and for the unknowns that matter (they cost more than the rest). */
+  skipSearches?: boolean;
 }
 
-export const DEFAULT_SAMPLES = 1000;
-
-const indexes = new WeakMap<KnowledgeBase, KbIndex>();
-/** One index per knowledge base, however many municipalities are scored against it. */
-function indexOf(kb: KnowledgeBase): KbIndex {
-  let index = indexes.get(kb);
-  if (!index) {
-    index = indexKb(kb);
-    indexes.set(kb, index);
-  }
-  return index;
-}
 export const DEFAULT_SEED = 1;
 
 /**
- * Scores a set of models for one municipality's (already validated) answers:
- * weights, scores with intervals, robustness, and the evidence behind each part.
+ * Scores every model of a compiled engine for one municipality's (already validated)
+ * answers: expected scores with 80 % intervals, SMAA-2 robustness, the verdict, the
+ * tipping points, and the evidence behind each part.
  *
  * @example
- * const result = scoreMunicipality(kb, kb.models, answersFile, { lang: 'en', samples: 1000, seed: 1 });
+ * const result = scoreMunicipality(compileEngine(kb), answersFile, { lang: 'en', seed: 1 });
+ * result.verdict.kind; // 'clear' | 'indistinguishable' | 'undecided'
  */
-export function scoreMunicipality(kb: KnowledgeBase, models: readonly Model[], answers: AnswersFile, options: ScoreOptions): Result {
-  const index = indexOf(kb);
-  const resolved = resolveAnswers(answers.answers, index);
-  const scoring = scoreModels(kb, index, resolved, models);
-  const robustness = analyseRobustness(kb, index, resolved, scoring, models, { samples: options.samples, seed: options.seed });
+export function scoreMunicipality(engine: Engine, answers: AnswersFile, options: ScoreOptions): Result {
+  const municipality = municipalityOf(engine, answers.answers);
+  const estimates = estimate(engine, municipality);
+  const robustness = analyseRobustness(engine, municipality, { seed: options.seed, ...(options.samples !== undefined ? { samples: options.samples } : {}) });
+  // Most often first, first; then by expected score: the #1 shown is never beaten in P(first) by a model below it.
+  const order = engine.models
+    .map((_, m) => m)
+    .sort((a, b) => {
+      const ea = estimates.models[a]!;
+      const eb = estimates.models[b]!;
+      if (ea.feasible !== eb.feasible) return ea.feasible ? -1 : 1;
+      return robustness.models[b]!.ranks[0]! - robustness.models[a]!.ranks[0]! || eb.score - ea.score || (engine.models[a]!.id < engine.models[b]!.id ? -1 : 1);
+    });
+  const ids = engine.models.map((m) => m.id);
+  const leader = order[0]!;
+  const verdict = robustness.samples === 0 ? undecided(order.filter((m) => estimates.models[m]!.feasible).map((m) => ids[m]!)) : verdictOf({
+    order: order.map((m) => ids[m]!),
+    first: new Map(order.map((m) => [ids[m]!, robustness.models[m]!.ranks[0]!])),
+    beatsLeader: new Map(order.map((m) => [ids[m]!, m === leader ? 0 : robustness.models[m]!.beats[leader]!])),
+    workable: new Set(order.filter((m) => estimates.models[m]!.feasible).map((m) => ids[m]!)),
+  });
+  const runnerUp = order[1] !== undefined && estimates.models[order[1]]!.feasible ? ids[order[1]] : undefined;
   return buildResult({
-    kb,
-    index,
-    models,
-    answers: { municipality: answers.municipality, ...(answers.scenario ? { scenario: answers.scenario } : {}), values: answers.answers },
-    resolved,
+    engine,
+    municipality,
+    answers: { municipality: answers.municipality, ...(answers.scenario ? { scenario: answers.scenario } : {}) },
     ...(options.source ? { source: options.source } : {}),
-    scoring,
+    estimates,
     robustness,
+    order,
+    verdict,
+    tippingPoints: options.skipSearches || robustness.samples === 0 ? [] : tippingPoints(engine, municipality, verdict, runnerUp, options.seed),
+    unknownsThatMatter: options.skipSearches ? [] : unknownsThatMatter(engine, municipality),
     lang: options.lang,
   });
+}
+
+/** Without robustness samples nothing tells the models apart: every workable one is in the top set. */
+function undecided(models: string[]): Verdict {
+  return { kind: 'undecided', ...(models[0] !== undefined ? { leader: models[0] } : {}), models, thresholds: { clearFirst: CLEAR_FIRST, topSet: TOP_SET } };
 }

@@ -1,159 +1,269 @@
-import type { KbIndex, KnowledgeBase } from './kb.js';
+import type { Engine, EngineModel } from './engine.js';
+import type { Body } from './evidence.js';
 import type { Robustness } from './robustness.js';
-import type { Contribution, Scoring } from './score.js';
-import type { RankedModel, ResolvedFinding, ResolvedReference, Result } from '../schema/result.js';
+import { INTERVAL_LEVEL, type Estimates, type ModelEstimate } from './score.js';
+import type { TippingPoint, UnknownThatMatters } from './tipping.js';
+import type { Municipality } from './unknowns.js';
+import type { Verdict } from './verdict.js';
 import type { Lang } from '../i18n/lang.js';
-import type { AnswerValue, Finding, Model, Reference } from '../schema/index.js';
+import type { AnswerValue, Finding, Reference } from '../schema/index.js';
+import type { Contribution, EvidenceGap, RankedModel, Reason, ResolvedFinding, ResolvedReference, Result } from '../schema/result.js';
 
 export type { RankedModel, ResolvedFinding, ResolvedReference, Result } from '../schema/result.js';
 
 export interface ResultInput {
-  kb: KnowledgeBase;
-  index: KbIndex;
-  models: readonly Model[];
-  answers: { municipality: string; scenario?: string; values: Readonly<Record<string, AnswerValue | null>> };
-  /** The answers after "don't know" was resolved, in question-bank order. */
-  resolved: ReadonlyMap<string, { value: AnswerValue; known: boolean }>;
+  engine: Engine;
+  municipality: Municipality;
+  answers: { municipality: string; scenario?: string };
   source?: string;
-  scoring: Scoring;
+  estimates: Estimates;
   robustness: Robustness;
+  /** Model indices in ranking order. */
+  order: readonly number[];
+  verdict: Verdict;
+  tippingPoints: TippingPoint[];
+  unknownsThatMatter: UnknownThatMatters[];
   lang: Lang;
 }
 
-export function buildResult({ kb, index, models, answers, resolved, source, scoring, robustness, lang }: ResultInput): Result {
-  const modelById = new Map(models.map((m) => [m.id, m]));
-  const builtIn = new Set(kb.models.map((m) => m.id));
-  const robustBy = new Map(robustness.models.map((r) => [r.model, r]));
+/** The result contract (orgfit/result@1), one language, every object fresh: nothing is shared between results. */
+export function buildResult(input: ResultInput): Result {
+  const { engine, municipality, estimates, robustness, order, lang } = input;
   const usedFindings = new Set<string>();
   const cite = (ids: readonly string[]) => ids.forEach((id) => usedFindings.add(id));
 
-  const weights = scoring.weights.map((w) => {
-    const criterion = index.criteria.get(w.criterion)!;
+  const weights = engine.kb.criteria.map((criterion, c) => {
     cite(criterion.findings);
-    return {
-      criterion: w.criterion,
-      name: criterion.name[lang],
-      weight: round(w.weight, 4),
-      raw: { point: round(w.point, 4), low: round(w.low, 4), high: round(w.high, 4), base: w.base },
-      answers: w.parts.map((p) => ({ question: p.question, value: p.value, known: p.known, adds: round(p.adds, 4) })),
-      findings: criterion.findings,
-    };
+    const parts = engine.criteria[c]!.terms.map((term) => {
+      const value = municipality.values[term.question]!;
+      return { question: engine.questions[term.question]!.question.id, value: copy(value), known: municipality.known[term.question]!, adds: round(term.value(value), 4) };
+    });
+    const point = engine.criteria[c]!.base + parts.reduce((sum, p) => sum + p.adds, 0);
+    return { criterion: criterion.id, name: criterion.name[lang], weight: round(estimates.weights[c]!, 4), raw: { point: round(point, 4), base: criterion.weight.base }, answers: parts, findings: [...criterion.findings] };
   });
 
-  const ranking: RankedModel[] = scoring.ranking.map((score, i) => {
-    const model = modelById.get(score.model)!;
-    const r = robustBy.get(score.model);
-    const rationaleOf = (c: Contribution, criterion: string): string => {
-      if (c.kind === 'baseline') return model.performance[criterion]?.rationale[lang] ?? '';
-      return model.adjustments?.find((a) => a.id === c.id)?.rationale[lang] ?? '';
-    };
-    score.preconditions.forEach((p) => cite(p.findings));
-    score.fit.forEach((f) => cite(f.findings));
-    score.misfit.forEach((f) => cite(f.findings));
+  const ids = engine.models.map((m) => m.id);
+  const ranking = order.map((m, rank): RankedModel => {
+    const estimate = estimates.models[m]!;
+    const model = estimate.model;
+    const acceptability = robustness.models[m]!;
+    const criteria = criteriaOf(engine, model, estimate, lang, cite);
+    const preconditions = model.preconditions.map((p, i) => {
+      cite(p.body.findings);
+      const e = estimate.preconditions[i]!;
+      return {
+        id: p.id,
+        status: e.truth === 'yes' ? ('met' as const) : e.truth === 'no' ? ('failed' as const) : ('unknown' as const),
+        probability: round(e.probability, 3),
+        failure: model.model.preconditions?.[i]?.failure[lang] ?? '',
+        reads: [...p.reads],
+        findings: [...p.body.findings],
+        references: [...p.body.references],
+      };
+    });
+    const { fit, misfit } = reasonsOf(engine, model, estimate, preconditions);
+    [...fit, ...misfit].forEach((r) => cite(r.findings));
+    const beats: Record<string, number> = {};
+    ids.forEach((other, o) => {
+      if (o !== m) beats[other] = round(acceptability.beats[o]!, 4);
+    });
     return {
-      rank: i + 1,
-      model: score.model,
-      name: model.name[lang],
-      builtIn: builtIn.has(score.model),
-      score: score.score,
-      interval: score.interval,
-      feasible: score.feasible,
-      robustness: r
-        ? { first: r.first, meanRank: r.meanRank, ...(r.beatsNext !== undefined ? { beatsNext: r.beatsNext, separation: r.separation! } : {}), beats: r.beats }
-        : { first: 0, meanRank: 0, beats: {} },
-      preconditions: score.preconditions.map((p) => ({
-        ...p,
-        failure: model.preconditions?.find((x) => x.id === p.id)?.failure[lang] ?? '',
-      })),
-      criteria: score.criteria.map((c) => ({
-        criterion: c.criterion,
-        name: index.criteria.get(c.criterion)?.name[lang] ?? c.criterion,
-        weight: c.weight,
-        performance: c.performance,
-        interval: c.interval,
-        points: c.points,
-        effect: c.effect,
-        contributions: c.contributions.map((x) => {
-          cite(x.findings);
-          return { ...x, rationale: rationaleOf(x, c.criterion) };
-        }),
-      })),
-      fit: score.fit,
-      misfit: score.misfit,
-      evidenceGaps: score.evidenceGaps,
+      rank: rank + 1,
+      model: model.id,
+      name: model.model.name[lang],
+      builtIn: engine.builtIn.has(model.id),
+      score: round(clamp(estimate.score)),
+      interval: [round(clamp(estimate.interval[0])), round(clamp(estimate.interval[1]))],
+      feasible: estimate.feasible,
+      acceptability: {
+        ranks: acceptability.ranks.map((x) => round(x, 4)),
+        first: round(acceptability.ranks[0]!, 4),
+        firstError: round(acceptability.firstError, 4),
+        meanRank: round(acceptability.meanRank, 2),
+        ...(acceptability.centralWeights ? { centralWeights: Object.fromEntries(engine.criteria.map((c, i) => [c.id, round(acceptability.centralWeights![i]!, 4)])) } : {}),
+        ...(acceptability.confidence !== undefined ? { confidence: round(acceptability.confidence, 4) } : {}),
+      },
+      beats,
+      preconditions,
+      criteria,
+      fit,
+      misfit,
+      evidenceGaps: gapsOf(engine, criteria),
     };
   });
 
   const findings: Record<string, ResolvedFinding> = {};
   const usedReferences = new Set<string>();
   for (const id of [...usedFindings].sort()) {
-    const f = index.findings.get(id);
+    const f = engine.index.findings.get(id);
     if (!f) continue;
     f.references.forEach((key) => usedReferences.add(key));
     findings[id] = resolvedFinding(f, lang);
   }
   const references: Record<string, ResolvedReference> = {};
   for (const key of [...usedReferences].sort()) {
-    const r = index.references.get(key);
+    const r = engine.index.references.get(key);
     if (r) references[key] = resolvedReference(r, lang);
   }
 
+  const assumptions = engine.questions.flatMap(({ question }, q) =>
+    municipality.known[q] || question.assume === undefined ? [] : [{ question: question.id, text: question.text[lang], assumed: copy(question.assume) }],
+  );
   return {
     format: 'orgfit/result@1',
-    municipality: answers.municipality,
-    ...(answers.scenario ? { scenario: answers.scenario } : {}),
-    ...(source ? { source } : {}),
+    municipality: input.answers.municipality,
+    ...(input.answers.scenario ? { scenario: input.answers.scenario } : {}),
+    ...(input.source ? { source: input.source } : {}),
     lang,
-    method: { kind: 'weighted-additive', scale: '0-100', samples: robustness.samples, seed: robustness.seed },
+    method: {
+      kind: 'weighted-additive',
+      scale: '0-100',
+      interval: { level: INTERVAL_LEVEL },
+      robustness: { kind: 'smaa-2', samples: robustness.samples, seed: robustness.seed, adaptive: robustness.adaptive, maxSamples: robustness.maxSamples },
+    },
+    verdict: { ...input.verdict, models: [...input.verdict.models], thresholds: { ...input.verdict.thresholds } },
     weights,
-    assumptions: scoring.assumptions.map((a) => ({ question: a.question, text: index.questions.get(a.question)?.text[lang] ?? a.question, assumed: a.value })),
+    assumptions,
     ranking,
-    answers: Object.fromEntries([...resolved].map(([id, a]) => [id, { value: a.value, known: a.known }])),
+    tippingPoints: input.tippingPoints.map((t) => ({ ...t, from: copy(t.from), to: copy(t.to), distance: round(t.distance, 3) })),
+    unknownsThatMatter: input.unknownsThatMatter.map((u) => ({ question: u.question, changesLeader: round(u.changesLeader, 3), expectedGain: round(u.expectedGain, 2) })),
+    answers: Object.fromEntries(engine.questions.map(({ question }, q) => [question.id, { value: copy(municipality.values[q]!), known: municipality.known[q]! }])),
     findings,
     references,
   };
 }
 
-const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits + 0;
+function criteriaOf(engine: Engine, model: EngineModel, estimate: ModelEstimate, lang: Lang, cite: (ids: readonly string[]) => void): RankedModel['criteria'] {
+  return engine.kb.criteria.map((criterion, c) => {
+    const e = estimate.criteria[c]!;
+    const performance = model.model.performance[criterion.id];
+    const rating = model.ratings[c]!;
+    cite(rating.body.findings);
+    const contributions: Contribution[] = [
+      { kind: 'baseline', value: model.values[c]!, ...grade(rating.body), findings: [...rating.body.findings], references: [...rating.body.references], rationale: performance?.rationale[lang] ?? '' },
+    ];
+    model.adjustments.forEach((adjustment, a) => {
+      const state = estimate.adjustments[a]!;
+      if (state.truth === 'no') return;
+      for (const effect of adjustment.effects) {
+        if (effect.criterion !== c) continue;
+        cite(adjustment.body.findings);
+        contributions.push({
+          kind: 'adjustment',
+          id: adjustment.id,
+          delta: effect.effect,
+          applies: state.truth === 'yes' ? 'yes' : 'unknown',
+          probability: round(state.probability, 3),
+          reads: [...adjustment.reads],
+          ...grade(adjustment.body),
+          findings: [...adjustment.body.findings],
+          references: [...adjustment.body.references],
+          rationale: model.model.adjustments?.[a]?.rationale[lang] ?? '',
+        });
+      }
+    });
+    return {
+      criterion: criterion.id,
+      name: criterion.name[lang],
+      weight: round(e.weight, 4),
+      performance: round(clamp(e.performance)),
+      interval: [round(clamp(e.interval[0])), round(clamp(e.interval[1]))],
+      points: round(e.points),
+      effect: round(e.weight * (e.performance - 50)),
+      contributions,
+    };
+  });
+}
 
-// A finding or reference reads the same in every result of a language: resolve it once.
-const findingCache = { nb: new WeakMap<Finding, ResolvedFinding>(), en: new WeakMap<Finding, ResolvedFinding>() };
-const referenceCache = { nb: new WeakMap<Reference, ResolvedReference>(), en: new WeakMap<Reference, ResolvedReference>() };
+const grade = (body: Body) => ({ confidence: body.confidence, sd: round(body.sd, 3), studies: body.studies });
+
+/** A reason counts when it moves the score by at least one point: smaller ones are below what the scores can tell apart. */
+const REASON_THRESHOLD = 1;
+/** The five largest each way: what a reader can take in. */
+const REASONS_SHOWN = 5;
+
+/**
+ * Why a model fits or misfits this municipality, as contingency tools (OrgCon) report
+ * it: adjustments the answers trigger (weighted by their chance of applying), criteria
+ * that weigh heavily here and on which the model is strong or weak, failed preconditions.
+ */
+function reasonsOf(engine: Engine, model: EngineModel, estimate: ModelEstimate, preconditions: RankedModel['preconditions']): { fit: Reason[]; misfit: Reason[] } {
+  const reasons: Reason[] = [];
+  model.adjustments.forEach((adjustment, a) => {
+    const p = estimate.adjustments[a]!.probability;
+    if (p === 0) return;
+    let effect = 0;
+    for (const e of adjustment.effects) effect += estimate.criteria[e.criterion]!.weight * e.effect * p;
+    if (effect !== 0) reasons.push({ kind: 'adjustment', id: adjustment.id, effect: round(effect), reads: [...adjustment.reads], findings: [...adjustment.body.findings] });
+  });
+  model.ratings.forEach((rating, c) => {
+    const effect = estimate.criteria[c]!.weight * rating.effect;
+    if (Math.abs(effect) >= REASON_THRESHOLD) reasons.push({ kind: 'criterion', id: engine.criteria[c]!.id, effect: round(effect), reads: [], findings: [...rating.body.findings] });
+  });
+  const byEffect = (a: Reason, b: Reason) => Math.abs(b.effect) - Math.abs(a.effect) || (a.id < b.id ? -1 : 1);
+  const failed: Reason[] = preconditions.filter((p) => p.status === 'failed').map((p) => ({ kind: 'precondition', id: p.id, effect: 0, reads: [...p.reads], findings: [...p.findings] }));
+  return {
+    fit: reasons.filter((r) => r.effect > 0).sort(byEffect).slice(0, REASONS_SHOWN),
+    misfit: [...failed, ...reasons.filter((r) => r.effect < 0).sort(byEffect).slice(0, REASONS_SHOWN)],
+  };
+}
+
+/**
+ * Thin evidence behind a contribution that matters here (weight ≥ 5 %, or an
+ * adjustment that may apply): one study only; only very-low-confidence findings; only
+ * research from outside the Nordic countries; only theory, opinion or textbooks.
+ * Nearly every finding predates the NAV reform, so that alone is not flagged.
+ */
+const GAP_WEIGHT = 0.05;
+function gapsOf(engine: Engine, criteria: RankedModel['criteria']): EvidenceGap[] {
+  const gaps: EvidenceGap[] = [];
+  for (const c of criteria) {
+    for (const x of c.contributions) {
+      const matters = x.kind === 'baseline' ? c.weight >= GAP_WEIGHT : x.probability > 0;
+      if (!matters) continue;
+      const findings = x.findings.map((id) => engine.index.findings.get(id)).filter((f): f is Finding => f !== undefined);
+      const kinds: EvidenceGap['gap'][] = [];
+      if (x.references.length === 1) kinds.push('single-study');
+      if (findings.every((f) => f.confidence === 'very-low')) kinds.push('very-low-confidence');
+      if (findings.every((f) => f.origin === 'elsewhere')) kinds.push('foreign-evidence');
+      if (findings.every((f) => f.evidence === 'theory' || f.evidence === 'opinion' || f.evidence === 'textbook')) kinds.push('theory-only');
+      for (const gap of kinds) gaps.push(x.kind === 'adjustment' ? { gap, criterion: c.criterion, adjustment: x.id, findings: [...x.findings] } : { gap, criterion: c.criterion, findings: [...x.findings] });
+    }
+  }
+  return gaps;
+}
 
 function resolvedFinding(f: Finding, lang: Lang): ResolvedFinding {
-  let resolved = findingCache[lang].get(f);
-  if (!resolved) {
-    resolved = {
-      claim: f.claim[lang],
-      confidence: f.confidence,
-      evidence: f.evidence,
-      origin: f.origin,
-      references: f.references,
-      lines: f.lines,
-      downgrades: (f.downgrades ?? []).map((d) => ({ concern: d.concern, reason: d.reason[lang] })),
-    };
-    findingCache[lang].set(f, resolved);
-  }
-  return resolved;
+  return {
+    claim: f.claim[lang],
+    confidence: f.confidence,
+    evidence: f.evidence,
+    origin: f.origin,
+    references: [...f.references],
+    lines: [...f.lines],
+    downgrades: (f.downgrades ?? []).map((d) => ({ concern: d.concern, reason: d.reason[lang] })),
+  };
 }
 
 function resolvedReference(r: Reference, lang: Lang): ResolvedReference {
-  let resolved = referenceCache[lang].get(r);
-  if (!resolved) {
-    resolved = {
-      authors: r.authors,
-      year: r.year,
-      citedAs: r.citedAs,
-      ...(r.title ? { title: r.title } : {}),
-      flags: r.flags ?? [],
-      origin: r.origin,
-      ...(r.country ? { country: r.country } : {}),
-      kind: r.kind,
-      reported: r.summary[lang],
-      lines: r.lines,
-      ...(r.caveat ? { caveat: r.caveat[lang] } : {}),
-    };
-    referenceCache[lang].set(r, resolved);
-  }
-  return resolved;
+  return {
+    authors: [...r.authors],
+    year: r.year,
+    citedAs: [...r.citedAs],
+    ...(r.title ? { title: r.title } : {}),
+    flags: [...(r.flags ?? [])],
+    origin: r.origin,
+    ...(r.country ? { country: r.country } : {}),
+    kind: r.kind,
+    reported: r.summary[lang],
+    lines: [...r.lines],
+    ...(r.caveat ? { caveat: r.caveat[lang] } : {}),
+  };
 }
+
+const copy = (value: AnswerValue): AnswerValue => (Array.isArray(value) ? [...value] : value);
+const clamp = (n: number) => Math.min(100, Math.max(0, n));
+export const round = (n: number, digits = 2) => {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f + 0; // + 0 turns -0 into 0
+};

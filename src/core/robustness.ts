@@ -1,192 +1,394 @@
-import { evaluate, holds, possibleValues, type ResolvedAnswer, type ResolvedAnswers } from './conditions.js';
-import type { KbIndex, KnowledgeBase } from './kb.js';
-import { seededRandom } from './random.js';
-import { DELTA_UNCERTAINTY, SPREAD_FACTOR, weakest, type Scoring } from './score.js';
-import { termValue } from './weights.js';
-import type { AnswerValue, Condition, Finding, Model, WeightTerm } from '../schema/index.js';
+import type { Engine, EngineModel } from './engine.js';
+import { adjustmentsAt, feasibleAt, normalise, performanceAt, rawWeightsAt } from './evaluate.js';
+import { seededRandom, type Random } from './random.js';
+import { drawAnswers, type Municipality } from './unknowns.js';
+import { CLEAR_FIRST, TOP_SET } from './verdict.js';
+import type { AnswerValue } from '../schema/index.js';
+
+/**
+ * SMAA-2 (Lahdelma and Salminen 2001): the models ranked again and again, each time
+ * with the evidence drawn within its certainty (one draw per finding, shared by every
+ * rating and adjustment that cites it), every unknown answer drawn from its prior, and
+ * the weights drawn from all those consistent with the municipality's answers.
+ */
+export interface Acceptability {
+  /** Share of samples at each rank, 1 first: the rank acceptability indices b¹…bⁿ. */
+  ranks: number[];
+  /** Monte Carlo standard error of the rank-1 acceptability. */
+  firstError: number;
+  meanRank: number;
+  /** By model index: the share of samples in which this model ranks above that one (ties count half). */
+  beats: number[];
+  /** The mean weights over the samples where it is first: the priorities under which it wins. */
+  centralWeights?: number[];
+  /** The chance it comes first when the weights are its central weights (SMAA-2's confidence factor). */
+  confidence?: number;
+}
 
 export interface Robustness {
   samples: number;
   seed: number;
-  models: {
-    model: string;
-    /** Share of samples in which the model ranks first among the workable models. */
-    first: number;
-    meanRank: number;
-    /** Share of samples in which it beats the model ranked just below it (absent for the last). */
-    beatsNext?: number;
-    /** How clearly it is ahead of the next model. */
-    separation?: 'clear' | 'likely' | 'uncertain';
-    /** Share of samples in which it ranks above each other model. */
-    beats: Record<string, number>;
-  }[];
+  /** Whether the count was chosen by the stopping rule (no --samples). */
+  adaptive: boolean;
+  maxSamples: number;
+  models: Acceptability[];
+}
+
+export interface RobustnessOptions {
+  seed: number;
+  /** A fixed number of samples; without it, sampling stops when the verdict's figures are settled. */
+  samples?: number;
+  /** The cap of adaptive sampling. */
+  maxSamples?: number;
+  /** Leave out SMAA-2's second pass (the confidence factors), as the searches for tipping points do. */
+  skipConfidence?: boolean;
 }
 
 /**
- * Monte Carlo sensitivity analysis. Each sample draws every "don't know" answer
- * uniformly from the values the question allows (which moves both weights and
- * conditional adjustments), and every model's performance uniformly within its
- * evidence-widened spread; then ranks the models. Deterministic for a given seed.
+ * Adaptive sampling: at least 2,000 samples, then batches of 1,000 until every rank-1
+ * acceptability is known to ±0.5 percentage points (standard error 0.0025, so whole
+ * percents are stable) or the verdict's thresholds are decided beyond 2.6 standard
+ * errors with a standard error of at most 0.01; never more than 40,000.
  */
-export function analyseRobustness(
-  kb: KnowledgeBase,
-  index: KbIndex,
-  answers: ResolvedAnswers,
-  scoring: Scoring,
-  models: readonly Model[],
-  options: { samples: number; seed: number },
-): Robustness {
-  if (options.samples <= 0) {
-    // No analysis asked for: every share is unknown, reported as 0 with the samples count 0.
-    return {
-      samples: 0,
-      seed: options.seed,
-      models: scoring.ranking.map((r, m, all) => ({
-        model: r.model,
-        first: 0,
-        meanRank: 0,
-        beats: {},
-        ...(m + 1 < all.length ? { beatsNext: 0, separation: 'uncertain' as const } : {}),
-      })),
-    };
-  }
-  const random = seededRandom(options.seed);
-  const byId = new Map(models.map((m) => [m.id, m]));
-  const order = scoring.ranking.map((r) => byId.get(r.model)!).filter(Boolean);
-  const feasibleAtPoint = scoring.ranking.map((r) => r.feasible);
-  // Preconditions a "don't know" leaves open are decided afresh in every sample.
-  const openPreconditions = order.map((model) =>
-    (model.preconditions ?? []).filter((p) => evaluate(p.requires, answers, index).truth === 'unknown').map((p) => p.requires),
-  );
-  const feasible = [...feasibleAtPoint];
-  const criteria = kb.criteria;
-  const findings = (ids: string[]) => ids.map((id) => index.findings.get(id)).filter((f): f is Finding => !!f);
+export const MIN_SAMPLES = 2000;
+const BATCH = 1000;
+export const MAX_SAMPLES = 40_000;
+const PRECISE_ERROR = 0.0025;
+const DECIDED_ERROR = 0.01;
+const DECIDED_Z = 2.576;
+/** Samples for each confidence factor (SMAA-2's second pass). */
+const CONFIDENCE_SAMPLES = 2000;
 
-  // Precompute what does not change between samples: only "don't know" answers move
-  // weights and conditions, so everything else is worked out once.
-  const unknown = [...answers.entries()].filter(([, a]) => !a.known).map(([id]) => ({ id, values: possibleValues(index.questions.get(id)!) ?? [] }));
-  const unknownIds = new Set(unknown.map((q) => q.id));
-  const fixedWeight = new Float64Array(criteria.length);
-  const variableTerms = criteria.map((c, i) => {
-    let w = c.weight.base;
-    const variable: WeightTerm[] = [];
-    for (const term of c.weight.terms) {
-      const a = answers.get(term.question);
-      if (unknownIds.has(term.question)) variable.push(term);
-      else if (a) w += termValue(term, a.value);
+/**
+ * Every claimed effect of every model in flat typed arrays, so the sampling loop
+ * allocates nothing and runs compiled from the first samples on (a CLI run is short:
+ * it cannot wait for V8 to optimise object-heavy code).
+ */
+interface Kernel {
+  /** Per body of evidence: its draws' range in `draws`/`coefficients`, and its spread. */
+  bodyStart: Int32Array;
+  draws: Int32Array;
+  coefficients: Float64Array;
+  bodySd: Float64Array;
+  /** Per model: its effects' range; per effect: criterion, size, body, and its adjustment (−1 for a rating). */
+  effectStart: Int32Array;
+  effectCriterion: Int32Array;
+  effectSize: Float64Array;
+  effectBody: Int32Array;
+  effectAdjustment: Int32Array;
+}
+
+function kernelOf(engine: Engine): Kernel {
+  const bodies = new Map<object, number>();
+  const bodyStart: number[] = [0];
+  const draws: number[] = [];
+  const coefficients: number[] = [];
+  const bodySd: number[] = [];
+  const bodyIndex = (body: EngineModel['ratings'][number]['body']): number => {
+    let at = bodies.get(body);
+    if (at === undefined) {
+      at = bodySd.push(body.sd) - 1;
+      bodies.set(body, at);
+      draws.push(...body.draws);
+      coefficients.push(...body.coefficients);
+      bodyStart.push(draws.length);
     }
-    fixedWeight[i] = w;
-    return variable;
-  });
-  const baselines = order.map((model) => {
-    const value = new Float64Array(criteria.length);
-    const spread = new Float64Array(criteria.length);
-    criteria.forEach((c, i) => {
-      const p = model.performance[c.id];
-      value[i] = p ? p.value : 50;
-      spread[i] = p ? p.spread * SPREAD_FACTOR[weakest(findings(p.findings))] : 50;
-    });
-    return { value, spread };
-  });
-  /** An adjustment's effects, flattened: criterion index, delta, share of the delta that may be wrong. */
-  type Effects = { index: number; delta: number; wobble: number }[];
-  const flatten = (a: NonNullable<Model['adjustments']>[number]): Effects => {
-    const wobble = DELTA_UNCERTAINTY[weakest(findings(a.findings))];
-    return a.effects.map((e) => ({ index: criteria.findIndex((c) => c.id === e.criterion), delta: e.delta, wobble })).filter((e) => e.index >= 0);
+    return at;
   };
-  const fixedEffects: Effects[] = [];
-  const openAdjustments: { when: Condition; effects: Effects }[][] = [];
-  order.forEach((model) => {
-    const fixed: Effects = [];
-    const open: { when: Condition; effects: Effects }[] = [];
-    for (const a of model.adjustments ?? []) {
-      const truth = evaluate(a.when, answers, index).truth;
-      if (truth === 'yes') fixed.push(...flatten(a));
-      else if (truth === 'unknown') open.push({ when: a.when, effects: flatten(a) });
+  const effectStart: number[] = [0];
+  const criterion: number[] = [];
+  const size: number[] = [];
+  const body: number[] = [];
+  const adjustment: number[] = [];
+  for (const model of engine.models) {
+    const push = (c: number, effect: number, b: number, a: number) => {
+      if (effect === 0) return;
+      criterion.push(c);
+      size.push(effect);
+      body.push(b);
+      adjustment.push(a);
+    };
+    for (const r of model.ratings) push(r.criterion, r.effect, bodyIndex(r.body), -1);
+    model.adjustments.forEach((a, i) => {
+      for (const e of a.effects) push(e.criterion, e.effect, bodyIndex(a.body), i);
+    });
+    effectStart.push(criterion.length);
+  }
+  return {
+    bodyStart: Int32Array.from(bodyStart),
+    draws: Int32Array.from(draws),
+    coefficients: Float64Array.from(coefficients),
+    bodySd: Float64Array.from(bodySd),
+    effectStart: Int32Array.from(effectStart),
+    effectCriterion: Int32Array.from(criterion),
+    effectSize: Float64Array.from(size),
+    effectBody: Int32Array.from(body),
+    effectAdjustment: Int32Array.from(adjustment),
+  };
+}
+
+/** One draw of every random part, evaluated for every model: the engine of both passes. */
+class Sampler {
+  readonly n: number;
+  readonly scores: Float64Array;
+  readonly feasible: Uint8Array;
+  readonly weights: Float64Array;
+  private readonly values: AnswerValue[];
+  private readonly raw: Float64Array;
+  private readonly z: Float64Array;
+  private readonly level: Float64Array;
+  private readonly bodyDraw: Float64Array;
+  /** Expected performance per model and criterion (model-major), and which adjustments apply. */
+  private readonly perf: Float64Array;
+  private readonly applies: Uint8Array[];
+  private readonly sure: boolean;
+  private readonly fixedRaw: Float64Array;
+  private readonly bandCriterion: Int32Array;
+  private readonly bandSize: Float64Array;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly kernel: Kernel,
+    private readonly municipality: Municipality,
+    private readonly random: Random,
+    /** Weights held at these (normalised) values instead of drawn. */
+    private readonly heldWeights?: readonly number[],
+  ) {
+    const criteria = engine.criteria.length;
+    this.n = engine.models.length;
+    this.scores = new Float64Array(this.n);
+    this.feasible = new Uint8Array(this.n);
+    this.weights = new Float64Array(criteria);
+    this.values = [...municipality.values];
+    this.raw = new Float64Array(criteria);
+    this.fixedRaw = new Float64Array(criteria);
+    this.z = new Float64Array(engine.findings.length);
+    this.level = new Float64Array(criteria);
+    this.bodyDraw = new Float64Array(kernel.bodySd.length);
+    this.perf = new Float64Array(this.n * criteria);
+    this.applies = engine.models.map((m) => new Uint8Array(m.adjustments.length));
+    // With every answer known, the weights' centres, the adjustments and the workability are fixed.
+    this.sure = municipality.unknown.length === 0 && !municipality.openMix;
+    const bands: [number, number][] = [];
+    if (this.sure) {
+      rawWeightsAt(engine, this.values, this.fixedRaw);
+      this.evaluateAnswers();
+      engine.criteria.forEach((criterion, c) => {
+        for (const term of criterion.terms) {
+          const band = term.band(this.values[term.question]!);
+          if (band > 0) bands.push([c, band]);
+        }
+      });
     }
-    fixedEffects.push(fixed);
-    openAdjustments.push(open);
-  });
+    this.bandCriterion = Int32Array.from(bands.map(([c]) => c));
+    this.bandSize = Float64Array.from(bands.map(([, b]) => b));
+  }
 
-  const n = order.length;
-  const firstCount = new Array<number>(n).fill(0);
-  const rankSum = new Array<number>(n).fill(0);
-  const beats = new Array<number>(n).fill(0);
-  const pairwise = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  const scores = new Float64Array(n);
-  const weights = new Float64Array(fixedWeight);
-  const perf = new Float64Array(criteria.length);
-  const sampled = new Map<string, ResolvedAnswer>(answers);
-  const ranks = new Int32Array(n);
-  const idx = Array.from({ length: n }, (_, i) => i);
-  const byRank = (a: number, b: number) => (feasible[a] !== feasible[b] ? (feasible[a] ? -1 : 1) : scores[b]! - scores[a]! || a - b);
-  let total = fixedWeight.reduce((sum, w) => sum + w, 0);
+  /** Adjustments, workability and expected performance for the current answers. */
+  private evaluateAnswers(): void {
+    const criteria = this.engine.criteria.length;
+    const row = new Float64Array(criteria);
+    this.engine.models.forEach((m, i) => {
+      adjustmentsAt(m, this.values, this.applies[i]!);
+      this.feasible[i] = feasibleAt(m, this.values) ? 1 : 0;
+      performanceAt(m, this.applies[i]!, row);
+      this.perf.set(row, i * criteria);
+    });
+  }
 
-  // One sample per call: a small hot function is compiled early by V8's baseline
-  // compiler, where one long loop would run interpreted until on-stack replacement.
-  const sample = (): void => {
-    if (unknown.length > 0) {
-      for (const q of unknown) {
-        if (q.values.length === 0) continue;
-        const value: AnswerValue = q.values[Math.floor(random() * q.values.length)]!;
-        sampled.set(q.id, { value, known: true });
+  /** Draws once and scores every model; `scores`, `feasible` and `weights` hold the outcome. */
+  sample(): void {
+    const { engine, random, kernel, raw, weights, z, bodyDraw, perf } = this;
+    const criteria = raw.length;
+    if (this.sure) {
+      raw.set(this.fixedRaw);
+      for (let k = 0; k < this.bandSize.length; k++) raw[this.bandCriterion[k]!]! += (2 * random() - 1) * this.bandSize[k]!;
+    } else {
+      drawAnswers(engine, this.municipality, random, this.values);
+      rawWeightsAt(engine, this.values, raw);
+      for (let c = 0; c < criteria; c++) {
+        for (const term of engine.criteria[c]!.terms) {
+          const band = term.band(this.values[term.question]!);
+          if (band > 0) raw[c]! += (2 * random() - 1) * band;
+        }
       }
-      total = 0;
-      for (let i = 0; i < criteria.length; i++) {
-        let w = fixedWeight[i]!;
-        for (const term of variableTerms[i]!) w += termValue(term, sampled.get(term.question)!.value);
-        weights[i] = w;
+      this.evaluateAnswers();
+    }
+    if (this.heldWeights) {
+      for (let c = 0; c < criteria; c++) weights[c] = this.heldWeights[c]!;
+    } else {
+      let total = 0;
+      for (let c = 0; c < criteria; c++) {
+        const w = raw[c]! > 0 ? raw[c]! : 0;
+        weights[c] = w;
         total += w;
       }
+      normalise(weights, total);
     }
-    for (let m = 0; m < n; m++) {
-      const open = openPreconditions[m]!;
-      if (open.length > 0) feasible[m] = feasibleAtPoint[m]! && open.every((c) => holds(c, sampled));
-      const { value, spread } = baselines[m]!;
-      for (let i = 0; i < perf.length; i++) perf[i] = value[i]! + (2 * random() - 1) * spread[i]!;
-      for (const e of fixedEffects[m]!) perf[e.index]! += e.delta * (1 + (2 * random() - 1) * e.wobble);
-      for (const a of openAdjustments[m]!) {
-        if (!holds(a.when, sampled)) continue;
-        for (const e of a.effects) perf[e.index]! += e.delta * (1 + (2 * random() - 1) * e.wobble);
-      }
+    random.normals(z);
+    // The level uncertainty shared by all models: one shift per criterion, the same for
+    // every model, so it widens no gap between them and changes no rank (it is drawn all
+    // the same, so the method is one model whatever it is set to).
+    random.normals(this.level);
+    let shift = 0;
+    for (let c = 0; c < criteria; c++) shift += weights[c]! * this.level[c]! * engine.commonLevelSd;
+    // One factor per body of evidence, from the draws of the findings it cites.
+    const { bodyStart, draws, coefficients, bodySd } = kernel;
+    for (let b = 0; b < bodySd.length; b++) {
       let sum = 0;
-      for (let i = 0; i < perf.length; i++) {
-        const p = perf[i]!;
-        sum += weights[i]! * (p < 0 ? 0 : p > 100 ? 100 : p);
+      for (let k = bodyStart[b]!; k < bodyStart[b + 1]!; k++) sum += coefficients[k]! * z[draws[k]!]!;
+      bodyDraw[b] = bodySd[b]! * sum;
+    }
+    // Expected performance plus each claimed effect times its evidence factor, plus the shared level.
+    const { effectStart, effectCriterion, effectSize, effectBody, effectAdjustment } = kernel;
+    for (let m = 0; m < this.n; m++) {
+      let score = shift;
+      const base = m * criteria;
+      for (let c = 0; c < criteria; c++) score += weights[c]! * perf[base + c]!;
+      const applies = this.applies[m]!;
+      for (let e = effectStart[m]!; e < effectStart[m + 1]!; e++) {
+        const a = effectAdjustment[e]!;
+        if (a >= 0 && applies[a] !== 1) continue;
+        score += weights[effectCriterion[e]!]! * effectSize[e]! * bodyDraw[effectBody[e]!]!;
       }
-      scores[m] = total > 0 ? sum / total : 50;
+      this.scores[m] = score;
     }
-    idx.sort(byRank);
-    for (let rank = 0; rank < n; rank++) {
-      const m = idx[rank]!;
-      ranks[m] = rank;
-      rankSum[m]! += rank + 1;
-    }
-    firstCount[idx[0]!]!++;
-    for (let a = 0; a < n; a++) {
-      const row = pairwise[a]!;
-      const ra = ranks[a]!;
-      if (a + 1 < n && ra < ranks[a + 1]!) beats[a]!++;
-      for (let b = 0; b < n; b++) if (ra < ranks[b]!) row[b]!++;
-    }
-  };
-  for (let s = 0; s < options.samples; s++) sample();
+  }
+}
 
-  const share = (count: number) => Math.round((count / Math.max(1, options.samples)) * 1000) / 1000;
-  return {
-    samples: options.samples,
-    seed: options.seed,
-    models: order.map((model, m) => {
-      const against: Record<string, number> = {};
-      order.forEach((other, o) => {
-        if (o !== m) against[other.id] = share(pairwise[m]![o]!);
-      });
-      const entry: Robustness['models'][number] = { model: model.id, first: share(firstCount[m]!), meanRank: Math.round((rankSum[m]! / Math.max(1, options.samples)) * 100) / 100, beats: against };
-      if (m + 1 < n) {
-        entry.beatsNext = share(beats[m]!);
-        entry.separation = entry.beatsNext >= 0.95 ? 'clear' : entry.beatsNext >= 0.75 ? 'likely' : 'uncertain';
+/** Tallies of one pass: ranks (with fractional credit for ties), pairwise wins, weights when first. */
+class Tally {
+  samples = 0;
+  readonly ranks: Float64Array[];
+  readonly beats: Float64Array[];
+  readonly firstWeights: Float64Array[];
+  private readonly order: Int32Array;
+
+  constructor(
+    readonly n: number,
+    criteria: number,
+  ) {
+    this.ranks = Array.from({ length: n }, () => new Float64Array(n));
+    this.beats = Array.from({ length: n }, () => new Float64Array(n));
+    this.firstWeights = Array.from({ length: n }, () => new Float64Array(criteria));
+    this.order = new Int32Array(n);
+  }
+
+  add(scores: Float64Array, feasible: Uint8Array, weights: Float64Array): void {
+    const { n, order } = this;
+    // Workable models first (a failed precondition ranks a model after them), then by
+    // score; an insertion sort, as there are only a handful of models.
+    for (let i = 0; i < n; i++) {
+      let k = i;
+      while (k > 0 && ahead(i, order[k - 1]!, scores, feasible)) {
+        order[k] = order[k - 1]!;
+        k--;
       }
-      return entry;
-    }),
-  };
+      order[k] = i;
+    }
+    // Exactly equal scores share their ranks: ties must not favour a model by its place in the list.
+    for (let start = 0; start < n; ) {
+      let end = start + 1;
+      while (end < n && same(order[start]!, order[end]!, scores, feasible)) end++;
+      const credit = 1 / (end - start);
+      for (let k = start; k < end; k++) {
+        const m = order[k]!;
+        const ranks = this.ranks[m]!;
+        for (let r = start; r < end; r++) ranks[r]! += credit;
+        if (start === 0) {
+          const into = this.firstWeights[m]!;
+          for (let c = 0; c < weights.length; c++) into[c]! += credit * weights[c]!;
+        }
+      }
+      start = end;
+    }
+    for (let a = 0; a < n; a++) {
+      const row = this.beats[a]!;
+      for (let b = 0; b < n; b++) {
+        if (a === b) continue;
+        row[b]! += ahead(a, b, scores, feasible) ? 1 : same(a, b, scores, feasible) ? 0.5 : 0;
+      }
+    }
+    this.samples++;
+  }
+
+  first(m: number): number {
+    return this.ranks[m]![0]! / Math.max(1, this.samples);
+  }
+}
+
+function ahead(a: number, b: number, scores: Float64Array, feasible: Uint8Array): boolean {
+  return feasible[a] !== feasible[b] ? feasible[a] === 1 : scores[a]! > scores[b]!;
+}
+function same(a: number, b: number, scores: Float64Array, feasible: Uint8Array): boolean {
+  return feasible[a] === feasible[b] && scores[a] === scores[b];
+}
+
+/** SMAA-2 for one municipality: rank acceptabilities, pairwise wins, central weights and confidence factors. */
+export function analyseRobustness(engine: Engine, municipality: Municipality, options: RobustnessOptions): Robustness {
+  const n = engine.models.length;
+  const maxSamples = options.maxSamples ?? MAX_SAMPLES;
+  const adaptive = options.samples === undefined;
+  const random = seededRandom(options.seed);
+  const kernel = kernelOf(engine);
+  const sampler = new Sampler(engine, kernel, municipality, random);
+  const tally = new Tally(n, engine.criteria.length);
+  const target = adaptive ? maxSamples : options.samples!;
+  while (tally.samples < target) {
+    const batch = Math.min(adaptive ? (tally.samples === 0 ? MIN_SAMPLES : BATCH) : target, target - tally.samples);
+    for (let s = 0; s < batch; s++) {
+      sampler.sample();
+      tally.add(sampler.scores, sampler.feasible, sampler.weights);
+    }
+    if (adaptive && settled(tally)) break;
+  }
+
+  const models = engine.models.map((_, m): Acceptability => {
+    const count = Math.max(1, tally.samples);
+    const first = tally.first(m);
+    const firstCount = tally.ranks[m]![0]!;
+    const ranks = Array.from(tally.ranks[m]!, (x) => x / count);
+    return {
+      ranks,
+      firstError: Math.sqrt((first * (1 - first)) / count),
+      meanRank: ranks.reduce((sum, share, r) => sum + share * (r + 1), 0),
+      beats: Array.from(tally.beats[m]!, (x) => x / count),
+      ...(firstCount > 0 ? { centralWeights: Array.from(tally.firstWeights[m]!, (x) => x / firstCount) } : {}),
+    };
+  });
+
+  // The second pass: how surely each model that ever wins does so under its own central weights.
+  models.forEach((entry, m) => {
+    if (options.skipConfidence || !entry.centralWeights || entry.ranks[0]! < 0.01 || tally.samples === 0) return;
+    const held = new Sampler(engine, kernel, municipality, seededRandom(options.seed + 1 + m), entry.centralWeights);
+    const pass = new Tally(n, engine.criteria.length);
+    const samples = Math.min(CONFIDENCE_SAMPLES, Math.max(tally.samples, 1));
+    for (let s = 0; s < samples; s++) {
+      held.sample();
+      pass.add(held.scores, held.feasible, held.weights);
+    }
+    entry.confidence = pass.first(m);
+  });
+
+  return { samples: tally.samples, seed: options.seed, adaptive, maxSamples, models };
+}
+
+/** The stopping rule (see MIN_SAMPLES): precise enough to print, or the verdict decided. */
+function settled(tally: Tally): boolean {
+  const count = tally.samples;
+  if (count < MIN_SAMPLES) return false;
+  const firsts = Array.from({ length: tally.n }, (_, m) => tally.first(m));
+  const error = (p: number) => Math.sqrt((p * (1 - p)) / count);
+  if (firsts.every((p) => error(p) <= PRECISE_ERROR)) return true;
+  const leader = firsts.indexOf(Math.max(...firsts));
+  const decided = (p: number, threshold: number) => error(p) <= DECIDED_ERROR && Math.abs(p - threshold) >= DECIDED_Z * error(p);
+  if (!decided(firsts[leader]!, CLEAR_FIRST)) return false;
+  // Who leads must be settled too, and which rivals beat the leader often enough to tie with it.
+  const second = Math.max(...firsts.filter((_, m) => m !== leader));
+  if (firsts[leader]! - second < DECIDED_Z * Math.sqrt((firsts[leader]! + second) / count)) return false;
+  for (let m = 0; m < tally.n; m++) {
+    if (m === leader) continue;
+    if (!decided(tally.beats[m]![leader]! / count, TOP_SET)) return false;
+  }
+  return true;
 }

@@ -5,8 +5,12 @@ import { Condition } from './condition.js';
 /** How well the model serves one criterion, on 0–100 (50 = neither helps nor hurts). */
 export const Performance = z.strictObject({
   value: z.number().check(z.gte(0), z.lte(100)),
-  /** ± points the value may be off by, before the evidence grade widens it. */
-  spread: z.number().check(z.gte(0), z.lte(50)),
+  /**
+   * No longer read. How sure a rating is now follows from the findings it cites (their
+   * grades and number of studies, see src/core/evidence.ts); the field stays allowed so
+   * that older model files remain valid.
+   */
+  spread: z.optional(z.number().check(z.gte(0), z.lte(50))),
   findings: z.array(Id).check(z.minLength(1)),
   rationale: Text,
 });

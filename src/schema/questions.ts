@@ -9,6 +9,25 @@ export const Option = z.strictObject({
   label: Text,
 });
 
+/**
+ * What orgfit assumes about an answer the municipality does not know: a distribution
+ * centred on `assume`, used alike by the point estimate (its mean), the interval and
+ * the robustness samples. Numbers: triangular between `low` and `high` with its peak
+ * at `assume`, on a linear or log scale (counts such as staff). Scales and choices:
+ * a weight per value. Multiple choice: the chance that each option applies.
+ * Without `prior`, numbers spread over their whole range, scales and choices are
+ * weighted towards `assume`, and options apply with chance 0.3 (see src/core/priors.ts).
+ */
+export const Prior = z.strictObject({
+  low: z.optional(z.number()),
+  high: z.optional(z.number()),
+  scale: z.optional(z.enum(['linear', 'log'])),
+  weights: z.optional(z.record(z.string(), z.number().check(z.gte(0)))),
+  /** Why this is what a municipality could really have: orgfit's judgement, said so. */
+  why: Text,
+});
+export type Prior = z.infer<typeof Prior>;
+
 export const Question = z.strictObject({
   id: Id,
   section: Id,
@@ -29,8 +48,9 @@ export const Question = z.strictObject({
   options: z.optional(z.array(Option).check(z.minLength(2))),
   /** May the manager answer "dont-know"? */
   dontKnow: z.boolean(),
-  /** The value the engine assumes for a "dont-know" (the point estimate); the interval spans every allowed value. */
+  /** The centre of what the engine assumes for a "dont-know" (see `prior`); the interval spans every allowed value. */
   assume: z.optional(z.union([z.number(), z.string(), z.boolean(), z.array(z.string())])),
+  prior: z.optional(Prior),
   /** Must the answers file hold this question? (default true) */
   required: z.optional(z.boolean()),
 });
@@ -50,6 +70,12 @@ export const SumRule = z.strictObject({
   total: z.number(),
   tolerance: z.number().check(z.gte(0)),
   message: Text,
+  /**
+   * When some of these answers are "dont-know", they share what the known ones leave of
+   * the total, split around their assumed proportions (a Dirichlet distribution with this
+   * concentration: larger is surer). Default 20.
+   */
+  concentration: z.optional(z.number().check(z.gt(0))),
 });
 export type SumRule = z.infer<typeof SumRule>;
 

@@ -12,14 +12,19 @@ const AnswerValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.stri
 const Interval = z.tuple([z.number(), z.number()]);
 const Ids = z.array(z.string());
 
+const Share = z.number().check(z.gte(0), z.lte(1));
+const Grade = { confidence: Confidence, sd: z.number(), studies: z.int() };
+
 export const Baseline = z.strictObject({
   kind: z.literal('baseline'),
-  /** The model's stated rating, 0–100. */
+  /** The model's stated rating, 0–100 (50: neither helps nor hurts). */
   value: z.number(),
-  /** ± points after the evidence grade widened the model's stated spread. */
-  spread: z.number(),
-  /** The grade of the weakest finding behind it. */
-  confidence: Confidence,
+  /** The grade of the strongest finding behind it. */
+  confidence: Grade.confidence,
+  /** Standard deviation of the factor on its effect (value − 50), from its body of evidence. */
+  sd: Grade.sd,
+  /** Distinct studies behind it. */
+  studies: Grade.studies,
   findings: Ids,
   references: Ids,
   rationale: z.string(),
@@ -31,11 +36,13 @@ export const AdjustmentContribution = z.strictObject({
   delta: z.number(),
   /** "unknown" when a "don't know" answer leaves the condition open. */
   applies: z.enum(['yes', 'unknown']),
-  /** Whether the point estimate counts it (the assumed answers meet the condition). */
-  counted: z.boolean(),
+  /** The chance it applies, given what orgfit assumes about unknown answers (1 when known). */
+  probability: Share,
   /** The questions its condition read. */
   reads: Ids,
-  confidence: Confidence,
+  confidence: Grade.confidence,
+  sd: Grade.sd,
+  studies: Grade.studies,
   findings: Ids,
   references: Ids,
   rationale: z.string(),
@@ -60,25 +67,38 @@ export const EvidenceGap = z.strictObject({
 });
 
 export const RankedModel = z.strictObject({
+  /** Place in the ranking: by how often the model comes first, then by expected score. */
   rank: z.int().check(z.positive()),
   model: z.string(),
   name: z.string(),
   builtIn: z.boolean(),
+  /** The expected score, 0–100. */
   score: z.number().check(z.gte(0), z.lte(100)),
+  /** The 80 % interval of the score (see method.interval). */
   interval: Interval,
-  /** false when a precondition fails: ranked after every workable model. */
+  /** false when a precondition surely fails: ranked after every workable model. */
   feasible: z.boolean(),
-  robustness: z.strictObject({
-    first: z.number().check(z.gte(0), z.lte(1)),
+  /** SMAA-2 rank acceptability: the share of plausible cases in which the model takes each rank. */
+  acceptability: z.strictObject({
+    /** ranks[0] is the share of cases in which it is first, ranks[1] second, … */
+    ranks: z.array(Share),
+    first: Share,
+    /** Monte Carlo standard error of `first`. */
+    firstError: z.number(),
     meanRank: z.number(),
-    beatsNext: z.optional(z.number()),
-    separation: z.optional(z.enum(['clear', 'likely', 'uncertain'])),
-    beats: z.record(z.string(), z.number()),
+    /** The mean weights of the cases in which it is first: the priorities under which it wins. */
+    centralWeights: z.optional(z.record(z.string(), z.number())),
+    /** The share of cases it is first in when the weights are its central weights (SMAA-2 confidence factor). */
+    confidence: z.optional(Share),
   }),
+  /** The share of plausible cases in which it ranks above each other model (pairwise winning index). */
+  beats: z.record(z.string(), Share),
   preconditions: z.array(
     z.strictObject({
       id: z.string(),
       status: z.enum(['met', 'failed', 'unknown']),
+      /** The chance it is met, given what orgfit assumes about unknown answers. */
+      probability: Share,
       failure: z.string(),
       reads: Ids,
       findings: Ids,
@@ -89,13 +109,15 @@ export const RankedModel = z.strictObject({
     z.strictObject({
       criterion: z.string(),
       name: z.string(),
-      /** Normalised weight; the weights of all criteria add up to 1. */
+      /** Expected normalised weight; the weights of all criteria add up to 1. */
       weight: z.number(),
+      /** Expected performance after adjustments, 0–100. */
       performance: z.number(),
+      /** The 80 % interval of the performance. */
       interval: Interval,
-      /** weight × performance: this criterion's share of the score. */
+      /** Expected weight × performance: this criterion's share of the score (they add up to it). */
       points: z.number(),
-      /** weight × (performance − 50): how much it lifts (+) or lowers (−) the score. */
+      /** weight × (performance − 50): how much it lifts (+) or lowers (−) the score against neutral. */
       effect: z.number(),
       contributions: z.array(Contribution),
     }),
@@ -103,6 +125,36 @@ export const RankedModel = z.strictObject({
   fit: z.array(Reason),
   misfit: z.array(Reason),
   evidenceGaps: z.array(EvidenceGap),
+});
+
+export const Verdict = z.strictObject({
+  /** clear: one model first in at least `thresholds.clearFirst` of the cases; indistinguishable: a named top set; undecided: every workable model is in it. */
+  kind: z.enum(['clear', 'indistinguishable', 'undecided']),
+  leader: z.optional(z.string()),
+  /** The leader and the models that beat it in at least `thresholds.topSet` of the cases. */
+  models: Ids,
+  thresholds: z.strictObject({ clearFirst: Share, topSet: Share }),
+});
+
+export const TippingPoint = z.strictObject({
+  model: z.string(),
+  /** loses-first: another model would lead; no-longer-clear / becomes-clear: the leader's verdict would change; takes-first: the runner-up would lead. */
+  kind: z.enum(['loses-first', 'no-longer-clear', 'becomes-clear', 'takes-first']),
+  question: z.string(),
+  from: AnswerValue,
+  to: AnswerValue,
+  /** Who is first (by expected score) after the change. */
+  leader: z.string(),
+  /** The size of the change as a share of the question's range. */
+  distance: z.number(),
+});
+
+export const UnknownThatMatters = z.strictObject({
+  question: z.string(),
+  /** The chance that knowing the answer would put another model first. */
+  changesLeader: Share,
+  /** Expected points gained by the first choice if the answer were known. */
+  expectedGain: z.number(),
 });
 
 export const ResolvedFinding = z.strictObject({
@@ -138,20 +190,33 @@ export const Result = z.strictObject({
   /** The answers file, as named on the command line. */
   source: z.optional(z.string()),
   lang: z.enum(['nb', 'en']),
-  method: z.strictObject({ kind: z.literal('weighted-additive'), scale: z.literal('0-100'), samples: z.int(), seed: z.int() }),
+  method: z.strictObject({
+    kind: z.literal('weighted-additive'),
+    scale: z.literal('0-100'),
+    /** Every interval: the score lies within it with this probability given the evidence, whatever the unknown answers are. */
+    interval: z.strictObject({ level: Share }),
+    /** SMAA-2 over the evidence, the unknown answers and the weights the answers leave open. */
+    robustness: z.strictObject({ kind: z.literal('smaa-2'), samples: z.int(), seed: z.int(), adaptive: z.boolean(), maxSamples: z.int() }),
+  }),
+  verdict: Verdict,
   weights: z.array(
     z.strictObject({
       criterion: z.string(),
       name: z.string(),
       weight: z.number(),
-      raw: z.strictObject({ point: z.number(), low: z.number(), high: z.number(), base: z.number() }),
+      raw: z.strictObject({ point: z.number(), base: z.number() }),
       answers: z.array(z.strictObject({ question: z.string(), value: AnswerValue, known: z.boolean(), adds: z.number() })),
       findings: Ids,
     }),
   ),
+  /** Questions answered "don't know": what orgfit assumes (the centre of the prior it draws from). */
   assumptions: z.array(z.strictObject({ question: z.string(), text: z.string(), assumed: AnswerValue })),
-  /** Best first. */
+  /** Most often first, first. */
   ranking: z.array(RankedModel),
+  /** The smallest single-answer changes that would change who is first. */
+  tippingPoints: z.array(TippingPoint),
+  /** The "don't know" answers that would most change the verdict if known, most first. */
+  unknownsThatMatter: z.array(UnknownThatMatters),
   /** Every answer the scoring used, as given or (for "don't know") as assumed. */
   answers: z.record(z.string(), z.strictObject({ value: AnswerValue, known: z.boolean() })),
   /** Every finding cited anywhere above, resolved. */
@@ -170,3 +235,7 @@ export type Result = z.infer<typeof Result>;
 export type RankedModel = z.infer<typeof RankedModel>;
 export type ResolvedFinding = z.infer<typeof ResolvedFinding>;
 export type ResolvedReference = z.infer<typeof ResolvedReference>;
+export type Verdict = z.infer<typeof Verdict>;
+export type Contribution = z.infer<typeof Contribution>;
+export type Reason = z.infer<typeof Reason>;
+export type EvidenceGap = z.infer<typeof EvidenceGap>;

@@ -1,0 +1,105 @@
+import type { Engine, EngineModel } from './engine.js';
+import type { AnswerValue } from '../schema/index.js';
+
+/**
+ * What the review leaves open about every model's level on a criterion: ±10 points
+ * (read as a 90 % range, so a standard deviation of 10 / 1.645), shared by all models.
+ * It widens every score's interval alike and, being the same for every model in every
+ * sample, moves no ranking: "the review says nothing about this" is common ignorance,
+ * not a width that wins a lottery. orgfit's judgement.
+ */
+export const COMMON_LEVEL_SD = 10 / 1.645;
+
+/** Raw criterion weights for one full set of answers; returns their total. */
+export function rawWeightsAt(engine: Engine, values: readonly AnswerValue[], out: Float64Array): number {
+  let total = 0;
+  for (let c = 0; c < engine.criteria.length; c++) {
+    const criterion = engine.criteria[c]!;
+    let w = criterion.base;
+    for (const term of criterion.terms) w += term.value(values[term.question]!);
+    out[c] = w;
+    total += w;
+  }
+  return total;
+}
+
+/** Normalises raw weights in place; all zero means no criterion is favoured, so equal weights. */
+export function normalise(weights: Float64Array, total: number): void {
+  const n = weights.length;
+  for (let c = 0; c < n; c++) weights[c] = total > 0 ? weights[c]! / total : 1 / n;
+}
+
+/** Which of a model's adjustments apply to one full set of answers (1 = applies). */
+export function adjustmentsAt(model: EngineModel, values: readonly AnswerValue[], out: Uint8Array): void {
+  for (let a = 0; a < model.adjustments.length; a++) out[a] = model.adjustments[a]!.when(values) ? 1 : 0;
+}
+
+/** Whether every precondition holds for one full set of answers. */
+export function feasibleAt(model: EngineModel, values: readonly AnswerValue[]): boolean {
+  for (const p of model.preconditions) if (!p.requires(values)) return false;
+  return true;
+}
+
+/** The model's expected performance per criterion: its ratings plus the adjustments that apply. */
+export function performanceAt(model: EngineModel, applies: Uint8Array, out: Float64Array): void {
+  out.set(model.values);
+  for (let a = 0; a < model.adjustments.length; a++) {
+    if (applies[a] !== 1) continue;
+    for (const e of model.adjustments[a]!.effects) out[e.criterion]! += e.effect;
+  }
+}
+
+export function weightedSum(weights: Float64Array, values: Float64Array): number {
+  let sum = 0;
+  for (let c = 0; c < weights.length; c++) sum += weights[c]! * values[c]!;
+  return sum;
+}
+
+/**
+ * The standard deviation of a model's score given a full set of answers: every claimed
+ * effect times its evidence factor, the factors moved by one shared draw per finding
+ * (so two effects citing the same finding move together), plus the common level
+ * uncertainty. `byFinding` is scratch space, one slot per finding, left zeroed.
+ */
+export function scoreSd(model: EngineModel, weights: Float64Array, applies: Uint8Array, byFinding: Float64Array, commonLevelSd: number): number {
+  const touched: number[] = [];
+  const add = (criterion: number, effect: number, sd: number, draws: Int32Array, coefficients: Float64Array): void => {
+    const scale = weights[criterion]! * effect * sd;
+    if (scale === 0) return;
+    for (let k = 0; k < draws.length; k++) {
+      const f = draws[k]!;
+      if (byFinding[f] === 0) touched.push(f);
+      byFinding[f]! += scale * coefficients[k]!;
+    }
+  };
+  for (const r of model.ratings) add(r.criterion, r.effect, r.body.sd, r.body.draws, r.body.coefficients);
+  for (let a = 0; a < model.adjustments.length; a++) {
+    if (applies[a] !== 1) continue;
+    for (const e of model.adjustments[a]!.effects) add(e.criterion, e.effect, e.body.sd, e.body.draws, e.body.coefficients);
+  }
+  let variance = 0;
+  for (const f of new Set(touched)) {
+    variance += byFinding[f]! ** 2;
+    byFinding[f] = 0;
+  }
+  let common = 0;
+  for (let c = 0; c < weights.length; c++) common += weights[c]! ** 2;
+  return Math.sqrt(variance + common * commonLevelSd ** 2);
+}
+
+/** The standard deviation of one criterion's performance (its own effects and the common level). */
+export function performanceSd(model: EngineModel, criterion: number, applies: Uint8Array, commonLevelSd: number): number {
+  const byFinding = new Map<number, number>();
+  const add = (effect: number, sd: number, draws: Int32Array, coefficients: Float64Array): void => {
+    for (let k = 0; k < draws.length; k++) byFinding.set(draws[k]!, (byFinding.get(draws[k]!) ?? 0) + effect * sd * coefficients[k]!);
+  };
+  const rating = model.ratings[criterion]!;
+  add(rating.effect, rating.body.sd, rating.body.draws, rating.body.coefficients);
+  for (let a = 0; a < model.adjustments.length; a++) {
+    if (applies[a] !== 1) continue;
+    for (const e of model.adjustments[a]!.effects) if (e.criterion === criterion) add(e.effect, e.body.sd, e.body.draws, e.body.coefficients);
+  }
+  let variance = commonLevelSd ** 2;
+  for (const v of byFinding.values()) variance += v * v;
+  return Math.sqrt(variance);
+}

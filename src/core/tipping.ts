@@ -1,0 +1,261 @@
+import type { Engine } from './engine.js';
+import { adjustmentsAt, feasibleAt, normalise, performanceAt, rawWeightsAt, weightedSum } from './evaluate.js';
+import { numericBounds } from './kb.js';
+import { seededRandom } from './random.js';
+import { analyseRobustness } from './robustness.js';
+import { drawAnswers, expectationPoints, type Municipality, type WeightedAnswers } from './unknowns.js';
+import { verdictOf, type Verdict } from './verdict.js';
+import type { AnswerValue, Question } from '../schema/index.js';
+
+/** The expected score of every model, and whether it can be workable, over weighted answer sets. */
+export function expectedScores(engine: Engine, points: readonly WeightedAnswers[]): { scores: number[]; feasible: boolean[] } {
+  const n = engine.criteria.length;
+  const raw = new Float64Array(n);
+  const weights = new Float64Array(n);
+  const perf = new Float64Array(n);
+  const scores = engine.models.map(() => 0);
+  const feasible = engine.models.map(() => false);
+  const applies = engine.models.map((m) => new Uint8Array(m.adjustments.length));
+  for (const { values, weight } of points) {
+    const total = rawWeightsAt(engine, values, raw);
+    weights.set(raw);
+    normalise(weights, total);
+    engine.models.forEach((model, i) => {
+      adjustmentsAt(model, values, applies[i]!);
+      performanceAt(model, applies[i]!, perf);
+      scores[i]! += weight * weightedSum(weights, perf);
+      if (feasibleAt(model, values)) feasible[i] = true;
+    });
+  }
+  return { scores, feasible };
+}
+
+/** The workable model with the highest expected score, or undefined. */
+function leaderOf(scores: readonly number[], feasible: readonly boolean[]): number | undefined {
+  let best: number | undefined;
+  scores.forEach((s, i) => {
+    if (feasible[i] && (best === undefined || s > scores[best]!)) best = i;
+  });
+  return best;
+}
+
+/** Answer sets for the searches below: fewer than the point estimate's, as they run many times. */
+const SEARCH_POINTS = 64;
+const searchPoints = (engine: Engine, municipality: Municipality) => expectationPoints(engine, municipality, SEARCH_POINTS);
+
+/**
+ * Each candidate change is checked by a robustness analysis of its own with this many
+ * samples (and no second pass): enough to tell whether the verdict's leader or kind
+ * changes, as the figures near a tipping point are rarely close to a threshold twice.
+ */
+const CHECK_SAMPLES = 1000;
+/** Candidates checked at most per search: the nearest ones, where a tipping point is worth knowing. */
+const MAX_CHECKS = 16;
+
+export interface TippingPoint {
+  /** The model the change is about: the leader, or the runner-up. */
+  model: string;
+  /**
+   * loses-first: another model would lead; no-longer-clear: the leader would no longer be
+   * the clear first choice; becomes-clear: it would become one; takes-first: the runner-up would lead.
+   */
+  kind: 'loses-first' | 'no-longer-clear' | 'becomes-clear' | 'takes-first';
+  question: string;
+  from: AnswerValue;
+  to: AnswerValue;
+  /** Who leads the verdict after the change. */
+  leader: string;
+  /** How large the change is, as a share of the question's range (a step on a 1–5 scale is 0.25; another option 0.5). */
+  distance: number;
+}
+
+/**
+ * The smallest changes of one known answer (searched over the values the question
+ * allows, outward from the answer given) that change the verdict. Expected scores mark,
+ * along each question and in each direction, where the leader's margin over its best
+ * rival halves, vanishes or doubles, and where the runner-up draws level; a short
+ * robustness analysis at each such point, nearest first, tells whether the verdict
+ * really changes there. At most `limit` of each kind.
+ */
+export function tippingPoints(engine: Engine, municipality: Municipality, current: Verdict, runnerUp: string | undefined, seed: number, limit = 2): TippingPoint[] {
+  const ids = engine.models.map((m) => m.id);
+  const leader = current.leader === undefined ? -1 : ids.indexOf(current.leader);
+  const second = runnerUp === undefined ? -1 : ids.indexOf(runnerUp);
+  if (leader < 0) return [];
+  const margin = (scores: readonly number[], feasible: readonly boolean[], m: number) => {
+    if (!feasible[m]) return -Infinity;
+    let rival = -Infinity;
+    scores.forEach((s, i) => {
+      if (i !== m && feasible[i]) rival = Math.max(rival, s);
+    });
+    return scores[m]! - rival;
+  };
+  const base = expectedScores(engine, searchPoints(engine, municipality));
+  const lead = margin(base.scores, base.feasible, leader);
+  const triggers: ((scores: readonly number[], feasible: readonly boolean[]) => boolean)[] = [
+    (s, f) => margin(s, f, leader) <= (lead > 0 ? lead / 2 : lead - 1),
+    (s, f) => margin(s, f, leader) <= Math.min(0, lead - 1),
+    (s, f) => margin(s, f, leader) >= Math.max(2 * lead, lead + 1),
+    (s, f) => second >= 0 && margin(s, f, second) >= 0 && margin(base.scores, base.feasible, second) < 0,
+  ];
+
+  const candidates: { q: number; value: AnswerValue; distance: number }[] = [];
+  engine.questions.forEach(({ question }, q) => {
+    if (!municipality.known[q]) return;
+    const fired = new Set<string>();
+    for (const { value, distance, direction } of valuesToTry(engine, question, municipality.values[q]!)) {
+      if (fired.size === triggers.length * 2) break;
+      const after = expectedScores(engine, searchPoints(engine, withAnswer(engine, municipality, q, value)));
+      triggers.forEach((trigger, t) => {
+        const key = `${direction}/${t}`;
+        if (fired.has(key) || !trigger(after.scores, after.feasible)) return;
+        fired.add(key);
+        if (!candidates.some((c) => c.q === q && c.value === value)) candidates.push({ q, value, distance });
+      });
+    }
+  });
+  candidates.sort((a, b) => a.distance - b.distance || a.q - b.q);
+
+  const found: TippingPoint[] = [];
+  const count = (kind: TippingPoint['kind']) => found.filter((t) => t.kind === kind).length;
+  for (const { q, value, distance } of candidates.slice(0, MAX_CHECKS)) {
+    const verdict = verdictAt(engine, withAnswer(engine, municipality, q, value), seed);
+    if (verdict.leader === undefined) continue;
+    const kind: TippingPoint['kind'] | undefined =
+      verdict.leader === runnerUp && verdict.leader !== current.leader
+        ? 'takes-first'
+        : verdict.leader !== current.leader
+          ? 'loses-first'
+          : current.kind === 'clear' && verdict.kind !== 'clear'
+            ? 'no-longer-clear'
+            : current.kind !== 'clear' && verdict.kind === 'clear'
+              ? 'becomes-clear'
+              : undefined;
+    if (kind === undefined || count(kind) >= limit) continue;
+    const model = kind === 'takes-first' ? runnerUp! : current.leader!;
+    found.push({ model, kind, question: engine.questions[q]!.question.id, from: municipality.values[q]!, to: value, leader: verdict.leader, distance });
+  }
+  const order: TippingPoint['kind'][] = ['loses-first', 'no-longer-clear', 'becomes-clear', 'takes-first'];
+  return found.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.distance - b.distance);
+}
+
+/** The verdict for a changed set of answers, from a short robustness analysis with the same seed. */
+function verdictAt(engine: Engine, municipality: Municipality, seed: number): Verdict {
+  const robustness = analyseRobustness(engine, municipality, { seed, samples: CHECK_SAMPLES, skipConfidence: true });
+  const scores = expectedScores(engine, searchPoints(engine, municipality));
+  const ids = engine.models.map((m) => m.id);
+  const order = ids.map((_, m) => m).sort((a, b) => robustness.models[b]!.ranks[0]! - robustness.models[a]!.ranks[0]! || scores.scores[b]! - scores.scores[a]!);
+  const leader = order.find((m) => scores.feasible[m]);
+  return verdictOf({
+    order: order.map((m) => ids[m]!),
+    first: new Map(order.map((m) => [ids[m]!, robustness.models[m]!.ranks[0]!])),
+    beatsLeader: new Map(order.map((m) => [ids[m]!, leader === undefined || m === leader ? 0 : robustness.models[m]!.beats[leader]!])),
+    workable: new Set(order.filter((m) => scores.feasible[m]).map((m) => ids[m]!)),
+  });
+}
+
+/** The answers with one of them changed; a share of the task mix moves the other known shares in proportion, so the mix still adds up. */
+export function withAnswer(engine: Engine, municipality: Municipality, q: number, value: AnswerValue): Municipality {
+  const values = [...municipality.values];
+  const known = [...municipality.known];
+  values[q] = value;
+  known[q] = true;
+  const mix = engine.composition;
+  if (mix && mix.questions.includes(q) && typeof value === 'number' && municipality.known[q]) {
+    const others = mix.questions.filter((o) => o !== q && known[o]);
+    const rest = others.reduce((sum, o) => sum + Number(values[o]), 0);
+    const left = Math.max(0, mix.total - value);
+    for (const o of others) values[o] = rest > 0 ? Math.round(((Number(values[o]) * left) / rest) * 10) / 10 : Math.round((left / others.length) * 10) / 10;
+  }
+  return { values, known, unknown: municipality.unknown.filter((u) => u !== q), openMix: mix ? mix.questions.some((m) => !known[m]) : false };
+}
+
+/** Values to try for one answer, nearest first, each with its size (a share of the question's range) and direction. */
+function valuesToTry(engine: Engine, question: Question, from: AnswerValue): { value: AnswerValue; distance: number; direction: string }[] {
+  const bounds = numericBounds(question);
+  if (bounds && typeof from === 'number') {
+    const span = bounds.max - bounds.min || 1;
+    const values = new Set<number>();
+    if (question.type === 'scale') {
+      for (let v = 1; v <= 5; v++) values.add(v);
+    } else if (question.type === 'percent') {
+      // Every whole percent near the answer, then every fifth.
+      for (let v = 0; v <= 100; v++) if (Math.abs(v - from) <= 10 || v % 5 === 0) values.add(v);
+    } else {
+      // Counts: every whole number near the answer, then steps that grow by a tenth each, and the grid's breakpoints.
+      for (let v = Math.max(bounds.min, from - 10); v <= Math.min(bounds.max, from + 10); v++) values.add(v);
+      for (let v = from; v < bounds.max; v = Math.ceil(v * 1.1 + 1)) values.add(Math.min(bounds.max, v));
+      for (let v = from; v > bounds.min; v = Math.floor(v / 1.1 - 1)) values.add(Math.max(bounds.min, v));
+      for (const g of engine.questions.find((x) => x.question === question)?.grid ?? []) values.add(Number(g));
+    }
+    values.delete(from);
+    // Counts are compared on a log scale: 5 → 10 is as large a change as 50 → 100.
+    const size =
+      question.type === 'integer' && bounds.min >= 0
+        ? (v: number) => Math.abs(Math.log((v + 1) / (from + 1))) / Math.log((bounds.max + 1) / (bounds.min + 1))
+        : (v: number) => Math.abs(v - from) / span;
+    return [...values]
+      .map((value) => ({ value, distance: size(value), direction: value > from ? 'up' : 'down' }))
+      .sort((a, b) => a.distance - b.distance || a.value - b.value);
+  }
+  if (question.type === 'boolean') return [{ value: !from, distance: 1, direction: 'other' }];
+  const options = (question.options ?? []).map((o) => o.value);
+  if (question.type === 'choice') return options.filter((o) => o !== from).map((value) => ({ value, distance: 0.5, direction: value }));
+  if (question.type === 'multi' && Array.isArray(from)) {
+    return options.map((o) => ({
+      value: from.includes(o) ? from.filter((x) => x !== o) : [...from, o].sort((a, b) => options.indexOf(a) - options.indexOf(b)),
+      distance: 0.5,
+      direction: o,
+    }));
+  }
+  return [];
+}
+
+export interface UnknownThatMatters {
+  question: string;
+  /** The chance that knowing the answer would put another model first (by expected score). */
+  changesLeader: number;
+  /** How many points better, on average, the first choice would be if the answer were known (the expected value of knowing it). */
+  expectedGain: number;
+}
+
+/** Draws of each unknown answer tried when valuing what knowing it would change. */
+const VALUE_DRAWS = 32;
+
+/**
+ * For each question answered "don't know": how much knowing it would change, by the
+ * simplest honest measure of the value of information: draw the answer from its prior,
+ * see whether another model would then be first by expected score, and by how much.
+ */
+export function unknownsThatMatter(engine: Engine, municipality: Municipality): UnknownThatMatters[] {
+  const base = expectedScores(engine, searchPoints(engine, municipality));
+  const leader = leaderOf(base.scores, base.feasible);
+  if (leader === undefined) return [];
+  const open = [...municipality.unknown, ...(engine.composition?.questions.filter((q) => !municipality.known[q]) ?? [])];
+  const out = open.map((q): UnknownThatMatters => {
+    const random = seededRandom(1000 + q);
+    const scratch = [...municipality.values];
+    let changes = 0;
+    let gain = 0;
+    for (let k = 0; k < VALUE_DRAWS; k++) {
+      drawAnswers(engine, municipality, random, scratch);
+      const known = withKnown(engine, municipality, q, scratch[q]!);
+      const after = expectedScores(engine, searchPoints(engine, known));
+      const now = leaderOf(after.scores, after.feasible);
+      if (now === undefined) continue;
+      if (now !== leader) changes++;
+      gain += after.scores[now]! - (after.feasible[leader] ? after.scores[leader]! : after.scores[now]!);
+    }
+    return { question: engine.questions[q]!.question.id, changesLeader: changes / VALUE_DRAWS, expectedGain: gain / VALUE_DRAWS };
+  });
+  return out.sort((a, b) => b.expectedGain - a.expectedGain || b.changesLeader - a.changesLeader || (a.question < b.question ? -1 : 1));
+}
+
+/** The answers with one unknown answer now known (a task share leaves the rest of the mix to the other unknown shares). */
+function withKnown(engine: Engine, municipality: Municipality, q: number, value: AnswerValue): Municipality {
+  const values = [...municipality.values];
+  const known = [...municipality.known];
+  values[q] = value;
+  known[q] = true;
+  return { values, known, unknown: municipality.unknown.filter((u) => u !== q), openMix: engine.composition?.questions.some((m) => !known[m]) ?? false };
+}
