@@ -116,16 +116,12 @@ export interface EngineModel {
 export function compileEngine(kb: KnowledgeBase, models: readonly Model[] = kb.models, options: EngineOptions = {}): Engine {
   const index = indexKb(kb);
   const position = new Map(kb.questions.map((q, i) => [q.id, i]));
-  const findings: string[] = [];
-  const slots = new Map<string, number>();
-  const slot = (id: string): number => {
-    let at = slots.get(id);
-    if (at === undefined) {
-      at = findings.push(id) - 1;
-      slots.set(id, at);
-    }
-    return at;
-  };
+  // Every finding of the knowledge base has a fixed slot among the draws, whichever models
+  // cite it: listing the models in another order, or leaving one out, changes no other
+  // model's draws, so the pairwise comparisons of the others stay exactly the same.
+  const findings = kb.findings.map((f) => f.id);
+  const slots = new Map(findings.map((id, i) => [id, i]));
+  const slot = (id: string): number => slots.get(id) ?? -1;
 
   // Where conditions and weight rules change, per question: the grid an unknown answer is bounded on.
   const breakpoints = new Map<string, Set<number>>();

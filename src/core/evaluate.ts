@@ -68,7 +68,7 @@ export function scoreSd(model: EngineModel, weights: Float64Array, applies: Uint
     if (scale === 0) return;
     for (let k = 0; k < draws.length; k++) {
       const f = draws[k]!;
-      if (byFinding[f] === 0) touched.push(f);
+      touched.push(f);
       byFinding[f]! += scale * coefficients[k]!;
     }
   };
@@ -78,7 +78,8 @@ export function scoreSd(model: EngineModel, weights: Float64Array, applies: Uint
     for (const e of model.adjustments[a]!.effects) add(e.criterion, e.effect, e.body.sd, e.body.draws, e.body.coefficients);
   }
   let variance = 0;
-  for (const f of new Set(touched)) {
+  for (const f of touched) {
+    // A finding touched twice is counted once: its slot is zeroed after the first.
     variance += byFinding[f]! ** 2;
     byFinding[f] = 0;
   }
@@ -87,11 +88,19 @@ export function scoreSd(model: EngineModel, weights: Float64Array, applies: Uint
   return Math.sqrt(variance + common * commonLevelSd ** 2);
 }
 
-/** The standard deviation of one criterion's performance (its own effects and the common level). */
-export function performanceSd(model: EngineModel, criterion: number, applies: Uint8Array, commonLevelSd: number): number {
+/**
+ * The standard deviation of one criterion's performance (its own effects and the common
+ * level). With `bound`, every part counts at its full size whatever its sign: an upper
+ * bound over any subset of the applying adjustments (effects citing one finding with
+ * opposite signs would otherwise cancel).
+ */
+export function performanceSd(model: EngineModel, criterion: number, applies: Uint8Array, commonLevelSd: number, bound = false): number {
   const byFinding = new Map<number, number>();
   const add = (effect: number, sd: number, draws: Int32Array, coefficients: Float64Array): void => {
-    for (let k = 0; k < draws.length; k++) byFinding.set(draws[k]!, (byFinding.get(draws[k]!) ?? 0) + effect * sd * coefficients[k]!);
+    for (let k = 0; k < draws.length; k++) {
+      const part = effect * sd * coefficients[k]!;
+      byFinding.set(draws[k]!, (byFinding.get(draws[k]!) ?? 0) + (bound ? Math.abs(part) : part));
+    }
   };
   const rating = model.ratings[criterion]!;
   add(rating.effect, rating.body.sd, rating.body.draws, rating.body.coefficients);

@@ -44,7 +44,7 @@ export interface Body {
  * studies. `slot` gives each finding its place in the engine's list of draws.
  */
 export function bodyOf(ids: readonly string[], index: KbIndex, slot: (id: string) => number): Body {
-  const findings = ids.map((id) => index.findings.get(id)).filter((f): f is Finding => f !== undefined);
+  const findings = [...new Set(ids)].map((id) => index.findings.get(id)).filter((f): f is Finding => f !== undefined && slot(f.id) >= 0);
   const references: string[] = [];
   for (const f of findings) for (const key of f.references) if (!references.includes(key)) references.push(key);
   if (findings.length === 0) {

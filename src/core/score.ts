@@ -15,7 +15,7 @@ import type { AnswerValue } from '../schema/index.js';
 export const INTERVAL_LEVEL = 0.8;
 const Z = inverseNormal(0.5 + INTERVAL_LEVEL / 2);
 /** Beyond this many answer combinations the interval of unknown answers is bounded outright (see boxInterval). */
-const POINT_LIMIT = 20_000;
+const POINT_LIMIT = 4096;
 
 export type Interval = [number, number];
 
@@ -163,6 +163,8 @@ function pointInterval(engine: Engine, model: EngineModel, points: readonly Answ
   let low = Infinity;
   let high = -Infinity;
   const criterionIntervals: Interval[] = engine.criteria.map(() => [Infinity, -Infinity]);
+  // Which adjustments apply decides each criterion's spread; many combinations share it.
+  const spreads = new Map<string, Float64Array>();
   for (const values of points) {
     normaliseInto(engine, values, raw, weights);
     adjustmentsAt(model, values, applies);
@@ -172,11 +174,16 @@ function pointInterval(engine: Engine, model: EngineModel, points: readonly Answ
     const sd = scoreSd(model, weights, applies, byFinding, engine.commonLevelSd);
     low = Math.min(low, mean - Z * sd);
     high = Math.max(high, mean + Z * sd);
+    const key = applies.join('');
+    let spread = spreads.get(key);
+    if (!spread) {
+      spread = Float64Array.from(engine.criteria, (_, c) => Z * performanceSd(model, c, applies, engine.commonLevelSd));
+      spreads.set(key, spread);
+    }
     for (let c = 0; c < n; c++) {
-      const half = Z * performanceSd(model, c, applies, engine.commonLevelSd);
       const range = criterionIntervals[c]!;
-      range[0] = Math.min(range[0], perf[c]! - half);
-      range[1] = Math.max(range[1], perf[c]! + half);
+      range[0] = Math.min(range[0], perf[c]! - spread[c]!);
+      range[1] = Math.max(range[1], perf[c]! + spread[c]!);
     }
   }
   return { interval: [low, high], criterionIntervals };
@@ -226,7 +233,7 @@ function boxInterval(engine: Engine, model: EngineModel, municipality: Municipal
   const byFinding = new Float64Array(engine.findings.length);
   const sd = upperSd(model, maxShare, sure, byFinding, engine.commonLevelSd);
   const criterionIntervals: Interval[] = engine.criteria.map((_, c) => {
-    const half = Z * performanceSd(model, c, sure, engine.commonLevelSd);
+    const half = Z * performanceSd(model, c, sure, engine.commonLevelSd, true);
     return [perfLow[c]! - half, perfHigh[c]! + half];
   });
   return { interval: [meanLow - Z * sd, meanHigh + Z * sd], criterionIntervals };

@@ -4,6 +4,9 @@ import { kbSources } from '../../src/build/compile.js';
 import type { KnowledgeBase } from '../../src/core/kb.js';
 import { loadKnowledgeBase } from '../../src/validate/knowledge-base.js';
 import type { AnswersFile } from '../../src/schema/index.js';
+import { compileEngine, type Engine } from '../../src/core/engine.js';
+import { scoreMunicipality } from '../../src/core/pipeline.js';
+import type { Result } from '../../src/core/result.js';
 import { parse } from 'yaml';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -46,4 +49,15 @@ export function answersWith(overrides: Record<string, unknown>, kb = repoKb()): 
   const answers: Record<string, unknown> = {};
   for (const q of kb.questions) answers[q.id] = validAnswer(q);
   return { format: 'orgfit/answers@1', municipality: 'Test', answers: { ...answers, ...overrides } as AnswersFile['answers'] };
+}
+
+let compiled: Engine | undefined;
+/** The repository's knowledge base, compiled once for the tests. */
+export function repoEngine(): Engine {
+  return (compiled ??= compileEngine(repoKb()));
+}
+
+/** The result for answers that take every question's assumed value, then the overrides; a few samples and no searches, for speed. */
+export function resultWith(overrides: Record<string, unknown>, options: { samples?: number; searches?: boolean } = {}): Result {
+  return scoreMunicipality(repoEngine(), answersWith(overrides), { lang: 'en', seed: 1, samples: options.samples ?? 300, skipSearches: !options.searches });
 }
