@@ -29,9 +29,9 @@ export function normalise(weights: Float64Array, total: number): void {
   for (let c = 0; c < n; c++) weights[c] = total > 0 ? weights[c]! / total : 1 / n;
 }
 
-/** Which of a model's adjustments apply to one full set of answers (1 = applies). */
-export function adjustmentsAt(model: EngineModel, values: readonly AnswerValue[], out: Uint8Array): void {
-  for (let a = 0; a < model.adjustments.length; a++) out[a] = model.adjustments[a]!.when(values) ? 1 : 0;
+/** The share of each adjustment's effects that applies for one full set of answers (0 or 1, or along a ramp). */
+export function adjustmentsAt(model: EngineModel, values: readonly AnswerValue[], out: Float64Array): void {
+  for (let a = 0; a < model.adjustments.length; a++) out[a] = model.adjustments[a]!.factor(values);
 }
 
 /** Whether every precondition holds for one full set of answers. */
@@ -40,13 +40,25 @@ export function feasibleAt(model: EngineModel, values: readonly AnswerValue[]): 
   return true;
 }
 
-/** The model's expected performance per criterion: its ratings plus the adjustments that apply. */
-export function performanceAt(model: EngineModel, applies: Uint8Array, out: Float64Array): void {
+/** The model's expected performance per criterion: its ratings and its frame's, plus the adjustments that apply. */
+export function performanceAt(model: EngineModel, factors: Float64Array, out: Float64Array): void {
   out.set(model.values);
   for (let a = 0; a < model.adjustments.length; a++) {
-    if (applies[a] !== 1) continue;
-    for (const e of model.adjustments[a]!.effects) out[e.criterion]! += e.effect;
+    const f = factors[a]!;
+    if (f === 0) continue;
+    for (const e of model.adjustments[a]!.effects) if (e.criterion >= 0) out[e.criterion]! += f * e.effect;
   }
+}
+
+/** What applies to the score itself (the cost of change), in points. */
+export function scoreEffectAt(model: EngineModel, factors: Float64Array): number {
+  let sum = 0;
+  for (let a = 0; a < model.adjustments.length; a++) {
+    const f = factors[a]!;
+    if (f === 0) continue;
+    for (const e of model.adjustments[a]!.effects) if (e.criterion < 0) sum += f * e.effect;
+  }
+  return sum;
 }
 
 export function weightedSum(weights: Float64Array, values: Float64Array): number {
@@ -55,28 +67,42 @@ export function weightedSum(weights: Float64Array, values: Float64Array): number
   return sum;
 }
 
+/** The expected score for one full set of answers: weighted performance plus the score's own effects. */
+export function meanScore(model: EngineModel, weights: Float64Array, factors: Float64Array, perf: Float64Array): number {
+  performanceAt(model, factors, perf);
+  return weightedSum(weights, perf) + scoreEffectAt(model, factors);
+}
+
+/**
+ * Every claimed effect of a model with the weight it carries in the score, for one set
+ * of answers: the model's ratings, its frame's, and each adjustment times its share.
+ */
+function forEachEffect(model: EngineModel, factors: Float64Array, visit: (criterion: number, effect: number, sd: number, draws: Int32Array, coefficients: Float64Array) => void): void {
+  for (const r of model.ratings) visit(r.criterion, r.effect, r.body.sd, r.body.draws, r.body.coefficients);
+  for (const r of model.frameEffects) visit(r.criterion, r.effect, r.body.sd, r.body.draws, r.body.coefficients);
+  for (let a = 0; a < model.adjustments.length; a++) {
+    const f = factors[a]!;
+    if (f === 0) continue;
+    for (const e of model.adjustments[a]!.effects) visit(e.criterion, f * e.effect, e.body.sd, e.body.draws, e.body.coefficients);
+  }
+}
+
 /**
  * The standard deviation of a model's score given a full set of answers: every claimed
  * effect times its evidence factor, the factors moved by one shared draw per finding
  * (so two effects citing the same finding move together), plus the common level
  * uncertainty. `byFinding` is scratch space, one slot per finding, left zeroed.
  */
-export function scoreSd(model: EngineModel, weights: Float64Array, applies: Uint8Array, byFinding: Float64Array, commonLevelSd: number): number {
+export function scoreSd(model: EngineModel, weights: Float64Array, factors: Float64Array, byFinding: Float64Array, commonLevelSd: number): number {
   const touched: number[] = [];
-  const add = (criterion: number, effect: number, sd: number, draws: Int32Array, coefficients: Float64Array): void => {
-    const scale = weights[criterion]! * effect * sd;
+  forEachEffect(model, factors, (criterion, effect, sd, draws, coefficients) => {
+    const scale = (criterion < 0 ? 1 : weights[criterion]!) * effect * sd;
     if (scale === 0) return;
     for (let k = 0; k < draws.length; k++) {
-      const f = draws[k]!;
-      touched.push(f);
-      byFinding[f]! += scale * coefficients[k]!;
+      touched.push(draws[k]!);
+      byFinding[draws[k]!]! += scale * coefficients[k]!;
     }
-  };
-  for (const r of model.ratings) add(r.criterion, r.effect, r.body.sd, r.body.draws, r.body.coefficients);
-  for (let a = 0; a < model.adjustments.length; a++) {
-    if (applies[a] !== 1) continue;
-    for (const e of model.adjustments[a]!.effects) add(e.criterion, e.effect, e.body.sd, e.body.draws, e.body.coefficients);
-  }
+  });
   let variance = 0;
   for (const f of touched) {
     // A finding touched twice is counted once: its slot is zeroed after the first.
@@ -94,20 +120,15 @@ export function scoreSd(model: EngineModel, weights: Float64Array, applies: Uint
  * bound over any subset of the applying adjustments (effects citing one finding with
  * opposite signs would otherwise cancel).
  */
-export function performanceSd(model: EngineModel, criterion: number, applies: Uint8Array, commonLevelSd: number, bound = false): number {
+export function performanceSd(model: EngineModel, criterion: number, factors: Float64Array, commonLevelSd: number, bound = false): number {
   const byFinding = new Map<number, number>();
-  const add = (effect: number, sd: number, draws: Int32Array, coefficients: Float64Array): void => {
+  forEachEffect(model, factors, (c, effect, sd, draws, coefficients) => {
+    if (c !== criterion) return;
     for (let k = 0; k < draws.length; k++) {
       const part = effect * sd * coefficients[k]!;
       byFinding.set(draws[k]!, (byFinding.get(draws[k]!) ?? 0) + (bound ? Math.abs(part) : part));
     }
-  };
-  const rating = model.ratings[criterion]!;
-  add(rating.effect, rating.body.sd, rating.body.draws, rating.body.coefficients);
-  for (let a = 0; a < model.adjustments.length; a++) {
-    if (applies[a] !== 1) continue;
-    for (const e of model.adjustments[a]!.effects) if (e.criterion === criterion) add(e.effect, e.body.sd, e.body.draws, e.body.coefficients);
-  }
+  });
   let variance = commonLevelSd ** 2;
   for (const v of byFinding.values()) variance += v * v;
   return Math.sqrt(variance);

@@ -1,4 +1,4 @@
-import type { Criterion, Finding, Model, Question, Reference, Section, SumRule } from '../schema/index.js';
+import type { ChangeCost, Criterion, Finding, Model, Question, Reference, Section, SumRule } from '../schema/index.js';
 
 /** The review has this many lines; every line reference must fall within it. */
 export const REVIEW_LINE_COUNT = 875;
@@ -8,6 +8,8 @@ export interface KnowledgeBase {
   references: Reference[];
   findings: Finding[];
   criteria: Criterion[];
+  /** What changing organisation costs (seeds/criteria.yaml `change`); absent, no cost. */
+  change?: ChangeCost;
   sections: Section[];
   questions: Question[];
   sums: SumRule[];
@@ -40,6 +42,8 @@ export function numericBounds(question: Question): { min: number; max: number } 
       return { min: 1, max: 5 };
     case 'integer':
       return { min: question.min ?? 0, max: question.max ?? Number.MAX_SAFE_INTEGER };
+    case 'rank':
+      return undefined;
     default:
       return undefined;
   }

@@ -26,6 +26,11 @@ export interface Prior {
 
 export function priorOf(question: Question): Prior {
   const sample = priorSampler(question);
+  if (question.type === 'rank') {
+    // Every ordering equally likely: an unknown ranking says nothing about what matters most.
+    const orders = orderings((question.options ?? []).map((o) => o.value));
+    return { sample, support: orders.length <= 720 ? orders.map((value) => ({ value, weight: 1 / orders.length })) : [] };
+  }
   const bounds = numericBounds(question);
   if (question.type === 'multi') {
     // Every subset with its probability when that is few enough; otherwise none (the caller draws).
@@ -89,6 +94,17 @@ export function priorSampler(question: Question): Sampler {
       return discreteSampler([true, false], (v) => discreteWeight(question, v));
     case 'choice':
       return discreteSampler((question.options ?? []).map((o) => o.value), (v) => discreteWeight(question, v));
+    case 'rank': {
+      const options = (question.options ?? []).map((o) => o.value);
+      return (random) => {
+        const order = [...options];
+        for (let i = order.length - 1; i > 0; i--) {
+          const j = Math.floor(random() * (i + 1));
+          [order[i], order[j]] = [order[j]!, order[i]!];
+        }
+        return order;
+      };
+    }
     case 'multi': {
       const assumed = new Set(Array.isArray(question.assume) ? question.assume.map(String) : []);
       const options = (question.options ?? []).map((o) => o.value);
@@ -160,4 +176,10 @@ export function compositionSampler(rule: SumRule, assumed: readonly number[]): (
     open.forEach((i, j) => (out[i] = Math.round(((rest * draws[j]!) / drawn) * 10) / 10));
     return out;
   };
+}
+
+/** Every ordering of a few options (a ranking question has four or five). */
+export function orderings(options: readonly string[]): string[][] {
+  if (options.length <= 1) return [[...options]];
+  return options.flatMap((first, i) => orderings([...options.slice(0, i), ...options.slice(i + 1)]).map((rest) => [first, ...rest]));
 }

@@ -21,6 +21,8 @@ export interface ResultInput {
   /** Model indices in ranking order. */
   order: readonly number[];
   verdict: Verdict;
+  /** The index of the model the municipality has today. */
+  today: number | undefined;
   tippingPoints: TippingPoint[];
   unknownsThatMatter: UnknownThatMatters[];
   lang: Lang;
@@ -63,6 +65,14 @@ export function buildResult(input: ResultInput): Result {
     });
     const { fit, misfit } = reasonsOf(engine, model, estimate, preconditions);
     [...fit, ...misfit].forEach((r) => cite(r.findings));
+    const misfits = model.adjustments.flatMap((a, i) => {
+      const p = estimate.adjustments[i]!.probability;
+      if (!a.misfit || p === 0 || a.source === 'change') return [];
+      cite(a.body.findings);
+      return [{ id: a.id, source: a.source as 'model' | 'frame', text: a.misfit[lang], probability: round(p, 3), findings: [...a.body.findings], references: [...a.body.references] }];
+    });
+    const change = changeOf(model, estimate, lang, cite);
+    const today = input.today;
     const beats: Record<string, number> = {};
     ids.forEach((other, o) => {
       if (o !== m) beats[other] = round(acceptability.beats[o]!, 4);
@@ -86,6 +96,9 @@ export function buildResult(input: ResultInput): Result {
       beats,
       preconditions,
       criteria,
+      ...(change ? { change } : {}),
+      ...(today !== undefined && today !== m ? { versusToday: { gain: round(estimate.score - estimates.models[today]!.score), better: round(acceptability.beats[today]!, 4) } } : {}),
+      misfits,
       fit,
       misfit,
       evidenceGaps: gapsOf(engine, criteria),
@@ -122,6 +135,14 @@ export function buildResult(input: ResultInput): Result {
       robustness: { kind: 'smaa-2', samples: robustness.samples, seed: robustness.seed, adaptive: robustness.adaptive, maxSamples: robustness.maxSamples },
     },
     verdict: { ...input.verdict, models: [...input.verdict.models], thresholds: { ...input.verdict.thresholds } },
+    ...(engine.frame
+      ? (() => {
+          const f = engine.frame;
+          cite(f.model.findings);
+          return { frame: { model: f.id, name: f.model.name[lang], summary: f.model.summary[lang], findings: [...f.model.findings] } };
+        })()
+      : {}),
+    ...(input.today !== undefined ? { today: engine.models[input.today]!.id } : {}),
     weights,
     assumptions,
     ranking,
@@ -140,25 +161,42 @@ function criteriaOf(engine: Engine, model: EngineModel, estimate: ModelEstimate,
     const rating = model.ratings[c]!;
     cite(rating.body.findings);
     const contributions: Contribution[] = [
-      { kind: 'baseline', value: model.values[c]!, ...grade(rating.body), findings: [...rating.body.findings], references: [...rating.body.references], rationale: performance?.rationale[lang] ?? '' },
+      { kind: 'baseline', value: 50 + rating.effect, ...grade(rating.body), findings: [...rating.body.findings], references: [...rating.body.references], rationale: performance?.rationale[lang] ?? '' },
     ];
+    const frameRating = model.frameEffects[c];
+    if (frameRating && engine.frame) {
+      cite(frameRating.body.findings);
+      contributions.push({
+        kind: 'frame',
+        frame: engine.frame.id,
+        value: 50 + frameRating.effect,
+        ...grade(frameRating.body),
+        findings: [...frameRating.body.findings],
+        references: [...frameRating.body.references],
+        rationale: engine.frame.model.performance[criterion.id]?.rationale[lang] ?? '',
+      });
+    }
     model.adjustments.forEach((adjustment, a) => {
       const state = estimate.adjustments[a]!;
-      if (state.truth === 'no') return;
+      if (state.truth === 'no' || adjustment.source === 'change') return;
       for (const effect of adjustment.effects) {
         if (effect.criterion !== c) continue;
         cite(adjustment.body.findings);
+        const stated = model.capped.get(adjustment.id)?.get(c);
         contributions.push({
           kind: 'adjustment',
           id: adjustment.id,
+          source: adjustment.source === 'frame' ? 'frame' : 'model',
           delta: effect.effect,
+          ...(stated !== undefined ? { stated } : {}),
           applies: state.truth === 'yes' ? 'yes' : 'unknown',
           probability: round(state.probability, 3),
+          expected: round(state.expected, 3),
           reads: [...adjustment.reads],
           ...grade(adjustment.body),
           findings: [...adjustment.body.findings],
           references: [...adjustment.body.references],
-          rationale: model.model.adjustments?.[a]?.rationale[lang] ?? '',
+          rationale: adjustment.rationale[lang],
         });
       }
     });
@@ -173,6 +211,15 @@ function criteriaOf(engine: Engine, model: EngineModel, estimate: ModelEstimate,
       contributions,
     };
   });
+}
+
+/** The cost of changing to this model, when one applies: its expected points, its chance, and the findings behind it. */
+function changeOf(model: EngineModel, estimate: ModelEstimate, lang: Lang, cite: (ids: readonly string[]) => void): RankedModel['change'] {
+  const parts = model.adjustments.map((a, i) => ({ a, e: estimate.adjustments[i]! })).filter(({ a }) => a.source === 'change');
+  if (parts.length === 0 || estimate.change === 0) return undefined;
+  const body = parts[0]!.a.body;
+  cite(body.findings);
+  return { cost: round(-estimate.change), probability: round(Math.max(...parts.map(({ e }) => e.probability)), 3), findings: [...body.findings], references: [...body.references], rationale: parts[0]!.a.rationale[lang] };
 }
 
 const grade = (body: Body) => ({ confidence: body.confidence, sd: round(body.sd, 3), studies: body.studies });
@@ -190,10 +237,10 @@ const REASONS_SHOWN = 5;
 function reasonsOf(engine: Engine, model: EngineModel, estimate: ModelEstimate, preconditions: RankedModel['preconditions']): { fit: Reason[]; misfit: Reason[] } {
   const reasons: Reason[] = [];
   model.adjustments.forEach((adjustment, a) => {
-    const p = estimate.adjustments[a]!.probability;
+    const p = estimate.adjustments[a]!.expected;
     if (p === 0) return;
     let effect = 0;
-    for (const e of adjustment.effects) effect += estimate.criteria[e.criterion]!.weight * e.effect * p;
+    for (const e of adjustment.effects) effect += (e.criterion < 0 ? 1 : estimate.criteria[e.criterion]!.weight) * e.effect * p;
     if (effect !== 0) reasons.push({ kind: 'adjustment', id: adjustment.id, effect: round(effect), reads: [...adjustment.reads], findings: [...adjustment.body.findings] });
   });
   model.ratings.forEach((rating, c) => {
@@ -219,7 +266,7 @@ function gapsOf(engine: Engine, criteria: RankedModel['criteria']): EvidenceGap[
   const gaps: EvidenceGap[] = [];
   for (const c of criteria) {
     for (const x of c.contributions) {
-      const matters = x.kind === 'baseline' ? c.weight >= GAP_WEIGHT : x.probability > 0;
+      const matters = x.kind === 'adjustment' ? x.probability > 0 : c.weight >= GAP_WEIGHT;
       if (!matters) continue;
       const findings = x.findings.map((id) => engine.index.findings.get(id)).filter((f): f is Finding => f !== undefined);
       const kinds: EvidenceGap['gap'][] = [];

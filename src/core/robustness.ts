@@ -1,5 +1,6 @@
 import type { Engine, EngineModel } from './engine.js';
-import { adjustmentsAt, feasibleAt, normalise, performanceAt, rawWeightsAt } from './evaluate.js';
+import { adjustmentsAt, feasibleAt, normalise, performanceAt, rawWeightsAt, scoreEffectAt } from './evaluate.js';
+import { rankCentroid } from './engine.js';
 import { seededRandom, type Random } from './random.js';
 import { drawAnswers, type Municipality } from './unknowns.js';
 import { CLEAR_FIRST, TOP_SET } from './verdict.js';
@@ -70,7 +71,7 @@ interface Kernel {
   draws: Int32Array;
   coefficients: Float64Array;
   bodySd: Float64Array;
-  /** Per model: its effects' range; per effect: criterion, size, body, and its adjustment (−1 for a rating). */
+  /** Per model: its effects' range; per effect: criterion (−1: the score itself), size, body, and its adjustment (−1 for a rating). */
   effectStart: Int32Array;
   effectCriterion: Int32Array;
   effectSize: Float64Array;
@@ -109,6 +110,7 @@ function kernelOf(engine: Engine): Kernel {
       adjustment.push(a);
     };
     for (const r of model.ratings) push(r.criterion, r.effect, bodyIndex(r.body), -1);
+    for (const r of model.frameEffects) push(r.criterion, r.effect, bodyIndex(r.body), -1);
     model.adjustments.forEach((a, i) => {
       for (const e of a.effects) push(e.criterion, e.effect, bodyIndex(a.body), i);
     });
@@ -138,9 +140,12 @@ class Sampler {
   private readonly z: Float64Array;
   private readonly level: Float64Array;
   private readonly bodyDraw: Float64Array;
-  /** Expected performance per model and criterion (model-major), and which adjustments apply. */
+  /** Expected performance per model and criterion (model-major), its score-level effects, and the share of each adjustment that applies. */
   private readonly perf: Float64Array;
-  private readonly applies: Uint8Array[];
+  private readonly scoreEffect: Float64Array;
+  private readonly factors: Float64Array[];
+  /** Ranking questions: their terms, and the shares drawn for their ranks in each sample. */
+  private readonly ranks: { question: number; terms: { criterion: number; option: string; total: number }[]; shares: Float64Array; centroid: number[] }[];
   private readonly sure: boolean;
   private readonly fixedRaw: Float64Array;
   private readonly bandCriterion: Int32Array;
@@ -166,7 +171,20 @@ class Sampler {
     this.level = new Float64Array(criteria);
     this.bodyDraw = new Float64Array(kernel.bodySd.length);
     this.perf = new Float64Array(this.n * criteria);
-    this.applies = engine.models.map((m) => new Uint8Array(m.adjustments.length));
+    this.scoreEffect = new Float64Array(this.n);
+    this.factors = engine.models.map((m) => new Float64Array(m.adjustments.length));
+    const byQuestion = new Map<number, { criterion: number; option: string; total: number }[]>();
+    engine.criteria.forEach((criterion, c) => {
+      for (const term of criterion.terms) {
+        if (!term.rank) continue;
+        if (!byQuestion.has(term.question)) byQuestion.set(term.question, []);
+        byQuestion.get(term.question)!.push({ criterion: c, ...term.rank });
+      }
+    });
+    this.ranks = [...byQuestion].map(([question, terms]) => {
+      const k = engine.questions[question]!.question.options?.length ?? 1;
+      return { question, terms, shares: new Float64Array(k), centroid: rankCentroid(k) };
+    });
     // With every answer known, the weights' centres, the adjustments and the workability are fixed.
     this.sure = municipality.unknown.length === 0 && !municipality.openMix;
     const bands: [number, number][] = [];
@@ -189,10 +207,11 @@ class Sampler {
     const criteria = this.engine.criteria.length;
     const row = new Float64Array(criteria);
     this.engine.models.forEach((m, i) => {
-      adjustmentsAt(m, this.values, this.applies[i]!);
+      adjustmentsAt(m, this.values, this.factors[i]!);
       this.feasible[i] = feasibleAt(m, this.values) ? 1 : 0;
-      performanceAt(m, this.applies[i]!, row);
+      performanceAt(m, this.factors[i]!, row);
       this.perf.set(row, i * criteria);
+      this.scoreEffect[i] = scoreEffectAt(m, this.factors[i]!);
     });
   }
 
@@ -213,6 +232,16 @@ class Sampler {
         }
       }
       this.evaluateAnswers();
+    }
+    // A ranking fixes only the order of its weights: draw them uniformly among all that keep it (SMAA-2).
+    for (const rank of this.ranks) {
+      const answer = this.values[rank.question];
+      if (!Array.isArray(answer)) continue;
+      orderedShares(rank.shares, random);
+      for (const term of rank.terms) {
+        const r = answer.indexOf(term.option);
+        if (r >= 0) raw[term.criterion]! += term.total * (rank.shares[r]! - rank.centroid[r]!);
+      }
     }
     if (this.heldWeights) {
       for (let c = 0; c < criteria; c++) weights[c] = this.heldWeights[c]!;
@@ -242,14 +271,16 @@ class Sampler {
     // Expected performance plus each claimed effect times its evidence factor, plus the shared level.
     const { effectStart, effectCriterion, effectSize, effectBody, effectAdjustment } = kernel;
     for (let m = 0; m < this.n; m++) {
-      let score = shift;
+      let score = shift + this.scoreEffect[m]!;
       const base = m * criteria;
       for (let c = 0; c < criteria; c++) score += weights[c]! * perf[base + c]!;
-      const applies = this.applies[m]!;
+      const factors = this.factors[m]!;
       for (let e = effectStart[m]!; e < effectStart[m + 1]!; e++) {
         const a = effectAdjustment[e]!;
-        if (a >= 0 && applies[a] !== 1) continue;
-        score += weights[effectCriterion[e]!]! * effectSize[e]! * bodyDraw[effectBody[e]!]!;
+        const f = a >= 0 ? factors[a]! : 1;
+        if (f === 0) continue;
+        const c = effectCriterion[e]!;
+        score += (c >= 0 ? weights[c]! : 1) * f * effectSize[e]! * bodyDraw[effectBody[e]!]!;
       }
       this.scores[m] = score;
     }
@@ -315,6 +346,14 @@ class Tally {
   first(m: number): number {
     return this.ranks[m]![0]! / Math.max(1, this.samples);
   }
+}
+
+/** Shares drawn uniformly from the simplex and sorted, largest first: a uniform draw among weights that keep an order. */
+function orderedShares(out: Float64Array, random: () => number): void {
+  let total = 0;
+  for (let i = 0; i < out.length; i++) total += out[i] = -Math.log(1 - random());
+  for (let i = 0; i < out.length; i++) out[i] = out[i]! / total;
+  out.sort().reverse();
 }
 
 function ahead(a: number, b: number, scores: Float64Array, feasible: Uint8Array): boolean {

@@ -1,7 +1,7 @@
 import { extremeAverage } from './bounds.js';
 import { evaluate, type ResolvedAnswer, type Truth } from './conditions.js';
 import type { Engine, EngineModel } from './engine.js';
-import { adjustmentsAt, feasibleAt, normalise, performanceAt, performanceSd, rawWeightsAt, scoreSd } from './evaluate.js';
+import { adjustmentsAt, feasibleAt, normalise, performanceAt, performanceSd, rawWeightsAt, scoreEffectAt, scoreSd } from './evaluate.js';
 import { inverseNormal } from './random.js';
 import { boundingPoints, expectationPoints, type Municipality, type WeightedAnswers } from './unknowns.js';
 import type { AnswerValue } from '../schema/index.js';
@@ -35,6 +35,8 @@ export interface AdjustmentEstimate {
   truth: Truth;
   /** The chance that it applies, given what orgfit assumes about the unknown answers (1 or 0 when known). */
   probability: number;
+  /** The expected share of its effects that counts: its chance of applying times its ramp. */
+  expected: number;
 }
 
 export interface PreconditionEstimate {
@@ -51,6 +53,8 @@ export interface ModelEstimate {
   /** false when a precondition surely fails: ranked after every workable model. */
   feasible: boolean;
   criteria: CriterionEstimate[];
+  /** What applies to the score itself, expected (the cost of change, negative). */
+  change: number;
   adjustments: AdjustmentEstimate[];
   preconditions: PreconditionEstimate[];
 }
@@ -109,29 +113,44 @@ function estimateModel(
   resolved: Map<string, ResolvedAnswer>,
 ): ModelEstimate {
   const n = engine.criteria.length;
-  const applies = new Uint8Array(model.adjustments.length);
+  const factors = new Float64Array(model.adjustments.length);
   const perf = new Float64Array(n);
   const weight = new Array<number>(n).fill(0);
   const performance = new Array<number>(n).fill(0);
   const pointsOf = new Array<number>(n).fill(0);
   const applied = new Array<number>(model.adjustments.length).fill(0);
+  const expected = new Array<number>(model.adjustments.length).fill(0);
   const held = new Array<number>(model.preconditions.length).fill(0);
+  let change = 0;
   draws.forEach(({ values, weight: probability }, d) => {
-    adjustmentsAt(model, values, applies);
-    performanceAt(model, applies, perf);
+    adjustmentsAt(model, values, factors);
+    performanceAt(model, factors, perf);
     const w = drawWeights[d]!;
     for (let c = 0; c < n; c++) {
       weight[c]! += probability * w[c]!;
       performance[c]! += probability * perf[c]!;
       pointsOf[c]! += probability * w[c]! * perf[c]!;
     }
-    for (let a = 0; a < applies.length; a++) applied[a]! += probability * applies[a]!;
+    change += probability * scoreEffectAt(model, factors);
+    for (let a = 0; a < factors.length; a++) {
+      applied[a]! += factors[a]! > 0 ? probability : 0;
+      expected[a]! += probability * factors[a]!;
+    }
     model.preconditions.forEach((p, i) => (held[i]! += p.requires(values) ? probability : 0));
   });
   const share = (x: number) => x;
-  const score = pointsOf.reduce((sum, x) => sum + share(x), 0);
+  const score = pointsOf.reduce((sum, x) => sum + x, 0) + change;
 
-  const adjustments = model.adjustments.map((a, i) => ({ id: a.id, truth: evaluate(a.condition, resolved, engine.index).truth, probability: share(applied[i]!) }));
+  const known = (reads: readonly string[]) => reads.every((id) => municipality.known[engine.position.get(id) ?? -1] !== false);
+  const adjustments = model.adjustments.map((a, i): AdjustmentEstimate => {
+    let truth: Truth;
+    if (known(a.reads)) truth = expected[i]! > 0 ? 'yes' : 'no';
+    else {
+      const byCondition = a.condition ? evaluate(a.condition, resolved, engine.index).truth : 'yes';
+      truth = byCondition === 'no' ? 'no' : a.ramp && !known([a.ramp.question]) ? 'unknown' : byCondition;
+    }
+    return { id: a.id, truth, probability: applied[i]!, expected: expected[i]! };
+  });
   const preconditions = model.preconditions.map((p, i) => ({ id: p.id, truth: evaluate(p.condition, resolved, engine.index).truth, probability: share(held[i]!) }));
   const feasible = preconditions.every((p) => p.truth !== 'no');
 
@@ -139,6 +158,7 @@ function estimateModel(
   return {
     model,
     score,
+    change,
     interval: [Math.min(interval[0], score), Math.max(interval[1], score)],
     feasible,
     criteria: engine.criteria.map((_, c) => ({
@@ -157,7 +177,7 @@ function pointInterval(engine: Engine, model: EngineModel, points: readonly Answ
   const n = engine.criteria.length;
   const raw = new Float64Array(n);
   const weights = new Float64Array(n);
-  const applies = new Uint8Array(model.adjustments.length);
+  const factors = new Float64Array(model.adjustments.length);
   const perf = new Float64Array(n);
   const byFinding = new Float64Array(engine.findings.length);
   let low = Infinity;
@@ -167,17 +187,17 @@ function pointInterval(engine: Engine, model: EngineModel, points: readonly Answ
   const spreads = new Map<string, Float64Array>();
   for (const values of points) {
     normaliseInto(engine, values, raw, weights);
-    adjustmentsAt(model, values, applies);
-    performanceAt(model, applies, perf);
-    let mean = 0;
+    adjustmentsAt(model, values, factors);
+    performanceAt(model, factors, perf);
+    let mean = scoreEffectAt(model, factors);
     for (let c = 0; c < n; c++) mean += weights[c]! * perf[c]!;
-    const sd = scoreSd(model, weights, applies, byFinding, engine.commonLevelSd);
+    const sd = scoreSd(model, weights, factors, byFinding, engine.commonLevelSd);
     low = Math.min(low, mean - Z * sd);
     high = Math.max(high, mean + Z * sd);
-    const key = applies.join('');
+    const key = factors.join(',');
     let spread = spreads.get(key);
     if (!spread) {
-      spread = Float64Array.from(engine.criteria, (_, c) => Z * performanceSd(model, c, applies, engine.commonLevelSd));
+      spread = Float64Array.from(engine.criteria, (_, c) => Z * performanceSd(model, c, factors, engine.commonLevelSd));
       spreads.set(key, spread);
     }
     for (let c = 0; c < n; c++) {
@@ -215,18 +235,29 @@ function boxInterval(engine: Engine, model: EngineModel, municipality: Municipal
   });
   const perfLow = Array.from(model.values);
   const perfHigh = Array.from(model.values);
-  const sure = new Uint8Array(model.adjustments.length);
+  const sure = new Float64Array(model.adjustments.length);
+  let scoreLow = 0;
+  let scoreHigh = 0;
   model.adjustments.forEach((a, i) => {
     const truth = adjustments[i]!.truth;
     if (truth === 'no') return;
     sure[i] = 1;
+    // A ramp or an open condition may give any share of the effect, none to all of it.
+    const fixed = truth === 'yes' && !a.ramp;
     for (const e of a.effects) {
-      perfLow[e.criterion]! += truth === 'yes' ? e.effect : Math.min(0, e.effect);
-      perfHigh[e.criterion]! += truth === 'yes' ? e.effect : Math.max(0, e.effect);
+      const lo = fixed ? e.effect : Math.min(0, e.effect);
+      const hi = fixed ? e.effect : Math.max(0, e.effect);
+      if (e.criterion < 0) {
+        scoreLow += lo;
+        scoreHigh += hi;
+      } else {
+        perfLow[e.criterion]! += lo;
+        perfHigh[e.criterion]! += hi;
+      }
     }
   });
-  const meanLow = extremeAverage(perfLow, low, high, 'min');
-  const meanHigh = extremeAverage(perfHigh, low, high, 'max');
+  const meanLow = extremeAverage(perfLow, low, high, 'min') + scoreLow;
+  const meanHigh = extremeAverage(perfHigh, low, high, 'max') + scoreHigh;
   // The largest spread: every weight at its largest share, every effect that may apply at full size.
   const totalLow = low.reduce((a, b) => a + b, 0);
   const maxShare = high.map((h, c) => (h + totalLow - low[c]! > 0 ? Math.min(1, h / (h + totalLow - low[c]!)) : 1));
@@ -240,11 +271,13 @@ function boxInterval(engine: Engine, model: EngineModel, municipality: Municipal
 }
 
 /** scoreSd with every coefficient taken at its largest magnitude: an upper bound over every answer combination. */
-function upperSd(model: EngineModel, maxShare: readonly number[], open: Uint8Array, byFinding: Float64Array, commonLevelSd: number): number {
+function upperSd(model: EngineModel, maxShare: readonly number[], open: Float64Array, byFinding: Float64Array, commonLevelSd: number): number {
   const add = (criterion: number, effect: number, sd: number, draws: Int32Array, coefficients: Float64Array): void => {
-    for (let k = 0; k < draws.length; k++) byFinding[draws[k]!]! += Math.abs(maxShare[criterion]! * effect * sd * coefficients[k]!);
+    const share = criterion < 0 ? 1 : maxShare[criterion]!;
+    for (let k = 0; k < draws.length; k++) byFinding[draws[k]!]! += Math.abs(share * effect * sd * coefficients[k]!);
   };
   for (const r of model.ratings) add(r.criterion, r.effect, r.body.sd, r.body.draws, r.body.coefficients);
+  for (const r of model.frameEffects) add(r.criterion, r.effect, r.body.sd, r.body.draws, r.body.coefficients);
   model.adjustments.forEach((a, i) => {
     if (open[i] === 1) for (const e of a.effects) add(e.criterion, e.effect, e.body.sd, e.body.draws, e.body.coefficients);
   });

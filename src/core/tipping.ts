@@ -1,10 +1,11 @@
 import type { Engine } from './engine.js';
-import { adjustmentsAt, feasibleAt, normalise, performanceAt, rawWeightsAt, weightedSum } from './evaluate.js';
+import { adjustmentsAt, feasibleAt, meanScore, normalise, rawWeightsAt } from './evaluate.js';
 import { numericBounds } from './kb.js';
 import { seededRandom } from './random.js';
 import { analyseRobustness } from './robustness.js';
 import { drawAnswers, expectationPoints, type Municipality, type WeightedAnswers } from './unknowns.js';
-import { verdictOf, type Verdict } from './verdict.js';
+import { decide } from './decision.js';
+import type { Verdict } from './verdict.js';
 import type { AnswerValue, Question } from '../schema/index.js';
 
 /** The expected score of every model, and whether it can be workable, over weighted answer sets. */
@@ -15,15 +16,14 @@ export function expectedScores(engine: Engine, points: readonly WeightedAnswers[
   const perf = new Float64Array(n);
   const scores = engine.models.map(() => 0);
   const feasible = engine.models.map(() => false);
-  const applies = engine.models.map((m) => new Uint8Array(m.adjustments.length));
+  const factors = engine.models.map((m) => new Float64Array(m.adjustments.length));
   for (const { values, weight } of points) {
     const total = rawWeightsAt(engine, values, raw);
     weights.set(raw);
     normalise(weights, total);
     engine.models.forEach((model, i) => {
-      adjustmentsAt(model, values, applies[i]!);
-      performanceAt(model, applies[i]!, perf);
-      scores[i]! += weight * weightedSum(weights, perf);
+      adjustmentsAt(model, values, factors[i]!);
+      scores[i]! += weight * meanScore(model, weights, factors[i]!, perf);
       if (feasibleAt(model, values)) feasible[i] = true;
     });
   }
@@ -57,9 +57,10 @@ export interface TippingPoint {
   model: string;
   /**
    * loses-first: another model would lead; no-longer-clear: the leader would no longer be
-   * the clear first choice; becomes-clear: it would become one; takes-first: the runner-up would lead.
+   * the clear first choice; becomes-clear: it would become one; takes-first: the runner-up
+   * would lead; keeps-today: nothing would be clearly better than today's organisation.
    */
-  kind: 'loses-first' | 'no-longer-clear' | 'becomes-clear' | 'takes-first';
+  kind: 'loses-first' | 'no-longer-clear' | 'becomes-clear' | 'takes-first' | 'keeps-today';
   question: string;
   from: AnswerValue;
   to: AnswerValue;
@@ -100,8 +101,10 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
   ];
 
   const candidates: { q: number; value: AnswerValue; distance: number }[] = [];
+  // orgfit never advises a municipality to leave its frame (a NAV office, say): the questions that choose it are not searched.
+  const frameQuestions = new Set(engine.frames.flatMap((f) => (f.model.matches ? [f.model.matches.question] : [])));
   engine.questions.forEach(({ question }, q) => {
-    if (!municipality.known[q]) return;
+    if (!municipality.known[q] || frameQuestions.has(question.id)) return;
     const fired = new Set<string>();
     for (const { value, distance, direction } of valuesToTry(engine, question, municipality.values[q]!)) {
       if (fired.size === triggers.length * 2) break;
@@ -122,7 +125,9 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
     const verdict = verdictAt(engine, withAnswer(engine, municipality, q, value), seed);
     if (verdict.leader === undefined) continue;
     const kind: TippingPoint['kind'] | undefined =
-      verdict.leader === runnerUp && verdict.leader !== current.leader
+      verdict.kind === 'keep' && current.kind !== 'keep'
+        ? 'keeps-today'
+        : verdict.leader === runnerUp && verdict.leader !== current.leader
         ? 'takes-first'
         : verdict.leader !== current.leader
           ? 'loses-first'
@@ -135,23 +140,15 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
     const model = kind === 'takes-first' ? runnerUp! : current.leader!;
     found.push({ model, kind, question: engine.questions[q]!.question.id, from: municipality.values[q]!, to: value, leader: verdict.leader, distance });
   }
-  const order: TippingPoint['kind'][] = ['loses-first', 'no-longer-clear', 'becomes-clear', 'takes-first'];
+  const order: TippingPoint['kind'][] = ['loses-first', 'no-longer-clear', 'keeps-today', 'becomes-clear', 'takes-first'];
   return found.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.distance - b.distance);
 }
 
 /** The verdict for a changed set of answers, from a short robustness analysis with the same seed. */
 function verdictAt(engine: Engine, municipality: Municipality, seed: number): Verdict {
   const robustness = analyseRobustness(engine, municipality, { seed, samples: CHECK_SAMPLES, skipConfidence: true });
-  const scores = expectedScores(engine, searchPoints(engine, municipality));
-  const ids = engine.models.map((m) => m.id);
-  const order = ids.map((_, m) => m).sort((a, b) => robustness.models[b]!.ranks[0]! - robustness.models[a]!.ranks[0]! || scores.scores[b]! - scores.scores[a]!);
-  const leader = order.find((m) => scores.feasible[m]);
-  return verdictOf({
-    order: order.map((m) => ids[m]!),
-    first: new Map(order.map((m) => [ids[m]!, robustness.models[m]!.ranks[0]!])),
-    beatsLeader: new Map(order.map((m) => [ids[m]!, leader === undefined || m === leader ? 0 : robustness.models[m]!.beats[leader]!])),
-    workable: new Set(order.filter((m) => scores.feasible[m]).map((m) => ids[m]!)),
-  });
+  const { scores, feasible } = expectedScores(engine, searchPoints(engine, municipality));
+  return decide(engine, municipality, robustness, scores, feasible).verdict;
 }
 
 /** The answers with one of them changed; a share of the task mix moves the other known shares in proportion, so the mix still adds up. */

@@ -22,5 +22,7 @@ export function interpolate(sorted: readonly (readonly [number, number])[], x: n
 /** What one answer adds to a criterion's raw weight under one rule (linear points must be sorted: see sortedPoints). */
 export function termValue(term: WeightTerm, value: AnswerValue): number {
   if ('linear' in term) return typeof value === 'number' ? interpolate(term.linear, value) : 0;
-  return term.map[String(value)] ?? 0;
+  if ('map' in term) return term.map[String(value)] ?? 0;
+  // A ranking's share depends on how many options it ranks: the engine compiles it (see compileTerm).
+  return 0;
 }

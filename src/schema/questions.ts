@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { Id, Text, FILE_FORMATS } from './common.js';
 
-export const QuestionType = z.enum(['percent', 'integer', 'scale', 'choice', 'multi', 'boolean']);
+/** rank: every option in order of importance, most important first (the answer is the ordered list). */
+export const QuestionType = z.enum(['percent', 'integer', 'scale', 'choice', 'multi', 'boolean', 'rank']);
 export type QuestionType = z.infer<typeof QuestionType>;
 
 export const Option = z.strictObject({
@@ -44,7 +45,7 @@ export const Question = z.strictObject({
   /** scale: what 1 and 5 mean. */
   low: z.optional(Text),
   high: z.optional(Text),
-  /** choice and multi: the allowed values. */
+  /** choice, multi and rank: the allowed values. */
   options: z.optional(z.array(Option).check(z.minLength(2))),
   /** May the manager answer "dont-know"? */
   dontKnow: z.boolean(),

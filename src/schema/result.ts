@@ -30,14 +30,34 @@ export const Baseline = z.strictObject({
   rationale: z.string(),
 });
 
+/** One of the frame's ratings (a NAV office, say), applied to every organisation scored within it. */
+export const FrameContribution = z.strictObject({
+  kind: z.literal('frame'),
+  frame: z.string(),
+  /** The frame's rating, 0–100; its distance from 50 is added to the organisation's. */
+  value: z.number(),
+  confidence: Grade.confidence,
+  sd: Grade.sd,
+  studies: Grade.studies,
+  findings: Ids,
+  references: Ids,
+  rationale: z.string(),
+});
+
 export const AdjustmentContribution = z.strictObject({
   kind: z.literal('adjustment'),
   id: z.string(),
+  /** The model's own adjustment, or its frame's. */
+  source: z.enum(['model', 'frame']),
   delta: z.number(),
+  /** The delta as the model file states it, when counting each study once (STUDY_CAP) made it smaller. */
+  stated: z.optional(z.number()),
   /** "unknown" when a "don't know" answer leaves the condition open. */
   applies: z.enum(['yes', 'unknown']),
   /** The chance it applies, given what orgfit assumes about unknown answers (1 when known). */
   probability: Share,
+  /** The expected share of the delta that counts: its chance of applying times its ramp. */
+  expected: Share,
   /** The questions its condition read. */
   reads: Ids,
   confidence: Grade.confidence,
@@ -48,7 +68,7 @@ export const AdjustmentContribution = z.strictObject({
   rationale: z.string(),
 });
 
-export const Contribution = z.discriminatedUnion('kind', [Baseline, AdjustmentContribution]);
+export const Contribution = z.discriminatedUnion('kind', [Baseline, FrameContribution, AdjustmentContribution]);
 
 export const Reason = z.strictObject({
   kind: z.enum(['adjustment', 'criterion', 'precondition']),
@@ -122,24 +142,36 @@ export const RankedModel = z.strictObject({
       contributions: z.array(Contribution),
     }),
   ),
+  /** What changing to this model costs, in points of the score (absent for today's organisation, or when no cost applies). */
+  change: z.optional(
+    z.strictObject({ cost: z.number(), probability: Share, findings: Ids, references: Ids, rationale: z.string() }),
+  ),
+  /** Against what the municipality has today (absent for today's organisation itself, or when that is not known). */
+  versusToday: z.optional(z.strictObject({ gain: z.number(), better: Share })),
+  /** Documented harms under this municipality's conditions, for the manager to resolve (never averaged away). */
+  misfits: z.array(z.strictObject({ id: z.string(), source: z.enum(['model', 'frame']), text: z.string(), probability: Share, findings: Ids, references: Ids })),
   fit: z.array(Reason),
   misfit: z.array(Reason),
   evidenceGaps: z.array(EvidenceGap),
 });
 
 export const Verdict = z.strictObject({
-  /** clear: one model first in at least `thresholds.clearFirst` of the cases; indistinguishable: a named top set; undecided: every workable model is in it. */
-  kind: z.enum(['clear', 'indistinguishable', 'undecided']),
+  /**
+   * keep: today's organisation is most often first, or nothing beats it in `thresholds.clearlyBetter` of the cases;
+   * clear: one model first in at least `thresholds.clearFirst` of the cases; indistinguishable: a named top set;
+   * undecided: every workable model is in it.
+   */
+  kind: z.enum(['keep', 'clear', 'indistinguishable', 'undecided']),
   leader: z.optional(z.string()),
-  /** The leader and the models that beat it in at least `thresholds.topSet` of the cases. */
+  /** The leader and the models that beat it in at least `thresholds.topSet` of the cases (keep: today's organisation). */
   models: Ids,
-  thresholds: z.strictObject({ clearFirst: Share, topSet: Share }),
+  thresholds: z.strictObject({ clearFirst: Share, topSet: Share, clearlyBetter: Share }),
 });
 
 export const TippingPoint = z.strictObject({
   model: z.string(),
   /** loses-first: another model would lead; no-longer-clear / becomes-clear: the leader's verdict would change; takes-first: the runner-up would lead. */
-  kind: z.enum(['loses-first', 'no-longer-clear', 'becomes-clear', 'takes-first']),
+  kind: z.enum(['loses-first', 'no-longer-clear', 'keeps-today', 'becomes-clear', 'takes-first']),
   question: z.string(),
   from: AnswerValue,
   to: AnswerValue,
@@ -199,6 +231,10 @@ export const Result = z.strictObject({
     robustness: z.strictObject({ kind: z.literal('smaa-2'), samples: z.int(), seed: z.int(), adaptive: z.boolean(), maxSamples: z.int() }),
   }),
   verdict: Verdict,
+  /** The frame the organisations are scored within (a NAV office, say); absent for a stand-alone office. */
+  frame: z.optional(z.strictObject({ model: z.string(), name: z.string(), summary: z.string(), findings: Ids })),
+  /** The model the municipality has today, when its answers say so. */
+  today: z.optional(z.string()),
   weights: z.array(
     z.strictObject({
       criterion: z.string(),
@@ -239,3 +275,4 @@ export type Verdict = z.infer<typeof Verdict>;
 export type Contribution = z.infer<typeof Contribution>;
 export type Reason = z.infer<typeof Reason>;
 export type EvidenceGap = z.infer<typeof EvidenceGap>;
+export type FrameContribution = z.infer<typeof FrameContribution>;

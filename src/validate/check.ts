@@ -114,7 +114,7 @@ function withPart(kb: KnowledgeBase, file: CheckedFile): KnowledgeBase {
     case 'findings':
       return { ...kb, findings: (file as CheckedFile<'findings'>).value!.findings };
     case 'criteria':
-      return { ...kb, criteria: (file as CheckedFile<'criteria'>).value!.criteria };
+      return { ...kb, criteria: (file as CheckedFile<'criteria'>).value!.criteria, ...((file as CheckedFile<'criteria'>).value!.change ? { change: (file as CheckedFile<'criteria'>).value!.change! } : {}) };
     case 'questions': {
       const questions = (file as CheckedFile<'questions'>).value!;
       return { ...kb, sections: questions.sections, questions: questions.questions, sums: questions.sums ?? [] };

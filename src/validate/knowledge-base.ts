@@ -35,6 +35,7 @@ export function loadKnowledgeBase(sources: KbSources, lang: Lang = 'en'): { kb?:
     references: parts.references.value!.references,
     findings: parts.findings.value!.findings,
     criteria: parts.criteria.value!.criteria,
+    ...(parts.criteria.value!.change ? { change: parts.criteria.value!.change } : {}),
     sections: questions.sections,
     questions: questions.questions,
     sums: questions.sums ?? [],
