@@ -302,7 +302,7 @@ function capStudies(adjustments: EngineAdjustment[]): { adjustments: EngineAdjus
       changed = true;
       if (!capped.has(a.id)) capped.set(a.id, new Map());
       capped.get(a.id)!.set(e.criterion, e.effect);
-      return { ...e, effect: Math.round(((e.effect * STUDY_CAP) / total) * 100) / 100 };
+      return { ...e, effect: (e.effect * STUDY_CAP) / total };
     });
     return changed ? { ...a, effects } : a;
   });
