@@ -156,33 +156,51 @@ function padded(models: readonly Model[]): Model[] {
   return out;
 }
 
+/** Verdicts for sweeps: many answer sets that differ in one answer. */
+export interface SweepEvaluator {
+  /** The model the engine puts first for these answers (no Monte Carlo). */
+  leader(answers: Answers): string;
+  verdict(answers: Answers): Verdict;
+}
+
 /**
- * A verdict function for sweeps: many answer sets that differ in one answer. It uses
- * the same verdict rule and the same Monte Carlo as `evaluate`, but skips building the
- * full result, and it uses common random numbers (see `padded`): for fully known
- * answers, model m's rating c gets the same draw in sample s whatever the answers, so
- * a verdict changes because an answer moved, not because the draws were dealt out
- * afresh. The shares are statistically those of `evaluate`, not bit-identical to them.
+ * A verdict function for sweeps. It uses the same verdict rule and the same Monte
+ * Carlo as `evaluate`, but skips building the full result, and it uses common random
+ * numbers (see `padded`): for fully known answers, model m's rating c gets the same
+ * draw in sample s whatever the answers, so a verdict changes because an answer
+ * moved, not because the draws were dealt out afresh. The shares are statistically
+ * those of `evaluate`, not bit-identical to them. `leader` then `verdict` on the same
+ * answers object scores them once.
  */
-export function sweepEvaluator(kb: KnowledgeBase, models: readonly Model[], options: EvaluateOptions): (answers: Answers) => Verdict {
+export function sweepEvaluator(kb: KnowledgeBase, models: readonly Model[], options: EvaluateOptions): SweepEvaluator {
   const index = indexOf(kb);
   const twins = padded(models);
   const position = new Map(models.map((m, i) => [m.id, i]));
-  return (answers) => {
-    const resolved = resolveAnswers(answers, index);
-    const scoring = scoreModels(kb, index, resolved, twins);
-    const fixedOrder = { ...scoring, ranking: [...scoring.ranking].sort((a, b) => position.get(a.model)! - position.get(b.model)!) };
-    const robustness = analyseRobustness(kb, index, resolved, fixedOrder, twins, options);
-    const ranking = scoring.ranking.map((r) => r.model);
-    const workable: Record<string, boolean> = {};
-    for (const r of scoring.ranking) workable[r.model] = r.feasible;
-    const pFirst: Record<string, number> = {};
-    const beats: Record<string, Record<string, number>> = {};
-    for (const r of robustness.models) {
-      pFirst[r.model] = r.first;
-      beats[r.model] = r.beats;
+  let last: { answers: Answers; resolved: ReturnType<typeof resolveAnswers>; scoring: ReturnType<typeof scoreModels> } | undefined;
+  const scored = (answers: Answers) => {
+    if (last?.answers !== answers) {
+      const resolved = resolveAnswers(answers, index);
+      last = { answers, resolved, scoring: scoreModels(kb, index, resolved, twins) };
     }
-    return verdictOf(ranking, workable, pFirst, beats);
+    return last;
+  };
+  return {
+    leader: (answers) => scored(answers).scoring.ranking[0]!.model,
+    verdict: (answers) => {
+      const { resolved, scoring } = scored(answers);
+      const fixedOrder = { ...scoring, ranking: [...scoring.ranking].sort((a, b) => position.get(a.model)! - position.get(b.model)!) };
+      const robustness = analyseRobustness(kb, index, resolved, fixedOrder, twins, options);
+      const ranking = scoring.ranking.map((r) => r.model);
+      const workable: Record<string, boolean> = {};
+      for (const r of scoring.ranking) workable[r.model] = r.feasible;
+      const pFirst: Record<string, number> = {};
+      const beats: Record<string, Record<string, number>> = {};
+      for (const r of robustness.models) {
+        pFirst[r.model] = r.first;
+        beats[r.model] = r.beats;
+      }
+      return verdictOf(ranking, workable, pFirst, beats);
+    },
   };
 }
 

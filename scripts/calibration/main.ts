@@ -21,7 +21,7 @@ const USAGE = `usage: npm run calibration -- [options]
   --panel N               municipalities in the panel (default ${DEFAULTS.panel})
   --seed N                seed of the panel and of the Monte Carlo (default ${DEFAULTS.seed})
   --samples N             Monte Carlo samples per evaluation (default ${DEFAULTS.samples})
-  --influence-samples N   samples per evaluation in the influence sweeps (default: --samples)
+  --influence-samples N   samples per verdict in the influence sweeps (default ${DEFAULTS.influenceSamples}, at most --samples)
   --workers N             worker threads (default: the number of cores; 1 = this thread only)
   --json                  one JSON object instead of the table
 `;
@@ -125,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
       panel: positive('panel', values.panel, DEFAULTS.panel),
       seed: positive('seed', values.seed, DEFAULTS.seed, 0),
       samples,
-      influenceSamples: Math.min(samples, positive('influence-samples', values['influence-samples'], samples)),
+      influenceSamples: Math.min(samples, positive('influence-samples', values['influence-samples'], DEFAULTS.influenceSamples)),
     };
     workers = Math.min(options.panel, positive('workers', values.workers, availableParallelism()));
   } catch (error) {

@@ -19,7 +19,12 @@ export interface CalibrationOptions {
   influenceSamples: number;
 }
 
-export const DEFAULTS: CalibrationOptions = { panel: 2000, seed: 1, samples: 1000, influenceSamples: 1000 };
+/**
+ * The default run: 2,000 municipalities, 1,000 samples (orgfit score's default) for
+ * the headline verdicts, 500 in the influence sweeps, so that the run takes a few
+ * minutes on two cores (a sweep is about 170 verdicts per municipality).
+ */
+export const DEFAULTS: CalibrationOptions = { panel: 2000, seed: 1, samples: 1000, influenceSamples: 500 };
 
 /** What is measured for one municipality; plain data, so that worker threads can send it. */
 export interface MunicipalityRecord {
@@ -83,9 +88,9 @@ export function measure(ctx: Context, index: number): MunicipalityRecord {
   // unchanged answers computed the same way (same samples, same random numbers).
   // A change of leader is a change of verdict, and needs no Monte Carlo to see.
   const sweep = sweepEvaluator(kb, models, { samples: options.influenceSamples, seed });
-  const base = sweep(m.answers);
+  const base = sweep.verdict(m.answers);
   const leader = leaderOf(kb, models, m.answers);
-  const noise = sameVerdict(base, sweepEvaluator(kb, models, { samples: options.influenceSamples, seed: seedFor(options.seed, index, 3) })(m.answers)) ? 0 : 1;
+  const noise = sameVerdict(base, sweepEvaluator(kb, models, { samples: options.influenceSamples, seed: seedFor(options.seed, index, 3) }).verdict(m.answers)) ? 0 : 1;
   const influence: number[] = [];
   const leaderInfluence: number[] = [];
   for (const q of kb.questions) {
@@ -93,11 +98,11 @@ export function measure(ctx: Context, index: number): MunicipalityRecord {
     let leaderMoves = false;
     for (const v of grid(q, m.answers[q.id])) {
       const moved = withAnswer(kb, m.answers, q.id, v);
-      if (leaderOf(kb, models, moved) !== leader) {
+      if (sweep.leader(moved) !== leader) {
         leaderMoves = verdictMoves = true;
         break;
       }
-      if (!verdictMoves && !sameVerdict(base, sweep(moved))) verdictMoves = true;
+      if (!verdictMoves && !sameVerdict(base, sweep.verdict(moved))) verdictMoves = true;
     }
     influence.push(verdictMoves ? 1 : 0);
     leaderInfluence.push(leaderMoves ? 1 : 0);

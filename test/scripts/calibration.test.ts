@@ -49,7 +49,9 @@ describe('calibration panel', () => {
   it('gives the sweep evaluator (padded twins, fixed draw order) the same leader as orgfit score', () => {
     for (const m of panel.slice(0, 5)) {
       const full = evaluate(kb, kb.models, m.answers, { samples: 50, seed: 1 });
-      expect(sweepEvaluator(kb, kb.models, { samples: 50, seed: 1 })(m.answers).leader).toBe(full.verdict.leader);
+      const sweep = sweepEvaluator(kb, kb.models, { samples: 50, seed: 1 });
+      expect(sweep.leader(m.answers)).toBe(full.ranking[0]);
+      expect(sweep.verdict(m.answers).leader).toBe(full.verdict.leader);
     }
   });
 });
