@@ -45,6 +45,8 @@ export interface Evaluation {
   pFirst: Record<string, number>;
   /** Share of samples in which the row model ranks above the column model. */
   beats: Record<string, Record<string, number>>;
+  /** Per model, the share of samples at each rank (1 first); today's engine does not give it. */
+  rankAcceptability?: Record<string, number[]>;
   verdict: Verdict;
 }
 

@@ -46,8 +46,10 @@ export interface MunicipalityRecord {
   leaderInfluence: number[];
   /** Per question: 1 if the leader changes on a one-step change of that answer. */
   oneStep: number[];
-  /** 1 if the verdict of the unchanged answers (as the sweep computes it) changes when only the Monte Carlo seed changes. */
-  noise: number;
+  /** 1 if the headline verdict changes when only the Monte Carlo seed changes. */
+  verdictNoise: number;
+  /** The same for the verdict as the sweep computes it (influence samples). */
+  sweepNoise: number;
   /** Questions the generator's value was not allowed for (answered by the fallback). */
   replaced: string[];
 }
@@ -81,6 +83,9 @@ export function measure(ctx: Context, index: number): MunicipalityRecord {
   let mostOftenFirst = headline.ranking[0]!;
   for (const id of headline.ranking) if (headline.pFirst[id]! > headline.pFirst[mostOftenFirst]!) mostOftenFirst = id;
 
+  // How reproducible the verdict is: the same answers, another Monte Carlo seed.
+  const reseeded = evaluate(kb, models, m.answers, { samples: options.samples, seed: seedFor(options.seed, index, 3) });
+
   const neutral = evaluate(kb, ctx.neutral, m.answers, { samples: options.samples, seed });
   const neutralFirst = ctx.neutral.map((model) => neutral.pFirst[model.id] ?? 0);
 
@@ -90,7 +95,7 @@ export function measure(ctx: Context, index: number): MunicipalityRecord {
   const sweep = sweepEvaluator(kb, models, { samples: options.influenceSamples, seed });
   const base = sweep.verdict(m.answers);
   const leader = leaderOf(kb, models, m.answers);
-  const noise = sameVerdict(base, sweepEvaluator(kb, models, { samples: options.influenceSamples, seed: seedFor(options.seed, index, 3) }).verdict(m.answers)) ? 0 : 1;
+  const sweepNoise = sameVerdict(base, sweepEvaluator(kb, models, { samples: options.influenceSamples, seed: seedFor(options.seed, index, 4) }).verdict(m.answers)) ? 0 : 1;
   const influence: number[] = [];
   const leaderInfluence: number[] = [];
   for (const q of kb.questions) {
@@ -124,7 +129,8 @@ export function measure(ctx: Context, index: number): MunicipalityRecord {
     influence,
     leaderInfluence,
     oneStep: steps,
-    noise,
+    verdictNoise: sameVerdict(headline.verdict, reseeded.verdict) ? 0 : 1,
+    sweepNoise,
     replaced: m.replaced,
   };
 }
@@ -167,7 +173,8 @@ export interface Report {
   mostOftenFirstNotLeader: number;
   questionInfluence: Record<string, number>;
   leaderInfluence: Record<string, number>;
-  seedNoise: number;
+  verdictSeedNoise: number;
+  sweepSeedNoise: number;
   oneStepFlips: Record<BandId, Record<string, number>>;
   cliffIndex: { share: number; band: BandId; question: string };
   equalRatings: Record<string, number>;
@@ -210,7 +217,10 @@ export function aggregate(kb: KnowledgeBase, options: CalibrationOptions, unorde
         `share of the panel whose full verdict (kind, leader or top set) changes for at least one value of the question's grid, all other answers unchanged; ` +
         `every verdict of the sweep, including the one it is compared with, is computed at ${options.influenceSamples} samples with common random numbers (each model's rating gets the same draw at every grid point; engine.ts, sweepEvaluator); ` +
         'leaderInfluence counts only changes of the leader (point score), as the decision review\'s flip-any did',
-      seedNoise: `share of the panel whose verdict (at ${options.influenceSamples} samples) changes when only the Monte Carlo seed changes and no answer moves: how reproducible a verdict is; the common random numbers keep most of this noise out of questionInfluence, not all of it`,
+      seedNoise:
+        `verdictSeedNoise: share of the panel whose headline verdict (${options.samples} samples) changes when only the Monte Carlo seed changes; sweepSeedNoise: the same at the sweep's ${options.influenceSamples} samples. ` +
+        'The sweeps do not suffer this as such: with common random numbers a grid point differs from the base only through the answer that moved. ' +
+        "But the verdict rule has thresholds (P(first) 0.5, beats 0.75 and 0.25), and a small real shift tips a share estimated near one of them, so part of questionInfluence is the rule's own cliffs; compare leaderInfluence",
       cliffIndex: 'the largest share of one size band whose leader (point score) changes on one realistic step of one answer; oneStepFlips has every band and question',
       equalRatings: `mean P(first) over the panel (${options.samples} samples) with every rating set to 50, adjustments and preconditions removed, spreads and evidence grades kept; a fair engine gives every model about 1/${models.length}`,
       quantiles: 'p10, median and p90 by linear interpolation; shares rounded to 4 decimals',
@@ -233,7 +243,8 @@ export function aggregate(kb: KnowledgeBase, options: CalibrationOptions, unorde
     mostOftenFirstNotLeader: share(count((r) => r.mostOftenFirst !== r.leader), n),
     questionInfluence: Object.fromEntries(questions.map((q, i) => [q, share(count((r) => r.influence[i] === 1), n)])),
     leaderInfluence: Object.fromEntries(questions.map((q, i) => [q, share(count((r) => r.leaderInfluence[i] === 1), n)])),
-    seedNoise: share(count((r) => r.noise === 1), n),
+    verdictSeedNoise: share(count((r) => r.verdictNoise === 1), n),
+    sweepSeedNoise: share(count((r) => r.sweepNoise === 1), n),
     oneStepFlips,
     cliffIndex: cliff,
     equalRatings: Object.fromEntries(models.map((id, i) => [id, n > 0 ? r4(records.reduce((sum, r) => sum + r.neutralFirst[i]!, 0) / n) : 0])),

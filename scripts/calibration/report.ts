@@ -62,7 +62,7 @@ export function formatTable(report: Report): string {
     .sort((a, b) => b[1] - a[1] || (report.leaderInfluence[b[0]] ?? 0) - (report.leaderInfluence[a[0]] ?? 0) || (a[0] < b[0] ? -1 : 1))
     .map(([q, v]) => [q, pct(v), pct(report.leaderInfluence[q] ?? 0), ...BANDS.map((b) => pct(report.oneStepFlips[b.id][q] ?? 0))]);
   out.push(...table(['question', 'influence', 'leader', ...bandHead.map((b) => `step ${b}`)], rows, ['l', 'r', 'r', 'r', 'r', 'r']));
-  out.push(`  verdict changes with the Monte Carlo seed alone (no answer moved): ${pct(report.seedNoise)}`);
+  out.push(`  the verdict changes with the Monte Carlo seed alone (no answer moved): ${pct(report.verdictSeedNoise)} at ${report.samples} samples, ${pct(report.sweepSeedNoise)} at ${report.influenceSamples}`);
   out.push('');
 
   const c = report.cliffIndex;
