@@ -7,17 +7,18 @@
  * When the engine is rewritten, rewrite this file: keep the exported names and
  * types, and the figures are measured the same way before and after.
  *
- * Today's engine (the `main` of 2026-12) gives a ranking by point score with
- * P(first) and pairwise "beats" shares, but no verdict. The verdict is derived here
- * by the decision review's rule R1 (see `verdictOf`); an engine that states its own
- * verdict should return that instead.
+ * The engine (v2) states its own verdict (keep / clear / indistinguishable / undecided)
+ * from SMAA-2 rank acceptabilities; this adapter passes it through.
  */
 import { kbSources } from '../../src/build/compile.js';
+import { decide } from '../../src/core/decision.js';
+import { compileEngine, frameOf, withinFrame, type Engine } from '../../src/core/engine.js';
 import { answerProblem, checkAnswers } from '../../src/core/integrity.js';
 import { indexKb, type KbIndex, type KnowledgeBase } from '../../src/core/kb.js';
 import { scoreMunicipality } from '../../src/core/pipeline.js';
 import { analyseRobustness } from '../../src/core/robustness.js';
-import { resolveAnswers, scoreModels } from '../../src/core/score.js';
+import { expectedScores } from '../../src/core/tipping.js';
+import { expectationPoints, municipalityOf } from '../../src/core/unknowns.js';
 import { loadKnowledgeBase } from '../../src/validate/knowledge-base.js';
 import type { AnswerValue, AnswersFile, Model, Question, SumRule } from '../../src/schema/index.js';
 
@@ -27,8 +28,8 @@ export type Answers = Record<string, AnswerValue>;
 
 /** What the engine concludes for one municipality. */
 export interface Verdict {
-  /** 'clear': one model is named; 'indistinguishable': a top set, smaller than all workable models; 'undecided': every workable model is in the top set. */
-  kind: 'clear' | 'indistinguishable' | 'undecided';
+  /** 'keep': today's organisation; 'clear': one model is named; 'indistinguishable': a top set, smaller than all workable models; 'undecided': every workable model is in the top set. */
+  kind: 'keep' | 'clear' | 'indistinguishable' | 'undecided';
   /** The model the engine puts first (workable before not workable). */
   leader: string;
   /** The models the engine cannot tell apart from the leader, leader first ([leader] when clear). */
@@ -56,13 +57,12 @@ export interface EvaluateOptions {
 }
 
 /** A short description of the engine and of where the verdict comes from, printed with the figures. */
-export const ENGINE =
-  'orgfit engine without a verdict of its own (ranking by point score, P(first) and pairwise beats from analyseRobustness); verdict derived by rule R1 in scripts/calibration/engine.ts';
+export const ENGINE = "orgfit engine v2 (src/core: one uncertainty model, SMAA-2 rank acceptabilities, the engine's own verdict)";
 
 /** The verdict rule, in words, for the report. */
 export const VERDICT_RULE =
-  "R1: 'clear' if the leader (rank 1, workable) has P(first) >= 0.5 and beats every other workable model in >= 75 % of samples; " +
-  "otherwise the top set is the leader plus every workable model that beats the leader in >= 25 % of samples: 'indistinguishable' if the set is smaller than all workable models, 'undecided' if it holds them all";
+  "the engine's own (src/core/verdict.ts): 'keep' when today's organisation is most often first or nothing beats it in >= 80 % of samples; 'clear' when the leader is first in >= 60 % of samples; " +
+  "otherwise the top set is the leader plus every workable model that beats it in >= 25 % of samples: 'indistinguishable' if smaller than all workable models, 'undecided' if it holds them all";
 
 /** Loads and validates the knowledge base (seeds/ and models/) of a checkout, as the build does. */
 export function loadKb(root: string): KnowledgeBase {
@@ -95,127 +95,84 @@ export function answerProblems(kb: KnowledgeBase, answers: Answers): string[] {
   return checkAnswers(answers, kb, indexOf(kb)).map((issue) => `${issue.rule} ${issue.path.join('.')}`);
 }
 
-/**
- * The decision review's rule R1 (section 5), for an engine that states no verdict.
- * The one place that decides what the engine "says"; replace it by the engine's own
- * verdict once it has one.
- */
-export function verdictOf(ranking: readonly string[], workable: Readonly<Record<string, boolean>>, pFirst: Readonly<Record<string, number>>, beats: Readonly<Record<string, Readonly<Record<string, number>>>>): Verdict {
-  const candidates = ranking.filter((m) => workable[m]);
-  // No workable model at all: nothing can be recommended.
-  if (candidates.length === 0) return { kind: 'undecided', leader: ranking[0]!, topSet: [...ranking] };
-  const leader = candidates[0]!;
-  const others = candidates.slice(1);
-  const clear = (pFirst[leader] ?? 0) >= 0.5 && others.every((m) => (beats[leader]?.[m] ?? 0) >= 0.75);
-  if (clear) return { kind: 'clear', leader, topSet: [leader] };
-  const topSet = [leader, ...others.filter((m) => (beats[m]?.[leader] ?? 0) >= 0.25)];
-  return { kind: topSet.length < candidates.length ? 'indistinguishable' : 'undecided', leader, topSet };
-}
-
 const answersFile = (answers: Answers): AnswersFile => ({ format: 'orgfit/answers@1', municipality: 'calibration', answers });
 
-/**
- * Scores one municipality exactly as `orgfit score` does (scoreMunicipality, with the
- * given samples and seed), and derives the verdict.
- */
+const engines = new WeakMap<KnowledgeBase, WeakMap<readonly Model[], Engine>>();
+function engineOf(kb: KnowledgeBase, models: readonly Model[]): Engine {
+  let byModels = engines.get(kb);
+  if (!byModels) engines.set(kb, (byModels = new WeakMap()));
+  let engine = byModels.get(models);
+  if (!engine) byModels.set(models, (engine = compileEngine(kb, models)));
+  return engine;
+}
+
+/** Scores one municipality exactly as `orgfit score` does (with the given samples and seed, without the searches). */
 export function evaluate(kb: KnowledgeBase, models: readonly Model[], answers: Answers, options: EvaluateOptions): Evaluation {
-  const result = scoreMunicipality(kb, models, answersFile(answers), { lang: 'en', samples: options.samples, seed: options.seed });
+  const result = scoreMunicipality(engineOf(kb, models), answersFile(answers), { lang: 'en', samples: options.samples, seed: options.seed, skipSearches: true });
   const ranking = result.ranking.map((r) => r.model);
   const scores: Record<string, number> = {};
   const workable: Record<string, boolean> = {};
   const pFirst: Record<string, number> = {};
   const beats: Record<string, Record<string, number>> = {};
+  const rankAcceptability: Record<string, number[]> = {};
   for (const r of result.ranking) {
     scores[r.model] = r.score;
     workable[r.model] = r.feasible;
-    pFirst[r.model] = r.robustness.first;
-    beats[r.model] = r.robustness.beats;
+    pFirst[r.model] = r.acceptability.first;
+    beats[r.model] = r.beats;
+    rankAcceptability[r.model] = r.acceptability.ranks;
   }
-  return { ranking, scores, workable, pFirst, beats, verdict: verdictOf(ranking, workable, pFirst, beats) };
-}
-
-/**
- * Today's engine deals its random numbers out model by model, in the order of the
- * ranking it is given, and per model one number for each rating and one for each
- * effect of an adjustment that applies. So when an answer reorders the models or
- * switches an adjustment on, every later model gets other draws, and a verdict can
- * change by the luck of the draw alone. Two changes make the draws stay put:
- *  - the ranking handed to the Monte Carlo is in the fixed order of `models`;
- *  - each adjustment gets a twin that applies exactly when it does not, with the same
- *    effects at delta 0. Every model then uses the same count of numbers whatever
- *    the answers; the twins add 0 to every score, interval and sample.
- */
-const padCache = new WeakMap<readonly Model[], Model[]>();
-function padded(models: readonly Model[]): Model[] {
-  let out = padCache.get(models);
-  if (!out) {
-    out = models.map((model) => ({
-      ...model,
-      adjustments: (model.adjustments ?? []).flatMap((a) => [a, { ...a, id: `${a.id}-off`, when: { not: a.when }, effects: a.effects.map((e) => ({ ...e, delta: 0 })) }]),
-    }));
-    padCache.set(models, out);
-  }
-  return out;
+  const v = result.verdict;
+  return { ranking, scores, workable, pFirst, beats, rankAcceptability, verdict: { kind: v.kind, leader: v.leader ?? ranking[0]!, topSet: [...v.models] } };
 }
 
 /** Verdicts for sweeps: many answer sets that differ in one answer. */
 export interface SweepEvaluator {
-  /** The model the engine puts first for these answers (no Monte Carlo). */
+  /** The model first by expected score (no Monte Carlo). */
   leader(answers: Answers): string;
   verdict(answers: Answers): Verdict;
 }
 
 /**
- * A verdict function for sweeps. It uses the same verdict rule and the same Monte
- * Carlo as `evaluate`, but skips building the full result, and it uses common random
- * numbers (see `padded`): for fully known answers, model m's rating c gets the same
- * draw in sample s whatever the answers, so a verdict changes because an answer
- * moved, not because the draws were dealt out afresh. The shares are statistically
- * those of `evaluate`, not bit-identical to them. `leader` then `verdict` on the same
- * answers object scores them once.
+ * A verdict function for sweeps: the engine's own analysis without building the full
+ * result. The engine draws one number per finding in a fixed order, so the draws are
+ * common random numbers across answer sets by construction: a verdict changes because
+ * an answer moved, not because the draws were dealt out afresh.
  */
 export function sweepEvaluator(kb: KnowledgeBase, models: readonly Model[], options: EvaluateOptions): SweepEvaluator {
-  const index = indexOf(kb);
-  const twins = padded(models);
-  const position = new Map(models.map((m, i) => [m.id, i]));
-  let last: { answers: Answers; resolved: ReturnType<typeof resolveAnswers>; scoring: ReturnType<typeof scoreModels> } | undefined;
-  const scored = (answers: Answers) => {
-    if (last?.answers !== answers) {
-      const resolved = resolveAnswers(answers, index);
-      last = { answers, resolved, scoring: scoreModels(kb, index, resolved, twins) };
-    }
-    return last;
-  };
+  const engine = engineOf(kb, models);
   return {
-    leader: (answers) => scored(answers).scoring.ranking[0]!.model,
+    leader: (answers) => leaderOf(kb, models, answers),
     verdict: (answers) => {
-      const { resolved, scoring } = scored(answers);
-      const fixedOrder = { ...scoring, ranking: [...scoring.ranking].sort((a, b) => position.get(a.model)! - position.get(b.model)!) };
-      const robustness = analyseRobustness(kb, index, resolved, fixedOrder, twins, options);
-      const ranking = scoring.ranking.map((r) => r.model);
-      const workable: Record<string, boolean> = {};
-      for (const r of scoring.ranking) workable[r.model] = r.feasible;
-      const pFirst: Record<string, number> = {};
-      const beats: Record<string, Record<string, number>> = {};
-      for (const r of robustness.models) {
-        pFirst[r.model] = r.first;
-        beats[r.model] = r.beats;
-      }
-      return verdictOf(ranking, workable, pFirst, beats);
+      const framed = framedFor(engine, answers);
+      const municipality = municipalityOf(framed, answers);
+      const robustness = analyseRobustness(framed, municipality, { seed: options.seed, samples: options.samples, skipConfidence: true });
+      const { scores, feasible } = expectedScores(framed, expectationPoints(framed, municipality, 64));
+      const v = decide(framed, municipality, robustness, scores, feasible).verdict;
+      return { kind: v.kind, leader: v.leader ?? framed.models[0]!.id, topSet: [...v.models] };
     },
   };
 }
 
-/** The model the engine puts first, without the Monte Carlo (today: the best workable point score). */
+function framedFor(engine: Engine, answers: Answers): Engine {
+  return withinFrame(engine, frameOf(engine, engine.questions.map(({ question }) => answers[question.id] ?? null!)));
+}
+
+/** The model first by expected score among the workable ones (no Monte Carlo). */
 export function leaderOf(kb: KnowledgeBase, models: readonly Model[], answers: Answers): string {
-  const index = indexOf(kb);
-  return scoreModels(kb, index, resolveAnswers(answers, index), models).ranking[0]!.model;
+  const framed = framedFor(engineOf(kb, models), answers);
+  const { scores, feasible } = expectedScores(framed, expectationPoints(framed, municipalityOf(framed, answers), 64));
+  let best = -1;
+  scores.forEach((s, i) => {
+    if (feasible[i] && (best < 0 || s > scores[best]!)) best = i;
+  });
+  return framed.models[best < 0 ? 0 : best]!.id;
 }
 
 /**
  * The models with every rating set to 50, their adjustments and preconditions removed,
- * and their spreads and evidence (hence the grades that widen the spreads) kept. A fair
- * engine puts each of n such models first in about 1/n of the samples.
+ * and their evidence (hence the grades) kept. A fair engine puts each of n such models
+ * first in about 1/n of the samples.
  */
 export function neutralModels(models: readonly Model[]): Model[] {
   return models.map((model) => ({

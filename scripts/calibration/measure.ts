@@ -212,10 +212,10 @@ export function aggregate(kb: KnowledgeBase, options: CalibrationOptions, unorde
     method: {
       generator: 'the realistic panel of scripts/calibration/panel.ts: orgfit\'s judgement after decision-review §1.3, not KOSTRA/SSB data; every question answered, no "don\'t know"',
       verdict: VERDICT_RULE,
-      headline: `verdicts, winners, gaps and P(first) as orgfit score gives them: ${options.samples} Monte Carlo samples per municipality, seeded per municipality`,
+      headline: `verdicts, winners, gaps and P(first) as orgfit score gives them, at a fixed ${options.samples} Monte Carlo samples per municipality (orgfit score itself stops adaptively, at 2,000 to 40,000), seeded per municipality`,
       questionInfluence:
         `share of the panel whose full verdict (kind, leader or top set) changes for at least one value of the question's grid, all other answers unchanged; ` +
-        `every verdict of the sweep, including the one it is compared with, is computed at ${options.influenceSamples} samples with common random numbers (each model's rating gets the same draw at every grid point; engine.ts, sweepEvaluator); ` +
+        `every verdict of the sweep, including the one it is compared with, is computed at ${options.influenceSamples} samples with common random numbers (every finding gets the same draw at every grid point, by the engine's fixed draw order); ` +
         'leaderInfluence counts only changes of the leader (point score), as the decision review\'s flip-any did',
       seedNoise:
         `verdictSeedNoise: share of the panel whose headline verdict (${options.samples} samples) changes when only the Monte Carlo seed changes; sweepSeedNoise: the same at the sweep's ${options.influenceSamples} samples. ` +
@@ -229,6 +229,7 @@ export function aggregate(kb: KnowledgeBase, options: CalibrationOptions, unorde
     bands: Object.fromEntries(BANDS.map((b) => [b.id, { label: b.label, fte: b.fte, share: b.share, count: byBand[b.id].length }])) as Report['bands'],
     generator: { unknownQuestions: unknown, absentQuestions: absent, replacedQuestions: [...new Set(records.flatMap((r) => r.replaced))].sort() },
     verdictKinds: {
+      keep: share(count((r) => r.kind === 'keep'), n),
       clear: share(count((r) => r.kind === 'clear'), n),
       indistinguishable: share(count((r) => r.kind === 'indistinguishable'), n),
       undecided: share(count((r) => r.kind === 'undecided'), n),

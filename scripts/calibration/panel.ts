@@ -194,6 +194,14 @@ export function uniformAnswer(question: Question, random: Random): AnswerValue {
       return options[Math.floor(random() * options.length)]!;
     case 'multi':
       return options.filter(() => random() < 0.5);
+    case 'rank': {
+      const order = [...options];
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      return order;
+    }
   }
 }
 

@@ -35,7 +35,7 @@ export function formatTable(report: Report): string {
   out.push('');
 
   out.push('Verdicts');
-  out.push(`  clear ${pct(report.verdictKinds.clear)}   indistinguishable ${pct(report.verdictKinds.indistinguishable)}   undecided ${pct(report.verdictKinds.undecided)}`);
+  out.push(`  keep ${pct(report.verdictKinds.keep)}   clear ${pct(report.verdictKinds.clear)}   indistinguishable ${pct(report.verdictKinds.indistinguishable)}   undecided ${pct(report.verdictKinds.undecided)}`);
   out.push(`  top-set size ${Object.entries(report.topSetSize).map(([k, v]) => `${k}: ${pct(v)}`).join('   ')}`);
   out.push('');
 

@@ -63,6 +63,9 @@ export function grid(question: Question, current: AnswerValue | undefined): Answ
       return distinct(toggles(question, current), current);
     case 'boolean':
       return distinct([true, false], current);
+    case 'rank':
+      // Each option moved to first place: the orderings that change what matters most.
+      return distinct(options.map((o) => [o, ...(Array.isArray(current) ? current : options).filter((x) => x !== o)]), current);
   }
 }
 
@@ -87,6 +90,11 @@ export function oneStep(question: Question, current: AnswerValue | undefined): A
       return distinct(toggles(question, current), current);
     case 'boolean':
       return distinct([true, false], current);
+    case 'rank': {
+      // One step: two neighbours in the ranking swap places.
+      const order = Array.isArray(current) ? current : (question.options ?? []).map((o) => o.value);
+      return distinct(order.slice(0, -1).map((_, i) => [...order.slice(0, i), order[i + 1]!, order[i]!, ...order.slice(i + 2)]), current);
+    }
   }
 }
 
