@@ -39,6 +39,8 @@ const L = {
 
 const FLAG_WORDS: Record<CitationFlag, { nb: string; en: string }> = {
   'op-cit': { nb: 'sitert som «op.cit.» i oversikten, året hentet fra en tidligere henvisning', en: 'cited as "op.cit." in the review, the year taken from an earlier citation' },
+  // words: move to the catalog
+  'op-cit-unresolved': { nb: 'sitert bare som «op.cit.» i oversikten, uten noen tidligere full henvisning å hente året fra', en: 'cited only as "op.cit." in the review, with no earlier full citation to take the year from' },
   'unknown-year': { nb: 'året er ukjent (oversikten oppgir ikke noe brukbart år)', en: 'year unknown (the review gives no usable year)' },
   'uncertain-author': { nb: 'oversikten markerer selv forfatteren som usikker', en: 'the review itself marks the author as uncertain' },
   'spelling-variant': { nb: 'navnet er stavet på flere måter i oversikten', en: 'the name is spelled more than one way in the review' },
@@ -161,7 +163,7 @@ function quote(text: string, lang: Lang): string {
 /** Whether the printed citations say something the author and year do not. */
 function citedAsWorthShowing(reference: Reference): boolean {
   const flags = reference.flags ?? [];
-  return flags.includes('op-cit') || flags.includes('spelling-variant') || flags.includes('uncertain-author') || flags.includes('unknown-year');
+  return flags.includes('op-cit') || flags.includes('op-cit-unresolved') || flags.includes('spelling-variant') || flags.includes('uncertain-author') || flags.includes('unknown-year');
 }
 
 function flagText(reference: Reference, lang: Lang): string | undefined {

@@ -33,6 +33,7 @@ export type Concern = z.infer<typeof Concern>;
 /** Peculiarities of a citation in the review that we keep rather than guess away. */
 export const CitationFlag = z.enum([
   'op-cit', // cited as "op.cit." somewhere, year taken from an earlier citation
+  'op-cit-unresolved', // cited only as "op.cit.", with no earlier full citation to take a year from
   'unknown-year', // the review prints no year or "19??"
   'uncertain-author', // the review itself marks the author with "?"
   'spelling-variant', // the review spells the name in more than one way
