@@ -64,6 +64,8 @@ export const EVIDENCE_WORDS: Record<EvidenceKind, { nb: string; en: string }> = 
   'action-research': { nb: 'aksjonsforskning', en: 'action research' },
   thesis: { nb: 'masteroppgave eller avhandling', en: 'thesis' },
   analysis: { nb: 'analyse (metode ikke oppgitt)', en: 'analysis (method not stated)' },
+  // words: move to the catalog
+  'review-synthesis': { nb: 'oversiktsforfatterens egen syntese', en: 'the review author’s own synthesis' },
   theory: { nb: 'teori', en: 'theory' },
   textbook: { nb: 'lærebok', en: 'textbook' },
   opinion: { nb: 'synspunkt eller praksisrapport', en: 'opinion or practitioner’s report' },
@@ -192,7 +194,9 @@ function wrapHead(head: string, width: number): string {
 export function renderSourcesText(references: readonly Reference[], options: SourcesOptions): string {
   const { lang } = options;
   const width = options.width ?? 80;
-  const head = L.headSources[lang].replace('{n}', String(references.length)).replace('{review}', REVIEW_CITATION);
+  // The review's own entry (the author's synthesis) is listed, but is not a work it cites.
+  const cited = references.filter((reference) => reference.kind !== 'review-synthesis').length;
+  const head = L.headSources[lang].replace('{n}', String(cited)).replace('{review}', REVIEW_CITATION);
   const entries = sortReferences(references).map((reference) => {
     let text = `${authorText(reference, lang)} (${yearText(reference, lang)}).`;
     if (reference.title) text += ` ${ensureStop(quote(reference.title, lang))}`;
@@ -255,6 +259,7 @@ const CSL_TYPE: Record<EvidenceKind, string> = {
   'action-research': 'report',
   thesis: 'thesis',
   analysis: 'article',
+  'review-synthesis': 'report',
   theory: 'document',
   textbook: 'book',
   opinion: 'document',
