@@ -39,6 +39,8 @@ const L = {
 
 const FLAG_WORDS: Record<CitationFlag, { nb: string; en: string }> = {
   'op-cit': { nb: 'sitert som «op.cit.» i oversikten, året hentet fra en tidligere henvisning', en: 'cited as "op.cit." in the review, the year taken from an earlier citation' },
+  // words: move to the catalog
+  'op-cit-unresolved': { nb: 'sitert bare som «op.cit.» i oversikten, uten noen tidligere full henvisning å hente året fra', en: 'cited only as "op.cit." in the review, with no earlier full citation to take the year from' },
   'unknown-year': { nb: 'året er ukjent (oversikten oppgir ikke noe brukbart år)', en: 'year unknown (the review gives no usable year)' },
   'uncertain-author': { nb: 'oversikten markerer selv forfatteren som usikker', en: 'the review itself marks the author as uncertain' },
   'spelling-variant': { nb: 'navnet er stavet på flere måter i oversikten', en: 'the name is spelled more than one way in the review' },
@@ -62,6 +64,8 @@ export const EVIDENCE_WORDS: Record<EvidenceKind, { nb: string; en: string }> = 
   'action-research': { nb: 'aksjonsforskning', en: 'action research' },
   thesis: { nb: 'masteroppgave eller avhandling', en: 'thesis' },
   analysis: { nb: 'analyse (metode ikke oppgitt)', en: 'analysis (method not stated)' },
+  // words: move to the catalog
+  'review-synthesis': { nb: 'oversiktsforfatterens egen syntese', en: 'the review author’s own synthesis' },
   theory: { nb: 'teori', en: 'theory' },
   textbook: { nb: 'lærebok', en: 'textbook' },
   opinion: { nb: 'synspunkt eller praksisrapport', en: 'opinion or practitioner’s report' },
@@ -161,7 +165,7 @@ function quote(text: string, lang: Lang): string {
 /** Whether the printed citations say something the author and year do not. */
 function citedAsWorthShowing(reference: Reference): boolean {
   const flags = reference.flags ?? [];
-  return flags.includes('op-cit') || flags.includes('spelling-variant') || flags.includes('uncertain-author') || flags.includes('unknown-year');
+  return flags.includes('op-cit') || flags.includes('op-cit-unresolved') || flags.includes('spelling-variant') || flags.includes('uncertain-author') || flags.includes('unknown-year');
 }
 
 function flagText(reference: Reference, lang: Lang): string | undefined {
@@ -190,7 +194,9 @@ function wrapHead(head: string, width: number): string {
 export function renderSourcesText(references: readonly Reference[], options: SourcesOptions): string {
   const { lang } = options;
   const width = options.width ?? 80;
-  const head = L.headSources[lang].replace('{n}', String(references.length)).replace('{review}', REVIEW_CITATION);
+  // The review's own entry (the author's synthesis) is listed, but is not a work it cites.
+  const cited = references.filter((reference) => reference.kind !== 'review-synthesis').length;
+  const head = L.headSources[lang].replace('{n}', String(cited)).replace('{review}', REVIEW_CITATION);
   const entries = sortReferences(references).map((reference) => {
     let text = `${authorText(reference, lang)} (${yearText(reference, lang)}).`;
     if (reference.title) text += ` ${ensureStop(quote(reference.title, lang))}`;
@@ -253,6 +259,7 @@ const CSL_TYPE: Record<EvidenceKind, string> = {
   'action-research': 'report',
   thesis: 'thesis',
   analysis: 'article',
+  'review-synthesis': 'report',
   theory: 'document',
   textbook: 'book',
   opinion: 'document',

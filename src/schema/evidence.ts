@@ -15,6 +15,7 @@ export const EvidenceKind = z.enum([
   'action-research',
   'thesis', // master's or doctoral thesis, when the review says no more
   'analysis', // a scholarly analysis or article whose method the review does not state
+  'review-synthesis', // the review author's own synthesis, reading or statement, citing no work for it (reference nesvag-2005)
   'theory', // organisation theory, a conceptual model
   'textbook',
   'opinion', // a position, a critique, a practitioner's report
@@ -33,6 +34,7 @@ export type Concern = z.infer<typeof Concern>;
 /** Peculiarities of a citation in the review that we keep rather than guess away. */
 export const CitationFlag = z.enum([
   'op-cit', // cited as "op.cit." somewhere, year taken from an earlier citation
+  'op-cit-unresolved', // cited only as "op.cit.", with no earlier full citation to take a year from
   'unknown-year', // the review prints no year or "19??"
   'uncertain-author', // the review itself marks the author with "?"
   'spelling-variant', // the review spells the name in more than one way
@@ -85,6 +87,13 @@ export const Finding = z.strictObject({
   confidence: Confidence,
   /** Why the confidence is below high; required unless confidence is high. */
   downgrades: z.optional(z.array(Downgrade)),
+  /**
+   * Findings of the review, from studies rather than theory or opinion, that back this one
+   * where its own design is theory, a textbook, an opinion or the review author's synthesis:
+   * the stated reason why it may be graded above what its design allows on its own. The
+   * ceilings for each design are the table in test/kb/evidence.test.ts.
+   */
+  backedBy: z.optional(z.array(Id).check(z.minLength(1))),
   /** Why the finding holds, where the review suggests it. */
   mechanism: z.optional(Text),
   /** When it does not hold or holds more strongly, where the review suggests it. */

@@ -7,6 +7,7 @@ import type { PlacedIssue } from '../load/parse.js';
 import { STDIN, type SourceFile } from '../load/source.js';
 import { Id } from '../schema/index.js';
 import type { FileKind } from '../schema/kinds.js';
+import { checkFindingBacking } from './evidence.js';
 import type { FileResult, Problem } from './problem.js';
 import { ruleDefinition } from './rules.js';
 
@@ -100,7 +101,8 @@ export function semanticIssues(file: CheckedFile, kb: KnowledgeBase, index: KbIn
       if (file.value === undefined) return [];
       // A knowledge-base file on its own: check it with the rest of the built-in base.
       const replaced = withPart(kb, file);
-      return checkKnowledgeBase(replaced, indexKb(replaced)).filter((issue) => issue.file === file.kind);
+      const replacedIndex = indexKb(replaced);
+      return [...checkKnowledgeBase(replaced, replacedIndex), ...checkFindingBacking(replaced.findings, replacedIndex)].filter((issue) => issue.file === file.kind);
     }
   }
 }

@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/lang.js';
 import { checkFile, type CheckedFile } from '../load/check.js';
 import type { SourceFile } from '../load/source.js';
 import { semanticIssues, toResult } from './check.js';
+import { checkFindingBacking } from './evidence.js';
 import type { FileResult } from './problem.js';
 
 export interface KbSources {
@@ -42,7 +43,7 @@ export function loadKnowledgeBase(sources: KbSources, lang: Lang = 'en'): { kb?:
     models: models.map((file) => file.value!),
   };
   const index = indexKb(kb);
-  const kbIssues = checkKnowledgeBase(kb, index);
+  const kbIssues = [...checkKnowledgeBase(kb, index), ...checkFindingBacking(kb.findings, index)];
   const modelIds = new Map<string, string>();
   const results = [
     ...(Object.entries(parts) as [KbFile, CheckedFile][]).map(([kind, file]) =>

@@ -19,7 +19,7 @@ import {
   type ReviewDigest,
 } from '../../scripts/review-digest-lib.mjs';
 import { REVIEW_LINE_COUNT } from '../../src/core/kb.js';
-import type { Reference } from '../../src/schema/index.js';
+import type { Confidence, EvidenceKind, Finding, Reference } from '../../src/schema/index.js';
 import { repoKb, ROOT } from '../helpers/kb.js';
 
 const kb = repoKb();
@@ -198,6 +198,51 @@ describe(`the committed review digest (${DIGEST_FILE})${review === undefined ? '
   });
 });
 
+const GRADES: readonly Confidence[] = ['very-low', 'low', 'moderate', 'high'];
+const rank = (grade: Confidence) => GRADES.indexOf(grade);
+const byId = new Map(kb.findings.map((f) => [f.id, f]));
+/** Designs that are not studies: a finding of one of these cannot back another. */
+const NOT_A_STUDY: readonly EvidenceKind[] = ['theory', 'textbook', 'opinion', 'review-synthesis'];
+/** The works a finding rests on, leaving out the review's own entry (nesvag-2005), which is not a study. */
+const studies = (f: Finding) => f.references.filter((key) => key !== 'nesvag-2005');
+const single = (f: Finding) => studies(f).length <= 1;
+
+interface Ceiling {
+  /** The design, as the test's name says it. */
+  design: string;
+  applies: (f: Finding) => boolean;
+  /** The highest grade the design allows on its own. */
+  ceiling: Confidence;
+  /** Where a finding says which studies back it (backedBy), the design allows one grade more. */
+  liftedByBacking: boolean;
+  why: string;
+}
+
+/**
+ * The highest grade (GRADE-CERQual) each design of evidence allows on its own; the weakest
+ * design that applies to a finding decides. The one stated reason for grading a finding above
+ * its design is `backedBy`: findings from studies in the review that back it, which allow one
+ * grade more (and never more than the best of them, checked below).
+ */
+const CEILINGS: readonly Ceiling[] = [
+  { design: 'any finding', applies: () => true, ceiling: 'moderate', liftedByBacking: false, why: 'the review reports every study in one to five sentences, without its method' },
+  { design: 'theory', applies: (f) => f.evidence === 'theory', ceiling: 'very-low', liftedByBacking: true, why: 'a conceptual model, not a study of social services' },
+  { design: 'a textbook', applies: (f) => f.evidence === 'textbook', ceiling: 'very-low', liftedByBacking: true, why: 'a textbook restating theory' },
+  { design: 'an opinion', applies: (f) => f.evidence === 'opinion', ceiling: 'very-low', liftedByBacking: true, why: 'a position or a practitioner’s report, not a study' },
+  { design: 'the review author’s own synthesis', applies: (f) => f.evidence === 'review-synthesis', ceiling: 'low', liftedByBacking: true, why: 'the author’s reading or statement, with no cited study behind it' },
+  { design: 'a single case study', applies: (f) => f.evidence === 'case-study' && single(f), ceiling: 'low', liftedByBacking: false, why: 'one or two offices, or one organisation' },
+  { design: 'a single action research project', applies: (f) => f.evidence === 'action-research' && single(f), ceiling: 'low', liftedByBacking: false, why: 'one project, reported briefly' },
+  { design: 'a single thesis', applies: (f) => f.evidence === 'thesis' && single(f), ceiling: 'low', liftedByBacking: false, why: 'one thesis, reported briefly' },
+  { design: 'a single analysis whose method is not stated', applies: (f) => f.evidence === 'analysis' && single(f), ceiling: 'low', liftedByBacking: false, why: 'one work whose method the review does not give' },
+  { design: 'a single evaluation or comparative study', applies: (f) => (f.evidence === 'evaluation' || f.evidence === 'comparative-study') && single(f), ceiling: 'low', liftedByBacking: false, why: 'one evaluation of one programme, reported briefly' },
+];
+
+/** The grade a design allows a finding: its ceiling, or one grade more where the finding is backed and the design allows that. */
+function allowed(f: Finding, rule: Ceiling): Confidence {
+  const lift = rule.liftedByBacking && (f.backedBy?.length ?? 0) > 0 ? 1 : 0;
+  return GRADES[Math.min(rank(rule.ceiling) + lift, rank('moderate'))]!;
+}
+
 describe('the evidence base is traceable to the review', () => {
   it('every reference key is cited by at least one finding', () => {
     const cited = new Set(kb.findings.flatMap((f) => f.references));
@@ -221,12 +266,40 @@ describe('the evidence base is traceable to the review', () => {
     expect(contextCited).toEqual([]);
   });
 
-  it('findings below high confidence say why, and no finding claims more than the review supports', () => {
+  it('findings below high confidence say why', () => {
+    for (const f of kb.findings) if (f.confidence !== 'high') expect(f.downgrades?.length, f.id).toBeGreaterThan(0);
+  });
+
+  describe('no finding is graded higher than its weakest design allows without a stated reason', () => {
+    it.each(CEILINGS.map((rule) => [rule.design, rule] as const))('%s', (_design, rule) => {
+      const over = kb.findings
+        .filter((f) => rule.applies(f) && rank(f.confidence) > rank(allowed(f, rule)))
+        .map((f) => `${f.id}: ${f.confidence}, but ${rule.design} allows ${allowed(f, rule)} (${rule.why})`);
+      expect(over).toEqual([]);
+    });
+
+    it.each(kb.findings.filter((f) => f.backedBy).map((f) => [f.id, f] as const))('%s: backed only by other findings from studies, none graded below it', (_id, f) => {
+      for (const id of f.backedBy ?? []) {
+        const backer = byId.get(id);
+        expect(backer, `${f.id} is backed by ${id}, which does not exist`).toBeDefined();
+        expect(id, `${f.id} backs itself`).not.toBe(f.id);
+        expect(NOT_A_STUDY, `${f.id} is backed by ${id}, whose design (${backer?.evidence}) is not a study`).not.toContain(backer?.evidence);
+      }
+      // Lifted one grade at most, and never above the best of what backs it.
+      const best = Math.max(...(f.backedBy ?? []).map((id) => rank(byId.get(id)?.confidence ?? 'very-low')));
+      expect(rank(f.confidence), `${f.id} is graded above the findings that back it`).toBeLessThanOrEqual(best);
+    });
+  });
+
+  it('a finding\'s evidence is the design of one of its references, and its origin theirs (or mixed where they differ)', () => {
+    const byKey = new Map(kb.references.map((r) => [r.key, r]));
     for (const f of kb.findings) {
-      if (f.confidence !== 'high') expect(f.downgrades?.length, f.id).toBeGreaterThan(0);
-      // A single study of one or two offices cannot be more than low confidence.
-      if (f.evidence === 'case-study' && f.references.length === 1) expect(['low', 'very-low'], f.id).toContain(f.confidence);
-      if (['opinion', 'theory', 'textbook'].includes(f.evidence)) expect(['low', 'very-low'], f.id).toContain(f.confidence);
+      const cited = f.references.map((key) => byKey.get(key)!);
+      expect(cited.map((r) => r.kind), `${f.id}: evidence ${f.evidence}`).toContain(f.evidence);
+      // The review's own entry counts only for the author's own synthesis; beside the works it builds on, theirs is the origin.
+      const sources = f.evidence === 'review-synthesis' ? cited : cited.filter((r) => r.kind !== 'review-synthesis');
+      const origins = new Set(sources.map((r) => r.origin));
+      expect(f.origin, `${f.id}: its references are from ${[...origins].join(', ')}`).toBe(origins.size === 1 ? [...origins][0] : 'mixed');
     }
   });
 
