@@ -52,14 +52,16 @@ export function bodyOf(ids: readonly string[], index: KbIndex, slot: (id: string
     return { confidence: 'very-low', sd: EFFECT_SD['very-low'], studies: 0, findings: [...ids], references, draws: new Int32Array(0), coefficients: new Float64Array(0) };
   }
   const strongest = GRADES[Math.min(...findings.map((f) => GRADES.indexOf(f.confidence)))]!;
-  const sd = EFFECT_SD[strongest] * ADEQUACY[Math.min(references.length, ADEQUACY.length - 1)]!;
+  // The review's own synthesis is not a study of its own: it adds nothing to adequacy.
+  const studies = references.filter((key) => index.references.get(key)?.kind !== 'review-synthesis').length;
+  const sd = EFFECT_SD[strongest] * ADEQUACY[Math.min(studies, ADEQUACY.length - 1)]!;
   // Stronger findings weigh more in the shared draw (precision weights), normalised to unit variance.
   const precision = findings.map((f) => 1 / EFFECT_SD[f.confidence]);
   const norm = Math.sqrt(precision.reduce((sum, p) => sum + p * p, 0));
   return {
     confidence: strongest,
     sd,
-    studies: references.length,
+    studies,
     findings: findings.map((f) => f.id),
     references,
     draws: Int32Array.from(findings.map((f) => slot(f.id))),

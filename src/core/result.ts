@@ -270,7 +270,7 @@ function gapsOf(engine: Engine, criteria: RankedModel['criteria']): EvidenceGap[
       if (!matters) continue;
       const findings = x.findings.map((id) => engine.index.findings.get(id)).filter((f): f is Finding => f !== undefined);
       const kinds: EvidenceGap['gap'][] = [];
-      if (x.references.length === 1) kinds.push('single-study');
+      if (x.studies <= 1) kinds.push('single-study');
       if (findings.every((f) => f.confidence === 'very-low')) kinds.push('very-low-confidence');
       if (findings.every((f) => f.origin === 'elsewhere')) kinds.push('foreign-evidence');
       if (findings.every((f) => f.evidence === 'theory' || f.evidence === 'opinion' || f.evidence === 'textbook')) kinds.push('theory-only');
