@@ -271,7 +271,7 @@ export function checkKnowledgeBase(kb: KnowledgeBase, index: KbIndex): KbIssue[]
     if ((question.type === 'choice' || question.type === 'multi') && !question.options) shape(both(`et ${question.type}-spørsmål trenger options`, `a ${question.type} question needs options`), 'type');
     if (question.type === 'integer' && (question.min === undefined || question.max === undefined)) shape(both('et integer-spørsmål trenger min og max', 'an integer question needs min and max'), 'type');
     if (question.type === 'scale' && (!question.low || !question.high)) shape(both('et scale-spørsmål trenger low og high', 'a scale question needs low and high labels'), 'type');
-    if (question.dontKnow && question.assume === undefined) shape(both('et spørsmål som tillater «dont-know» trenger «assume»', 'a question that allows "dont-know" needs "assume"'), 'dontKnow');
+    if (question.dontKnow && question.assume === undefined && question.type !== 'rank') shape(both('et spørsmål som tillater «dont-know» trenger «assume»', 'a question that allows "dont-know" needs "assume"'), 'dontKnow');
     if (question.assume !== undefined) {
       const problem = answerProblem(question, question.assume);
       // An impossible assumption is reported like the same answer in an answers file.

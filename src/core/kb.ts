@@ -1,4 +1,4 @@
-import type { ChangeCost, Criterion, Finding, Model, Question, Reference, Section, SumRule } from '../schema/index.js';
+import type { ChangeCost, Criterion, Finding, Model, NotAsked, Question, Reference, Section, SumRule } from '../schema/index.js';
 
 /** The review has this many lines; every line reference must fall within it. */
 export const REVIEW_LINE_COUNT = 875;
@@ -13,6 +13,8 @@ export interface KnowledgeBase {
   sections: Section[];
   questions: Question[];
   sums: SumRule[];
+  /** Factors the review names that the bank deliberately does not ask about, with why. */
+  notAsked?: NotAsked[];
   models: Model[];
 }
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Text, FILE_FORMATS } from './common.js';
+import { Id, Lines, Text, FILE_FORMATS } from './common.js';
 
 /** rank: every option in order of importance, most important first (the answer is the ordered list). */
 export const QuestionType = z.enum(['percent', 'integer', 'scale', 'choice', 'multi', 'boolean', 'rank']);
@@ -80,10 +80,19 @@ export const SumRule = z.strictObject({
 });
 export type SumRule = z.infer<typeof SumRule>;
 
+/** A factor the review names that orgfit deliberately does not ask about, with the reason. */
+export const NotAsked = z.strictObject({
+  factor: Text,
+  lines: Lines,
+  why: Text,
+});
+export type NotAsked = z.infer<typeof NotAsked>;
+
 export const QuestionsFile = z.strictObject({
   $schema: z.optional(z.string()),
   format: z.literal(FILE_FORMATS.questions),
   sections: z.array(Section).check(z.minLength(1)),
+  notAsked: z.optional(z.array(NotAsked)),
   questions: z.array(Question).check(z.minLength(1)),
   sums: z.optional(z.array(SumRule)),
 });

@@ -40,6 +40,7 @@ export function loadKnowledgeBase(sources: KbSources, lang: Lang = 'en'): { kb?:
     sections: questions.sections,
     questions: questions.questions,
     sums: questions.sums ?? [],
+    ...(questions.notAsked ? { notAsked: questions.notAsked } : {}),
     models: models.map((file) => file.value!),
   };
   const index = indexKb(kb);
