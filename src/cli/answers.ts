@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../core/kb.js';
 import type { Lang } from '../i18n/lang.js';
-import { t } from '../i18n/messages.js';
+import { cliText } from '../i18n/cli.js';
 import { expandPaths, readSource } from '../load/files.js';
 import { VERSION } from '../paths.js';
 import type { AnswersFile } from '../schema/index.js';
@@ -31,7 +31,7 @@ export async function loadAnswers(paths: readonly string[], kb: KnowledgeBase, i
   if (failing.length > 0) {
     const color = useColor(io.stderr, io.env, colorFlag);
     io.stderr.write(formatters.text({ ...report, files: results.filter((r) => r.problems.length > 0) }, { lang, color, paint: painter(color), toolVersion: VERSION }));
-    throw new InvalidInput(results.length === 1 ? t(lang, 'invalidAnswer') : t(lang, 'invalidAnswers', { count: failing.length }));
+    throw new InvalidInput(results.length === 1 ? cliText(lang, 'invalid-answer') : cliText(lang, 'invalid-answers', { count: failing.length }));
   }
   return checked.map(({ file }) => ({ path: file.source.path, answers: file.value as AnswersFile }));
 }

@@ -1,4 +1,6 @@
-import type { Bilingual, Lang } from '../i18n/lang.js';
+import type { MessageRef } from '../i18n/catalog.js';
+import type { CliId } from '../i18n/cli.js';
+import type { Lang } from '../i18n/lang.js';
 import type { Io } from '../io.js';
 
 export interface CommandContext {
@@ -14,99 +16,100 @@ export type CommandModule = { default: (context: CommandContext) => Promise<numb
 
 export interface CommandSpec {
   usage: string;
-  description: Bilingual;
-  options: { flags: string; description: Bilingual; choices?: string[]; default?: unknown }[];
-  examples: [string, Bilingual][];
+  description: CliId;
+  options: { flags: string; description: CliId | MessageRef<CliId>; choices?: string[]; default?: unknown }[];
+  /** Command lines with what each does; the command lines are the same in every language. */
+  examples: [string, CliId][];
   /** Loaded only when the command runs: `validate` never loads the scoring engine or a prompt library. */
   load: () => Promise<CommandModule>;
 }
 
-const format = (choices: string[], nbDefault: string, enDefault = nbDefault): CommandSpec['options'][number] => ({
+const format = (choices: string[], fallback: string | MessageRef<CliId>): CommandSpec['options'][number] => ({
   flags: '-f, --format <format>',
-  description: { nb: `utdataformat (standard ${nbDefault})`, en: `output format (default ${enDefault})` },
+  description: { message: 'option-format', params: { default: fallback } },
   choices,
 });
 
 export const COMMANDS: CommandSpec[] = [
   {
     usage: 'score <files...>',
-    description: { nb: 'ranger modellene for hver svarfil («-» leser standard inn, en mappe gir alle svarfilene i den)', en: 'rank the models for each answers file ("-" reads standard input, a folder means every answers file in it)' },
+    description: 'command-score',
     options: [
       format(['table', 'json', 'csv'], 'table'),
-      { flags: '--samples <n>', description: { nb: 'antall trekk i robusthetsanalysen (standard 1000)', en: 'samples in the robustness analysis (default 1000)' } },
-      { flags: '--seed <n>', description: { nb: 'frø for robusthetsanalysen (standard 1)', en: 'seed of the robustness analysis (default 1)' } },
+      { flags: '--samples <n>', description: 'option-samples' },
+      { flags: '--seed <n>', description: 'option-seed' },
     ],
     examples: [
-      ['orgfit score seeds/examples/bygdvik.yaml', { nb: 'én kommune, som tabell', en: 'one municipality, as a table' }],
-      ['orgfit score seeds/examples --format json', { nb: 'alle eksemplene, som JSON', en: 'every example, as JSON' }],
-      ['cat svar.yaml | orgfit score -', { nb: 'les svarene fra standard inn', en: 'read the answers from standard input' }],
+      ['orgfit score seeds/examples/bygdvik.yaml', 'example-score-one'],
+      ['orgfit score seeds/examples --format json', 'example-score-json'],
+      ['cat svar.yaml | orgfit score -', 'example-score-stdin'],
     ],
     load: () => import('./score.js'),
   },
   {
     usage: 'explain <model> <file>',
-    description: { nb: 'hvert bidrag til én modells poengsum, med funnene og referansene bak', en: 'every contribution to one model’s score, with the findings and references behind it' },
+    description: 'command-explain',
     options: [format(['text', 'json'], 'text')],
-    examples: [['orgfit explain specialised seeds/examples/bydel-nord.yaml', { nb: 'hvorfor fikk «spesialisert» sin poengsum?', en: 'why did "specialised" get its score?' }]],
+    examples: [['orgfit explain specialised seeds/examples/bydel-nord.yaml', 'example-explain']],
     load: () => import('./explain.js'),
   },
   {
     usage: 'validate [paths...]',
-    description: { nb: 'sjekk modellfiler (standard: de innebygde) mot skjemaet og de semantiske reglene', en: 'check model files (default: the built-in ones) against the schema and the semantic rules' },
+    description: 'command-validate',
     options: [
-      format(['text', 'json', 'github', 'junit', 'sarif'], 'text; github når GITHUB_ACTIONS=true', 'text; github when GITHUB_ACTIONS=true'),
-      { flags: '--answers <files...>', description: { nb: 'sjekk svarfiler i stedet for modellfiler', en: 'check answers files instead of model files' } },
-      { flags: '--max-warnings <n>', description: { nb: 'feil (exit 1) når det er flere advarsler enn n', en: 'fail (exit 1) when there are more than n warnings' } },
-      { flags: '--list-rules', description: { nb: 'list reglene med id og hvordan feilene rettes', en: 'list the rules with their id and how to fix what they report' } },
+      format(['text', 'json', 'github', 'junit', 'sarif'], { message: 'format-default-validate' }),
+      { flags: '--answers <files...>', description: 'option-answers' },
+      { flags: '--max-warnings <n>', description: 'option-max-warnings' },
+      { flags: '--list-rules', description: 'option-list-rules' },
     ],
     examples: [
-      ['orgfit validate', { nb: 'sjekk de innebygde modellene', en: 'check the built-in models' }],
-      ['orgfit validate mine-modeller/ --format sarif > orgfit.sarif', { nb: 'egne modeller, SARIF for kodeskanning', en: 'your own models, SARIF for code scanning' }],
-      ['orgfit validate --answers svar.yaml', { nb: 'sjekk en svarfil', en: 'check an answers file' }],
+      ['orgfit validate', 'example-validate-builtin'],
+      ['orgfit validate mine-modeller/ --format sarif > orgfit.sarif', 'example-validate-sarif'],
+      ['orgfit validate --answers svar.yaml', 'example-validate-answers'],
     ],
     load: () => import('./validate.js'),
   },
   {
     usage: 'models',
-    description: { nb: 'list organisasjonsmodellene', en: 'list the organisation models' },
+    description: 'command-models',
     options: [format(['table', 'json'], 'table')],
-    examples: [['orgfit models --models ./egne', { nb: 'med egne modeller', en: 'with your own models' }]],
+    examples: [['orgfit models --models ./egne', 'example-models-own']],
     load: () => import('./models.js'),
   },
   {
     usage: 'questions',
-    description: { nb: 'spørsmålsbanken', en: 'the question bank' },
+    description: 'command-questions',
     options: [format(['md', 'yaml', 'json'], 'md')],
-    examples: [['orgfit questions --format md > sporsmal.md', { nb: 'spørsmålene som Markdown', en: 'the questions as Markdown' }]],
+    examples: [['orgfit questions --format md > sporsmal.md', 'example-questions-md']],
     load: () => import('./questions.js'),
   },
   {
     usage: 'template',
-    description: { nb: 'en tom svarfil å fylle ut for hånd, med hvert spørsmål som kommentar', en: 'a blank answers file to fill in by hand, with every question as a comment' },
+    description: 'command-template',
     options: [
-      { flags: '-o, --out <file>', description: { nb: 'skriv til fil i stedet for standard ut', en: 'write to a file instead of standard output' } },
-      { flags: '--force', description: { nb: 'overskriv filen om den finnes', en: 'overwrite the file if it exists' } },
+      { flags: '-o, --out <file>', description: 'option-out' },
+      { flags: '--force', description: 'option-force' },
     ],
-    examples: [['orgfit template --out svar.yaml', { nb: 'lag en svarfil, fyll den ut, og kjør «orgfit score svar.yaml»', en: 'make an answers file, fill it in, then run "orgfit score svar.yaml"' }]],
+    examples: [['orgfit template --out svar.yaml', 'example-template']],
     load: () => import('./template.js'),
   },
   {
     usage: 'sources',
-    description: { nb: 'litteraturlisten: verkene litteraturstudien siterer', en: 'the bibliography: the works the review cites' },
+    description: 'command-sources',
     options: [
       format(['text', 'bibtex', 'csl-json'], 'text'),
-      { flags: '--findings', description: { nb: 'list funnene i stedet, med styrke og referanser', en: 'list the findings instead, with their strength and references' } },
+      { flags: '--findings', description: 'option-findings' },
     ],
-    examples: [['orgfit sources --format bibtex > orgfit.bib', { nb: 'BibTeX for rapporten', en: 'BibTeX for your report' }]],
+    examples: [['orgfit sources --format bibtex > orgfit.bib', 'example-sources-bibtex']],
     load: () => import('./sources.js'),
   },
   {
     usage: 'schema',
-    description: { nb: 'skriv ut JSON-skjemaet for en filtype', en: 'print the JSON Schema of a kind of file' },
-    options: [{ flags: '--kind <kind>', description: { nb: 'filtypen, eller result/results for utdataene fra score (standard model)', en: 'the kind of file, or result/results for the output of score (default model)' }, choices: ['model', 'answers', 'findings', 'references', 'criteria', 'questions', 'result', 'results'], default: 'model' }],
+    description: 'command-schema',
+    options: [{ flags: '--kind <kind>', description: 'option-kind', choices: ['model', 'answers', 'findings', 'references', 'criteria', 'questions', 'result', 'results'], default: 'model' }],
     examples: [
-      ['orgfit schema > model.schema.json', { nb: 'skjemaet for modellfiler', en: 'the schema of model files' }],
-      ['orgfit schema --kind result', { nb: 'kontrakten for «score --format json»', en: 'the contract of "score --format json"' }],
+      ['orgfit schema > model.schema.json', 'example-schema-model'],
+      ['orgfit schema --kind result', 'example-schema-result'],
     ],
     load: () => import('./schema.js'),
   },

@@ -5,7 +5,7 @@ import { loadAnswers } from './answers.js';
 import { painter, useColor } from './color.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, scoreMunicipality } from '../core/pipeline.js';
 import { closest } from '../core/suggest.js';
-import { t } from '../i18n/messages.js';
+import { cliText } from '../i18n/cli.js';
 import { renderExplain } from '../render/explain.js';
 
 export default async function explain({ io, lang, args, options }: CommandContext): Promise<number> {
@@ -14,8 +14,8 @@ export default async function explain({ io, lang, args, options }: CommandContex
   const models = await modelsWithUserDir(kb, options.models as string | undefined, io, lang, options.color as boolean | undefined);
   if (!models.some((m) => m.id === modelId)) {
     const near = closest(modelId, models.map((m) => m.id));
-    const suggestion = near ? (lang === 'nb' ? ` (mente du «${near}»?)` : ` (did you mean "${near}"?)`) : '';
-    throw new UsageError(t(lang, 'unknownModel', { id: modelId, suggestion, known: models.map((m) => m.id).join(', ') }));
+    const suggestion = near ? cliText(lang, 'did-you-mean', { name: { message: 'quoted', params: { text: near } } }) : '';
+    throw new UsageError(cliText(lang, 'unknown-model', { id: modelId, suggestion, known: models.map((m) => m.id).join(', ') }));
   }
   const [loaded] = await loadAnswers([file], kb, io, lang, options.color as boolean | undefined);
   const result = scoreMunicipality(kb, models, loaded!.answers, { lang, samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED, source: loaded!.path });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { KnowledgeBase } from '../core/kb.js';
 import type { Lang } from '../i18n/lang.js';
-import { t } from '../i18n/messages.js';
+import { cliText } from '../i18n/cli.js';
 import { KB_JSON, VERSION } from '../paths.js';
 import type { Model } from '../schema/index.js';
 import { checkFiles } from '../validate/check.js';
@@ -24,7 +24,7 @@ export function builtinKb(lang: Lang): KnowledgeBase {
   try {
     text = readFileSync(KB_JSON, 'utf8');
   } catch {
-    throw new UsageError(t(lang, 'notBuilt', { path: KB_JSON }));
+    throw new UsageError(cliText(lang, 'not-built', { path: KB_JSON }));
   }
   cached = JSON.parse(text) as KnowledgeBase;
   return cached;
@@ -44,7 +44,7 @@ export async function modelsWithUserDir(kb: KnowledgeBase, dir: string | undefin
   if (report.errorCount > 0) {
     const color = useColor(io.stderr, io.env, colorFlag);
     io.stderr.write(formatters.text({ ...report, files: report.files.filter((f) => f.problems.length > 0) }, { lang, color, paint: painter(color), toolVersion: VERSION }));
-    throw new InvalidInput(t(lang, 'invalidModels', { path: dir }));
+    throw new InvalidInput(cliText(lang, 'invalid-models', { path: dir }));
   }
   return [...kb.models, ...checked.map((c) => c.file.value as Model)];
 }

@@ -1,14 +1,10 @@
 import type { CommandContext } from './commands.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import { builtinKb, modelsWithUserDir } from './kb.js';
-import { t } from '../i18n/messages.js';
 import { renderModelsJson, renderModelsTable, type ListedModel } from '../render/models.js';
-
-const FORMATS = ['table', 'json'] as const;
 
 export default async function models({ io, lang, options }: CommandContext): Promise<number> {
   const format = (options.format as string | undefined) ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(t(lang, 'badFormat', { format, allowed: FORMATS.join(', ') }));
   const kb = builtinKb(lang);
   const all = await modelsWithUserDir(kb, options.models as string | undefined, io, lang, options.color as boolean | undefined);
   const builtIn = new Set(kb.models);

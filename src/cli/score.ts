@@ -4,7 +4,7 @@ import { builtinKb, modelsWithUserDir } from './kb.js';
 import { loadAnswers } from './answers.js';
 import { painter, useColor } from './color.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, scoreMunicipality } from '../core/pipeline.js';
-import { t } from '../i18n/messages.js';
+import { cliText } from '../i18n/cli.js';
 import { renderScoreTable } from '../render/score-table.js';
 import { renderScoreCsv } from '../render/score-csv.js';
 import { renderScoreJson } from '../render/score-json.js';
@@ -37,6 +37,6 @@ export function integerOption(value: unknown, option: string, fallback: number, 
   if (value === undefined) return fallback;
   // Number('') is 0: an empty value is a mistake, not zero.
   const n = typeof value === 'string' && value.trim() === '' ? NaN : Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(t(lang, 'badNumber', { value: String(value), option }));
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(cliText(lang, 'bad-number', { value: String(value), option }));
   return n;
 }

@@ -3,13 +3,10 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { CommandContext } from './commands.js';
 import { EXIT, UsageError } from '../errors.js';
 import { builtinKb } from './kb.js';
-import { t } from '../i18n/messages.js';
+import { cliText } from '../i18n/cli.js';
 import { writeFileAtomic } from '../load/files.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { renderTemplate } from '../render/template.js';
-
-const CANNOT_WRITE = { nb: 'Kan ikke skrive «{path}»: {reason}', en: 'Cannot write "{path}": {reason}' } as const;
-const IS_FOLDER = { nb: '«{path}» er en mappe; oppgi et filnavn', en: '"{path}" is a folder; give a file name' } as const;
 
 export default async function template({ io, lang, options }: CommandContext): Promise<number> {
   const out = options.out as string | undefined;
@@ -27,15 +24,15 @@ export default async function template({ io, lang, options }: CommandContext): P
     return EXIT.ok;
   }
   if (existsSync(target)) {
-    if (statSync(target).isDirectory()) throw new UsageError(IS_FOLDER[lang].replace('{path}', out));
-    if (!options.force) throw new UsageError(t(lang, 'outExists', { path: out }));
+    if (statSync(target).isDirectory()) throw new UsageError(cliText(lang, 'is-folder', { path: out }));
+    if (!options.force) throw new UsageError(cliText(lang, 'out-exists', { path: out }));
   }
   try {
     writeFileAtomic(target, text);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UsageError(CANNOT_WRITE[lang].replace('{path}', out).replace('{reason}', reason));
+    throw new UsageError(cliText(lang, 'cannot-write', { path: out, reason }));
   }
-  io.stderr.write(t(lang, 'wrote', { path: out }) + '\n');
+  io.stderr.write(cliText(lang, 'wrote', { path: out }) + '\n');
   return EXIT.ok;
 }

@@ -6,10 +6,10 @@ import { builtinKb } from './kb.js';
 import { painter, useColor } from './color.js';
 import { expandPaths, readSource } from '../load/files.js';
 import { BUILTIN_MODELS_DIR, VERSION } from '../paths.js';
-import { formatters, listRules, FORMATS, type FormatName } from '../render/validation.js';
+import { formatters, listRules, type FormatName } from '../render/validation.js';
 import { summarise } from '../validate/problem.js';
 import { validateFiles } from '../validate/check.js';
-import { t } from '../i18n/messages.js';
+import { cliText } from '../i18n/cli.js';
 
 export default async function validate({ io, lang, args, options }: CommandContext): Promise<number> {
   if (options.listRules) {
@@ -17,7 +17,6 @@ export default async function validate({ io, lang, args, options }: CommandConte
     return EXIT.ok;
   }
   const format = (options.format as FormatName | undefined) ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
-  if (!FORMATS.includes(format)) throw new UsageError(t(lang, 'badFormat', { format, allowed: FORMATS.join(', ') }));
   const maxWarnings = parseMaxWarnings(options.maxWarnings, lang);
 
   const answers = options.answers as string[] | undefined;
@@ -52,7 +51,7 @@ export default async function validate({ io, lang, args, options }: CommandConte
   if (report.errorCount > 0) return EXIT.invalid;
   if (maxWarnings !== undefined && report.warningCount > maxWarnings) {
     // The text format says so in its summary; machine formats keep stdout clean, so say it here.
-    if (format !== 'text') io.stderr.write(`orgfit: ${t(lang, 'tooManyWarnings')} (${report.warningCount} > ${maxWarnings})\n`);
+    if (format !== 'text') io.stderr.write(`orgfit: ${cliText(lang, 'too-many-warnings')} (${report.warningCount} > ${maxWarnings})\n`);
     return EXIT.invalid;
   }
   return EXIT.ok;
@@ -61,6 +60,6 @@ export default async function validate({ io, lang, args, options }: CommandConte
 function parseMaxWarnings(value: unknown, lang: CommandContext['lang']): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(t(lang, 'badNumber', { value: String(value), option: '--max-warnings' }));
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(cliText(lang, 'bad-number', { value: String(value), option: '--max-warnings' }));
   return n;
 }
