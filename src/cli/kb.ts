@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/lang.js';
 import { cliText } from '../i18n/cli.js';
 import { KB_JSON, VERSION } from '../paths.js';
 import type { Model } from '../schema/index.js';
-import { checkFiles } from '../validate/check.js';
+import { builtInModel, checkFiles } from '../validate/check.js';
 import { formatters } from '../render/validation.js';
 import { summarise } from '../validate/problem.js';
 import { expandPaths, readSource } from '../load/files.js';
@@ -38,7 +38,7 @@ export async function modelsWithUserDir(kb: KnowledgeBase, dir: string | undefin
   if (!dir) return kb.models;
   const paths = expandPaths([dir], io, lang);
   const sources = await Promise.all(paths.map((path) => readSource(path, io, lang)));
-  const reserved = new Map(kb.models.map((m) => [m.id, `built-in model "${m.id}"`]));
+  const reserved = new Map(kb.models.map((m) => [m.id, builtInModel(m.id)]));
   const checked = checkFiles(sources, kb, { lang, expect: 'model', reservedModelIds: reserved });
   const report = summarise(checked.map((c) => c.result));
   if (report.errorCount > 0) {

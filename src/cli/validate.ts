@@ -8,7 +8,7 @@ import { expandPaths, readSource } from '../load/files.js';
 import { BUILTIN_MODELS_DIR, VERSION } from '../paths.js';
 import { formatters, listRules, type FormatName } from '../render/validation.js';
 import { summarise } from '../validate/problem.js';
-import { validateFiles } from '../validate/check.js';
+import { builtInModel, validateFiles } from '../validate/check.js';
 import { cliText } from '../i18n/cli.js';
 
 export default async function validate({ io, lang, args, options }: CommandContext): Promise<number> {
@@ -40,7 +40,7 @@ export default async function validate({ io, lang, args, options }: CommandConte
   const reserved = new Map(
     kb.models
       .filter((model) => !validated.has(join(BUILTIN_MODELS_DIR, `${model.id}.yaml`)))
-      .map((model) => [model.id, `built-in model "${model.id}"`] as [string, string]),
+      .map((model) => [model.id, builtInModel(model.id)] as const),
   );
   const results = validateFiles(sources, kb, { lang, ...(answers ? { expect: 'answers' as const } : {}), reservedModelIds: reserved });
   const report = summarise(results);

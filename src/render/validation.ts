@@ -1,7 +1,9 @@
 import type { Lang } from '../i18n/lang.js';
+import { validateText, type ValidateId } from '../i18n/validate.js';
+import type { Params } from '../i18n/catalog.js';
 import { plain as PLAIN, type Painter } from './paint.js';
 import type { Problem, ValidationReport } from '../validate/problem.js';
-import { RULE_IDS, ruleDefinition, type Severity } from '../validate/rules.js';
+import { RULE_IDS, RULES, ruleText } from '../validate/rules.js';
 
 /*
  * The output formats of `orgfit validate`. Every formatter is a pure function of
@@ -27,29 +29,6 @@ export type FormatName = (typeof FORMATS)[number];
 type Formatter = (report: ValidationReport, options: FormatOptions) => string;
 
 const id = (s: string): string => s;
-
-// ---------------------------------------------------------------- words
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
-const WORDS = {
-  en: {
-    severity: { error: 'error', warning: 'warning' } as Record<Severity, string>,
-    problems: (n: number) => plural(n, 'problem', 'problems'),
-    errors: (n: number) => plural(n, 'error', 'errors'),
-    warnings: (n: number) => plural(n, 'warning', 'warnings'),
-    valid: (n: number) => (n === 1 ? `${n} file valid` : `${n} files valid`),
-    tooManyWarnings: (n: number, max: number) => `orgfit: too many warnings (${n}); the maximum is ${max}.`,
-  },
-  nb: {
-    severity: { error: 'feil', warning: 'advarsel' } as Record<Severity, string>,
-    problems: (n: number) => plural(n, 'problem', 'problemer'),
-    errors: (n: number) => plural(n, 'feil', 'feil'),
-    warnings: (n: number) => plural(n, 'advarsel', 'advarsler'),
-    valid: (n: number) => (n === 1 ? `${n} fil er gyldig` : `${n} filer er gyldige`),
-    tooManyWarnings: (n: number, max: number) => `orgfit: for mange advarsler (${n}); maksimum er ${max}.`,
-  },
-} satisfies Record<Lang, unknown>;
 
 // ---------------------------------------------------------------- helpers
 
@@ -86,7 +65,7 @@ const lines = (out: string[]): string => (out.length === 0 ? '' : `${out.join('\
 
 const text: Formatter = (report, options) => {
   const p = options.color ? (options.paint ?? PLAIN) : PLAIN;
-  const words = WORDS[options.lang];
+  const say = (id: ValidateId, params?: Params<ValidateId>) => validateText(options.lang, id, params);
   const out: string[] = [];
 
   for (const file of report.files) {
@@ -96,7 +75,7 @@ const text: Formatter = (report, options) => {
     const rows = columns(
       file.problems.map((problem) => [
         `${problem.line}:${problem.column}`,
-        words.severity[problem.severity],
+        say(`severity-${problem.severity}`),
         oneLine(problem.message),
         oneLine(problem.rule),
         oneLine(problem.pointer),
@@ -114,13 +93,13 @@ const text: Formatter = (report, options) => {
   const { errorCount, warningCount } = report;
   const total = errorCount + warningCount;
   if (total === 0) {
-    out.push(p.green(`✔ ${words.valid(report.files.length)}`));
+    out.push(p.green(`✔ ${say('files-valid', { count: report.files.length })}`));
   } else {
-    const summary = `✖ ${words.problems(total)} (${words.errors(errorCount)}, ${words.warnings(warningCount)})`;
+    const summary = `✖ ${say('problems', { count: total })} (${say('errors', { count: errorCount })}, ${say('warnings', { count: warningCount })})`;
     out.push(p.bold(errorCount > 0 ? p.red(summary) : p.yellow(summary)));
   }
   if (options.maxWarnings !== undefined && warningCount > options.maxWarnings) {
-    out.push(p.red(words.tooManyWarnings(warningCount, options.maxWarnings)));
+    out.push(p.red(say('too-many-warnings', { count: warningCount, max: options.maxWarnings })));
   }
   return lines(out);
 };
@@ -253,15 +232,12 @@ export function pathToUri(path: string): string {
 }
 
 const sarif: Formatter = (report, options) => {
-  const rules = RULE_IDS.map((ruleId) => {
-    const rule = ruleDefinition(ruleId);
-    return {
-      id: ruleId,
-      shortDescription: { text: rule.description[options.lang] },
-      help: { text: generic(rule.hint[options.lang]) },
-      defaultConfiguration: { level: rule.severity },
-    };
-  });
+  const rules = RULE_IDS.map((ruleId) => ({
+    id: ruleId,
+    shortDescription: { text: ruleText(options.lang, ruleId, 'description') },
+    help: { text: generic(ruleText(options.lang, ruleId, 'hint')) },
+    defaultConfiguration: { level: RULES[ruleId].severity },
+  }));
   const ruleIndex = new Map<string, number>(RULE_IDS.map((ruleId, i) => [ruleId, i]));
 
   const results = report.files.flatMap((file, artifactIndex) =>
@@ -313,14 +289,15 @@ export const formatters: Record<FormatName, Formatter> = { text, json, github, j
 
 /** `orgfit validate --list-rules`: `rule-id  severity  description — hint`, aligned, sorted by id. */
 export function listRules(lang: Lang): string {
-  const rows = [...RULE_IDS].sort().map((ruleId) => {
-    const rule = ruleDefinition(ruleId);
-    return [ruleId, WORDS[lang].severity[rule.severity], `${rule.description[lang]} — ${generic(rule.hint[lang])}`];
-  });
+  const rows = RULE_IDS.map((ruleId) => [
+    ruleId,
+    validateText(lang, `severity-${RULES[ruleId].severity}`),
+    `${ruleText(lang, ruleId, 'description')} — ${generic(ruleText(lang, ruleId, 'hint'))}`,
+  ]);
   return lines(columns(rows).map((row) => row.join('  ')));
 }
 
-/** A hint outside any one problem: its placeholders become <name> (e.g. "Add <property>"). */
+/** A hint outside any one problem (given no parameters, it keeps its placeholders): they become <name> (e.g. "Add <property>"). */
 function generic(hint: string): string {
   return hint.replace(/\{(\w+)\}/g, '<$1>');
 }

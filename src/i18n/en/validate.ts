@@ -121,6 +121,19 @@ export default {
   'yaml-too-deep.message': 'Nesting is deeper than {limit} levels',
   'yaml-too-deep.hint': 'Check that this is an orgfit file; none needs nesting this deep.',
 
+  // YAML syntax errors, by the YAML library's code (src/load/parse.ts). Its own words are precise
+  // (which token, which quote): English readers get them as they are, others get them explained.
+  'syntax-multiple-docs': 'the file holds more than one YAML document; remove the second "---"',
+  'syntax-bad-indent': '{detail}',
+  'syntax-tab-as-indent': '{detail}',
+  'syntax-missing-char': '{detail}',
+  'syntax-unexpected-token': '{detail}',
+  'syntax-block-as-implicit-key': '{detail}',
+  'syntax-multiline-implicit-key': '{detail}',
+  'syntax-bad-scalar-start': '{detail}',
+  'syntax-bad-directive': '{detail}',
+  'syntax-impossible': '{detail}',
+
   // The output of `orgfit validate` (src/render/validation.ts).
   'severity-error': 'error',
   'severity-warning': 'warning',

@@ -122,6 +122,19 @@ export default {
   'yaml-too-deep.message': 'Nestingen er dypere enn {limit} nivåer',
   'yaml-too-deep.hint': 'Sjekk at filen er en orgfit-fil; ingen trenger så dyp nesting.',
 
+  // YAML syntax errors, by the YAML library's code (src/load/parse.ts). Its own words are precise
+  // (which token, which quote): English readers get them as they are, others get them explained.
+  'syntax-multiple-docs': 'filen har mer enn ett YAML-dokument; fjern den andre «---»',
+  'syntax-bad-indent': 'feil innrykk ({detail})',
+  'syntax-tab-as-indent': 'tabulator brukt som innrykk; bruk mellomrom ({detail})',
+  'syntax-missing-char': 'et tegn mangler (et avsluttende anførselstegn eller en parentes?) ({detail})',
+  'syntax-unexpected-token': 'uventet tegn ({detail})',
+  'syntax-block-as-implicit-key': 'en nøkkel mangler kolon, eller innrykket er feil ({detail})',
+  'syntax-multiline-implicit-key': 'en nøkkel kan ikke gå over flere linjer; mangler et kolon? ({detail})',
+  'syntax-bad-scalar-start': 'en verdi kan ikke begynne med dette tegnet; sett den i anførselstegn ({detail})',
+  'syntax-bad-directive': 'ukjent %-direktiv ({detail})',
+  'syntax-impossible': 'ugyldig YAML ({detail})',
+
   // The output of `orgfit validate` (src/render/validation.ts).
   'severity-error': 'feil',
   'severity-warning': 'advarsel',
