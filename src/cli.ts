@@ -5,6 +5,7 @@ import { LANGS, pickLang, type Lang } from './i18n/lang.js';
 import type { MessageRef } from './i18n/catalog.js';
 import { cliText, type CliId } from './i18n/cli.js';
 import { VERSION } from './paths.js';
+import { pad } from './render/text.js';
 import { COMMANDS, type CommandSpec } from './cli/commands.js';
 
 export type { Io } from './io.js';
@@ -123,7 +124,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
 function examples(lang: Lang, list: readonly (readonly [string, CliId])[]): string {
   if (list.length === 0) return '';
   const width = Math.max(...list.map(([cmd]) => cmd.length));
-  return `\n${cliText(lang, 'help-examples')}:\n` + list.map(([cmd, what]) => `  $ ${cmd.padEnd(width)}  # ${cliText(lang, what)}`).join('\n') + '\n';
+  return `\n${cliText(lang, 'help-examples')}:\n` + list.map(([cmd, what]) => `  $ ${pad(cmd, width)}  # ${cliText(lang, what)}`).join('\n') + '\n';
 }
 
 /** Commander's headings, and the message each is said with. */

@@ -2,7 +2,9 @@ import type { RankedModel, Result } from '../core/result.js';
 import type { Lang } from '../i18n/lang.js';
 import { fill } from '../i18n/lang.js';
 import type { Painter } from './paint.js';
-import { citation, CONFIDENCE_WORDS, decimal, GAP_WORDS, percent, signed, word, wrap } from './words.js';
+import { citation } from './citation.js';
+import { decimal, percent, signed, wrap } from './text.js';
+import { CONFIDENCE_WORDS, GAP_WORDS, word } from './words.js';
 
 const HEAD = {
   scoreLine: { nb: 'Poeng {score} (intervall {low}–{high}), plass {rank} av {count}.', en: 'Score {score} (interval {low}–{high}), rank {rank} of {count}.' },
@@ -84,7 +86,7 @@ export function renderExplain(result: Result, model: string, { lang, paint, widt
   // Long lines wrap under their own indent, so a terminal shows a readable column.
   return out.flatMap((line) => {
     const indent = /^\s*/.exec(line.replace(/\x1b\[[0-9;]*m/g, ''))![0];
-    return wrap(line, Math.max(60, width), indent + '  ');
+    return wrap(line, Math.max(60, width), { indent: indent + '  ' });
   }).join('\n') + '\n';
 }
 

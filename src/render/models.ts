@@ -1,6 +1,7 @@
 import type { Bilingual, Lang } from '../i18n/lang.js';
 import type { LineRef, Model } from '../schema/index.js';
-import { reviewLines, wrap } from './sources.js';
+import { reviewLines } from './sources.js';
+import { pad, padStart, wrap } from './text.js';
 
 /** A model as `orgfit models` lists it, marked built-in or the user's own. */
 export interface ListedModel {
@@ -97,14 +98,14 @@ export function renderModelsTable(models: readonly ListedModel[], options: Model
     for (let i = 0; i < height; i++) {
       const parts = columns.map((column, c) => {
         const text = column[i] ?? '';
-        return right[c] ? text.padStart(widths[c]!) : text.padEnd(widths[c]!);
+        return right[c] ? padStart(text, widths[c]!) : pad(text, widths[c]!);
       });
       out.push(parts.join(' '.repeat(gap)).trimEnd());
     }
     return out;
   };
   const rule = widths.map((w) => '─'.repeat(w)).join(' '.repeat(gap));
-  return [...format(head), rule, ...rows.flatMap((row, i) => [...(i > 0 ? [''] : []), ...format(row)]), '', ...L.legend[lang].split('\n').flatMap((line) => wrap(line, width)), ''].join('\n');
+  return [...format(head), rule, ...rows.flatMap((row, i) => [...(i > 0 ? [''] : []), ...format(row)]), '', ...wrap(L.legend[lang], width), ''].join('\n');
 }
 
 export function modelsJson(models: readonly ListedModel[]): ModelsJson {

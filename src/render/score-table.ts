@@ -2,7 +2,8 @@ import type { Result } from '../core/result.js';
 import type { Lang } from '../i18n/lang.js';
 import { fill } from '../i18n/lang.js';
 import type { Painter } from './paint.js';
-import { decimal, fit, pad, padStart, percent, signed, word, wrap } from './words.js';
+import { word } from './words.js';
+import { decimal, pad, padStart, percent, signed, truncate, wrap } from './text.js';
 
 export interface TableOptions {
   lang: Lang;
@@ -34,7 +35,7 @@ function renderSummary(results: readonly Result[], { lang, paint, width = 80 }: 
     const who = result.scenario ? `${result.municipality} (${result.scenario})` : result.municipality;
     const score = `${padStart(decimal(best.score, 0, lang), 3)} (${decimal(best.interval[0], 0, lang)}–${decimal(best.interval[1], 0, lang)})`;
     const first = result.method.samples > 0 ? percent(best.robustness.first, lang) : '–';
-    out.push([pad(fit(who, nameWidth), nameWidth), pad(fit(best.name, modelWidth), modelWidth), pad(score, 13), padStart(first, 5)].join(' ').trimEnd());
+    out.push([pad(truncate(who, nameWidth), nameWidth), pad(truncate(best.name, modelWidth), modelWidth), pad(score, 13), padStart(first, 5)].join(' ').trimEnd());
   }
   return out.join('\n') + '\n';
 }
@@ -42,7 +43,7 @@ function renderSummary(results: readonly Result[], { lang, paint, width = 80 }: 
 function renderOne(result: Result, { lang, paint, width = 80 }: TableOptions): string {
   const out: string[] = [];
   const title = result.scenario ? `${result.municipality} — ${word('scenario', lang)}: ${result.scenario}` : result.municipality;
-  out.push(...wrap(title, Math.min(width, 100), '  ').map((l) => paint.bold(l)));
+  out.push(...wrap(title, Math.min(width, 100), { indent: '  ' }).map((l) => paint.bold(l)));
   // rank (2) + name + score with interval (13) + P(first) (up to 6) + three spaces
   const nameWidth = Math.max(20, Math.min(width, 100) - 24);
   out.push(paint.dim([padStart(word('rank', lang), 2), pad(word('model', lang), nameWidth), pad(word('score', lang), 13), word('first', lang)].join(' ')));
@@ -52,12 +53,12 @@ function renderOne(result: Result, { lang, paint, width = 80 }: TableOptions): s
     const worst = sorted[sorted.length - 1];
     const score = `${padStart(decimal(entry.score, 0, lang), 3)} (${decimal(entry.interval[0], 0, lang)}–${decimal(entry.interval[1], 0, lang)})`;
     const name = entry.feasible ? entry.name : `${entry.name} (${word('notWorkable', lang)})`;
-    const line = [padStart(String(entry.rank), 2), pad(fit(name, nameWidth), nameWidth), pad(score, 13), padStart(result.method.samples > 0 ? percent(entry.robustness.first, lang) : '–', 5)].join(' ');
+    const line = [padStart(String(entry.rank), 2), pad(truncate(name, nameWidth), nameWidth), pad(score, 13), padStart(result.method.samples > 0 ? percent(entry.robustness.first, lang) : '–', 5)].join(' ');
     out.push(entry.feasible ? paint.bold(line) : paint.dim(line));
     const helped = best && best.effect > 0 ? `↑ ${best.name} ${signed(best.effect, 1, lang)}` : '';
     const hurt = worst && worst.effect < 0 ? `↓ ${worst.name} ${signed(worst.effect, 1, lang)}` : '';
     const half = Math.floor((Math.min(width, 100) - 5) / 2);
-    const detail = `     ${pad(fit(helped, half), half)} ${fit(hurt, half)}`.trimEnd();
+    const detail = `     ${pad(truncate(helped, half), half)} ${truncate(hurt, half)}`.trimEnd();
     if (detail.trim()) out.push(paint.dim(detail));
   }
 
@@ -81,10 +82,10 @@ function renderOne(result: Result, { lang, paint, width = 80 }: TableOptions): s
       if (p.status === 'unknown') notes.push(paint.yellow(`? ${word('preconditionUnknown', lang)} – ${entry.name}: ${p.failure} [${p.findings.join(', ')}]`));
     }
   }
-  if (notes.length > 0) out.push('', ...notes.flatMap((note) => wrap(note, Math.min(width, 100), '  ')));
+  if (notes.length > 0) out.push('', ...notes.flatMap((note) => wrap(note, Math.min(width, 100), { indent: '  ' })));
   if (result.assumptions.length > 0) {
     const line = `${word('assumed', lang)}: ${result.assumptions.map((a) => `${a.question} = ${show(a.assumed)}`).join(', ')}`;
-    out.push('', ...wrap(line, Math.min(width, 100), '  ').map((l) => paint.dim(l)));
+    out.push('', ...wrap(line, Math.min(width, 100), { indent: '  ' }).map((l) => paint.dim(l)));
   }
   out.push(paint.dim(word('explainHint', lang)));
   return out.join('\n') + '\n';

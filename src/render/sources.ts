@@ -1,5 +1,7 @@
 import type { Lang } from '../i18n/lang.js';
 import type { CitationFlag, Confidence, EvidenceKind, Finding, LineRef, Origin, Reference } from '../schema/index.js';
+import { citation, isEtAl } from './citation.js';
+import { pad, wrap } from './text.js';
 import { WORDS } from './words.js';
 
 /** The literature review every reference is cited in. */
@@ -87,26 +89,6 @@ export function reviewLines(lines: readonly LineRef[], lang: Lang): string {
   return `${(single ? L.linesOne : L.linesMany)[lang]} ${lines.map(lineRef).join(', ')}`;
 }
 
-/** Words wrapped to `width` columns; every line after the first starts with `indent`. */
-export function wrap(text: string, width: number, indent = '', first = ''): string[] {
-  const words = text.split(/\s+/).filter((w) => w.length > 0);
-  const out: string[] = [];
-  let line = first;
-  let fresh = true;
-  for (const word of words) {
-    if (!fresh && line.length + 1 + word.length > width) {
-      out.push(line);
-      line = indent + word;
-    } else {
-      line = fresh ? line + word : `${line} ${word}`;
-    }
-    fresh = false;
-  }
-  out.push(line);
-  return out;
-}
-
-const isEtAl = (name: string) => /^et\.? ?al\.?$/i.test(name) || /^m\.? ?fl\.?$/i.test(name);
 /** The review sometimes cannot name the author; the data says so in brackets, "[nb / en]". */
 /** Government bodies and the like are authors as a whole, not "family, given". */
 const isCorporate = (reference: Reference) => reference.kind === 'policy-document';
@@ -145,11 +127,6 @@ function authorText(reference: Reference, lang: Lang): string {
   return text || L.authorUnknown[lang];
 }
 
-/** "Helgøy 2003", as a finding's reference list shows it. */
-export function shortCitation(reference: Reference, lang: Lang): string {
-  return `${authorText(reference, lang)} ${reference.year ?? L.noYear[lang]}`;
-}
-
 function yearText(reference: Reference, lang: Lang): string {
   return reference.year === null ? L.noYear[lang] : String(reference.year);
 }
@@ -180,10 +157,7 @@ function ensureStop(text: string): string {
 }
 
 function wrapHead(head: string, width: number): string {
-  return head
-    .split('\n')
-    .flatMap((line) => wrap(line, width))
-    .join('\n');
+  return wrap(head, width).join('\n');
 }
 
 /** The bibliography as plain text, one paragraph per work. */
@@ -198,7 +172,7 @@ export function renderSourcesText(references: readonly Reference[], options: Sou
     const flags = flagText(reference, lang);
     if (flags) text += ` ${flags}`;
     if (reference.caveat) text += ` ${L.caveat[lang]}: ${ensureStop(reference.caveat[lang])}`;
-    return wrap(text, width, '    ').join('\n');
+    return wrap(text, width, { indent: '    ' }).join('\n');
   });
   return `${wrapHead(head, width)}\n\n${entries.join('\n\n')}\n`;
 }
@@ -239,7 +213,7 @@ export function renderSourcesBibtex(references: readonly Reference[], options: S
     if (reference.title) fields.push(['title', `{${escapeBibtex(reference.title)}}`]);
     fields.push(['note', escapeBibtex(bibNote(reference, lang))]);
     const width = Math.max(...fields.map(([name]) => name.length));
-    return `@misc{${reference.key},\n${fields.map(([name, value]) => `  ${name.padEnd(width)} = {${value}}`).join(',\n')}\n}`;
+    return `@misc{${reference.key},\n${fields.map(([name, value]) => `  ${pad(name, width)} = {${value}}`).join(',\n')}\n}`;
   });
   return entries.join('\n\n') + '\n';
 }
@@ -314,13 +288,13 @@ export function renderFindingsText(findings: readonly Finding[], references: rea
       ORIGIN_WORDS[finding.origin][lang],
       (finding.use === 'scoring' ? L.scoring : L.context)[lang],
     ];
-    lines.push(...wrap(facts.join(' · '), width, '    ', '  '));
-    lines.push(...wrap(finding.claim[lang], width, '    ', '  '));
+    lines.push(...wrap(facts.join(' · '), width, { indent: '    ', first: '  ' }));
+    lines.push(...wrap(finding.claim[lang], width, { indent: '    ', first: '  ' }));
     const cited = finding.references.map((key) => {
       const reference = byKey.get(key);
-      return reference ? shortCitation(reference, lang) : key;
+      return reference ? citation(reference, lang) : key;
     });
-    lines.push(...wrap(`${L.references[lang]}: ${cited.join('; ')}`, width, '    ', '  '));
+    lines.push(...wrap(`${L.references[lang]}: ${cited.join('; ')}`, width, { indent: '    ', first: '  ' }));
     const where = reviewLines(finding.lines, lang);
     lines.push(`  ${where.charAt(0).toUpperCase()}${where.slice(1)}`);
     return lines.join('\n');

@@ -1,7 +1,7 @@
 import type { Lang } from '../i18n/lang.js';
 import type { Question } from '../schema/index.js';
 import { allowedValues, listExample, showValue, type QuestionBank } from './questions.js';
-import { wrap } from './sources.js';
+import { pad, wrap } from './text.js';
 
 export interface TemplateOptions {
   lang: Lang;
@@ -70,7 +70,7 @@ export function firstSentence(text: string, atLeast = 40): string {
 }
 
 function comment(text: string, indent: string, width: number, hang = ''): string[] {
-  return wrap(text, width, `${indent}# ${hang}`, `${indent}# `);
+  return wrap(text, width, { indent: `${indent}# ${hang}`, first: `${indent}# ` });
 }
 
 function questionBlock(question: Question, lang: Lang, width: number): string[] {
@@ -81,8 +81,8 @@ function questionBlock(question: Question, lang: Lang, width: number): string[] 
   if (question.options) {
     const widest = Math.max(...question.options.map((o) => o.value.length));
     for (const option of question.options) {
-      const prefix = `${indent}#   ${option.value.padEnd(widest)}  `;
-      out.push(...wrap(option.label[lang], width, `${indent}#${' '.repeat(prefix.length - indent.length - 1)}`, prefix));
+      const prefix = `${indent}#   ${pad(option.value, widest)}  `;
+      out.push(...wrap(option.label[lang], width, { indent: `${indent}#${' '.repeat(prefix.length - indent.length - 1)}`, first: prefix }));
     }
   }
   const rules: string[] = [];
@@ -104,7 +104,7 @@ export function renderTemplate(bank: QuestionBank, options: TemplateOptions): st
   const multi = bank.questions.find((q) => q.type === 'multi');
   const list = multi ? listExample(multi) : '[a, b]';
   const lines: string[] = [`# yaml-language-server: $schema=${options.schemaPath}`, '#', `# ${L.title[lang]}`, '#', `# ${L.how[lang]}`];
-  L.steps[lang].forEach((step, i) => lines.push(...wrap(fillIn(step, { list }), width, '#     ', `#  ${i + 1}. `)));
+  L.steps[lang].forEach((step, i) => lines.push(...wrap(fillIn(step, { list }), width, { indent: '#     ', first: `#  ${i + 1}. ` })));
   const commands: [string, string][] = [
     [L.check[lang], `orgfit validate --answers ${file}`],
     [L.score[lang], `orgfit score ${file}`],
@@ -112,7 +112,7 @@ export function renderTemplate(bank: QuestionBank, options: TemplateOptions): st
   ];
   const labelWidth = Math.max(...commands.map(([label]) => label.length));
   lines.push('#');
-  for (const [label, command] of commands) lines.push(`# ${label.padEnd(labelWidth)}  ${command}`);
+  for (const [label, command] of commands) lines.push(`# ${pad(label, labelWidth)}  ${command}`);
   lines.push('', 'format: orgfit/answers@1', 'municipality: ""', `# scenario: ""   # ${L.scenario[lang]}`, 'answers:');
 
   const sectionOf = new Map(bank.questions.map((q) => [q.id, q.section]));

@@ -2,6 +2,7 @@ import type { Lang } from '../i18n/lang.js';
 import { validateText, type ValidateId } from '../i18n/validate.js';
 import type { Params } from '../i18n/catalog.js';
 import { plain as PLAIN, type Painter } from './paint.js';
+import { pad, width } from './text.js';
 import type { Problem, ValidationReport } from '../validate/problem.js';
 import { RULE_IDS, RULES, ruleText } from '../validate/rules.js';
 
@@ -31,10 +32,6 @@ type Formatter = (report: ValidationReport, options: FormatOptions) => string;
 const id = (s: string): string => s;
 
 // ---------------------------------------------------------------- helpers
-
-/** Pads by code points, not UTF-16 units, so «» and ø line up like ASCII. */
-const width = (s: string): number => [...s].length;
-const pad = (s: string, to: number): string => s + ' '.repeat(Math.max(0, to - width(s)));
 
 /**
  * Text output is one problem per line (greppable), and file contents must not be
