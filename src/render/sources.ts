@@ -1,8 +1,8 @@
 import type { Lang } from '../i18n/lang.js';
-import type { CitationFlag, Confidence, EvidenceKind, Finding, LineRef, Origin, Reference } from '../schema/index.js';
+import { kbText } from '../i18n/kb.js';
+import type { EvidenceKind, Finding, LineRef, Reference } from '../schema/index.js';
 import { citation, isEtAl } from './citation.js';
 import { pad, wrap } from './text.js';
-import { WORDS } from './words.js';
 
 /** The literature review every reference is cited in. */
 export const REVIEW_CITATION = 'Nesvåg 2005';
@@ -15,69 +15,6 @@ export interface SourcesOptions {
   width?: number;
 }
 
-const L = {
-  linesOne: { nb: 'oversikten linje', en: 'review line' },
-  linesMany: { nb: 'oversikten linje', en: 'review lines' },
-  noYear: { nb: 'u.å.', en: 'n.d.' },
-  etAl: { nb: 'mfl.', en: 'et al.' },
-  citedIn: { nb: 'Sitert i', en: 'Cited in' },
-  lineWord: { nb: 'linje', en: 'lines' },
-  citedAs: { nb: 'sitert som', en: 'cited as' },
-  caveat: { nb: 'Merk', en: 'Caveat' },
-  references: { nb: 'Referanser', en: 'References' },
-  confidence: { nb: 'tillit', en: 'confidence' },
-  scoring: { nb: 'brukes i skåringen', en: 'used in scoring' },
-  context: { nb: 'bakgrunn, ikke skåret', en: 'background, not scored' },
-  headSources: {
-    nb: '{n} verk sitert i litteraturstudien ({review}), sortert etter første forfatter og år.\nOrgfit gjengir bare det oversikten selv sier; tidsskrift, forlag og sider er ikke oppgitt der.',
-    en: '{n} works cited in the literature review ({review}), sorted by first author and year.\norgfit gives only what the review itself says; it states no journal, publisher or pages.',
-  },
-  headFindings: {
-    nb: '{n} funn fra litteraturstudien ({review}), med tillit etter GRADE-CERQual.',
-    en: '{n} findings of the literature review ({review}), with confidence graded by GRADE-CERQual.',
-  },
-  authorUnknown: WORDS.issuerNotNamed,
-} as const;
-
-const FLAG_WORDS: Record<CitationFlag, { nb: string; en: string }> = {
-  'op-cit': { nb: 'sitert som «op.cit.» i oversikten, året hentet fra en tidligere henvisning', en: 'cited as "op.cit." in the review, the year taken from an earlier citation' },
-  'unknown-year': { nb: 'året er ukjent (oversikten oppgir ikke noe brukbart år)', en: 'year unknown (the review gives no usable year)' },
-  'uncertain-author': { nb: 'oversikten markerer selv forfatteren som usikker', en: 'the review itself marks the author as uncertain' },
-  'spelling-variant': { nb: 'navnet er stavet på flere måter i oversikten', en: 'the name is spelled more than one way in the review' },
-  secondary: { nb: 'gjengitt annenhånds', en: 'reported second-hand' },
-  quoted: { nb: 'sitert direkte i oversikten', en: 'quoted directly in the review' },
-};
-
-export const CONFIDENCE_WORDS: Record<Confidence, { nb: string; en: string }> = {
-  high: { nb: 'høy', en: 'high' },
-  moderate: { nb: 'moderat', en: 'moderate' },
-  low: { nb: 'lav', en: 'low' },
-  'very-low': { nb: 'svært lav', en: 'very low' },
-};
-
-export const EVIDENCE_WORDS: Record<EvidenceKind, { nb: string; en: string }> = {
-  'multi-site-evaluation': { nb: 'evaluering på mange steder', en: 'multi-site evaluation' },
-  'large-survey': { nb: 'stor spørreundersøkelse', en: 'large survey' },
-  evaluation: { nb: 'evaluering', en: 'evaluation' },
-  'comparative-study': { nb: 'komparativ studie', en: 'comparative study' },
-  'case-study': { nb: 'casestudie', en: 'case study' },
-  'action-research': { nb: 'aksjonsforskning', en: 'action research' },
-  thesis: { nb: 'masteroppgave eller avhandling', en: 'thesis' },
-  analysis: { nb: 'analyse (metode ikke oppgitt)', en: 'analysis (method not stated)' },
-  theory: { nb: 'teori', en: 'theory' },
-  textbook: { nb: 'lærebok', en: 'textbook' },
-  opinion: { nb: 'synspunkt eller praksisrapport', en: 'opinion or practitioner’s report' },
-  'policy-document': { nb: 'offentlig dokument', en: 'policy document' },
-};
-
-export const ORIGIN_WORDS: Record<Origin, { nb: string; en: string }> = {
-  norway: { nb: 'Norge', en: 'Norway' },
-  nordic: { nb: 'Norden', en: 'Nordic' },
-  elsewhere: { nb: 'utenfor Norden', en: 'outside the Nordic countries' },
-  mixed: { nb: 'flere land', en: 'several countries' },
-  unknown: { nb: 'opphav ukjent', en: 'origin unknown' },
-};
-
 /** One line reference as printed: `333` or `330–349`. */
 export function lineRef(ref: LineRef): string {
   return typeof ref === 'number' ? String(ref) : ref.replace('-', '–');
@@ -86,7 +23,7 @@ export function lineRef(ref: LineRef): string {
 /** `review lines 330–349, 578–580` in the language asked for. */
 export function reviewLines(lines: readonly LineRef[], lang: Lang): string {
   const single = lines.length === 1 && typeof lines[0] === 'number';
-  return `${(single ? L.linesOne : L.linesMany)[lang]} ${lines.map(lineRef).join(', ')}`;
+  return `${kbText(lang, single ? 'review-line' : 'review-lines')} ${lines.map(lineRef).join(', ')}`;
 }
 
 /** The review sometimes cannot name the author; the data says so in brackets, "[nb / en]". */
@@ -114,7 +51,7 @@ function personNames(reference: Reference): string[] {
 
 function authorText(reference: Reference, lang: Lang): string {
   const names = reference.authors.map((name) => {
-    if (isEtAl(name)) return L.etAl[lang];
+    if (isEtAl(name)) return kbText(lang, 'et-al');
     return name;
   });
   // "Fehn mfl." rather than "Fehn, mfl."
@@ -124,15 +61,15 @@ function authorText(reference: Reference, lang: Lang): string {
     else if (reference.authors[i] !== undefined && isEtAl(reference.authors[i]!)) text += ` ${name}`;
     else text += `, ${name}`;
   });
-  return text || L.authorUnknown[lang];
+  return text || kbText(lang, 'issuer-not-named');
 }
 
 function yearText(reference: Reference, lang: Lang): string {
-  return reference.year === null ? L.noYear[lang] : String(reference.year);
+  return reference.year === null ? kbText(lang, 'no-year') : String(reference.year);
 }
 
 function quote(text: string, lang: Lang): string {
-  return lang === 'nb' ? `«${text}»` : `“${text}”`;
+  return kbText(lang, 'title-quoted', { text });
 }
 
 /** Whether the printed citations say something the author and year do not. */
@@ -142,8 +79,8 @@ function citedAsWorthShowing(reference: Reference): boolean {
 }
 
 function flagText(reference: Reference, lang: Lang): string | undefined {
-  const parts = (reference.flags ?? []).map((flag) => FLAG_WORDS[flag][lang]);
-  if (citedAsWorthShowing(reference)) parts.push(`${L.citedAs[lang]} ${reference.citedAs.map((c) => quote(c, lang)).join(', ')}`);
+  const parts = (reference.flags ?? []).map((flag) => kbText(lang, `flag-${flag}`));
+  if (citedAsWorthShowing(reference)) parts.push(`${kbText(lang, 'cited-as')} ${reference.citedAs.map((c) => quote(c, lang)).join(', ')}`);
   return parts.length > 0 ? `{${parts.join('; ')}}` : undefined;
 }
 
@@ -164,14 +101,14 @@ function wrapHead(head: string, width: number): string {
 export function renderSourcesText(references: readonly Reference[], options: SourcesOptions): string {
   const { lang } = options;
   const width = options.width ?? 80;
-  const head = L.headSources[lang].replace('{n}', String(references.length)).replace('{review}', REVIEW_CITATION);
+  const head = kbText(lang, 'sources-head', { count: references.length, review: REVIEW_CITATION });
   const entries = sortReferences(references).map((reference) => {
     let text = `${authorText(reference, lang)} (${yearText(reference, lang)}).`;
     if (reference.title) text += ` ${ensureStop(quote(reference.title, lang))}`;
     text += ` — ${ensureStop(reference.summary[lang])} [${reviewLines(reference.lines, lang)}]`;
     const flags = flagText(reference, lang);
     if (flags) text += ` ${flags}`;
-    if (reference.caveat) text += ` ${L.caveat[lang]}: ${ensureStop(reference.caveat[lang])}`;
+    if (reference.caveat) text += ` ${kbText(lang, 'caveat')}: ${ensureStop(reference.caveat[lang])}`;
     return wrap(text, width, { indent: '    ' }).join('\n');
   });
   return `${wrapHead(head, width)}\n\n${entries.join('\n\n')}\n`;
@@ -194,10 +131,10 @@ export function escapeBibtex(text: string): string {
 }
 
 function bibNote(reference: Reference, lang: Lang): string {
-  let note = `${L.citedIn[lang]} ${REVIEW_CITATION}, ${L.lineWord[lang]} ${reference.lines.map(lineRef).join(', ')}; ${ensureStop(reference.summary[lang])}`;
+  let note = `${kbText(lang, 'cited-in')} ${REVIEW_CITATION}, ${kbText(lang, 'lines')} ${reference.lines.map(lineRef).join(', ')}; ${ensureStop(reference.summary[lang])}`;
   const flags = flagText(reference, lang);
   if (flags) note += ` ${ensureStop(capitalise(flags.slice(1, -1)))}`;
-  if (reference.authors.length === 0) note += ` ${L.authorUnknown[lang]}`;
+  if (reference.authors.length === 0) note += ` ${kbText(lang, 'issuer-not-named')}`;
   return note;
 }
 
@@ -279,14 +216,14 @@ export function renderFindingsText(findings: readonly Finding[], references: rea
   const { lang } = options;
   const width = options.width ?? 80;
   const byKey = new Map(references.map((r) => [r.key, r]));
-  const head = L.headFindings[lang].replace('{n}', String(findings.length)).replace('{review}', REVIEW_CITATION);
+  const head = kbText(lang, 'findings-head', { count: findings.length, review: REVIEW_CITATION });
   const entries = findings.map((finding) => {
     const lines: string[] = [finding.id];
     const facts = [
-      `${capitalise(L.confidence[lang])}: ${CONFIDENCE_WORDS[finding.confidence][lang]}`,
-      EVIDENCE_WORDS[finding.evidence][lang],
-      ORIGIN_WORDS[finding.origin][lang],
-      (finding.use === 'scoring' ? L.scoring : L.context)[lang],
+      `${capitalise(kbText(lang, 'confidence'))}: ${kbText(lang, `confidence-${finding.confidence}`)}`,
+      kbText(lang, `evidence-${finding.evidence}`),
+      kbText(lang, `origin-${finding.origin}`),
+      kbText(lang, finding.use === 'scoring' ? 'use-scoring' : 'use-context'),
     ];
     lines.push(...wrap(facts.join(' · '), width, { indent: '    ', first: '  ' }));
     lines.push(...wrap(finding.claim[lang], width, { indent: '    ', first: '  ' }));
@@ -294,7 +231,7 @@ export function renderFindingsText(findings: readonly Finding[], references: rea
       const reference = byKey.get(key);
       return reference ? citation(reference, lang) : key;
     });
-    lines.push(...wrap(`${L.references[lang]}: ${cited.join('; ')}`, width, { indent: '    ', first: '  ' }));
+    lines.push(...wrap(`${kbText(lang, 'references')}: ${cited.join('; ')}`, width, { indent: '    ', first: '  ' }));
     const where = reviewLines(finding.lines, lang);
     lines.push(`  ${where.charAt(0).toUpperCase()}${where.slice(1)}`);
     return lines.join('\n');
