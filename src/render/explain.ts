@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/lang.js';
 import { resultText } from '../i18n/result.js';
 import type { Painter } from './paint.js';
 import { citation } from './citation.js';
-import { decimal, percent, signed, wrap } from './text.js';
+import { decimal, percent, signed, visibleDeep, wrap } from './text.js';
 
 /**
  * Every contribution to one model's score with its finding in one sentence, the
@@ -11,6 +11,8 @@ import { decimal, percent, signed, wrap } from './text.js';
  * before trusting the number.
  */
 export function renderExplain(result: Result, model: string, { lang, paint, width = 100 }: { lang: Lang; paint: Painter; width?: number }): string {
+  // Every name, rationale, claim and reference comes from a file: nothing in them may drive the terminal.
+  result = visibleDeep(result);
   const entry = result.ranking.find((r) => r.model === model)!;
   const out: string[] = [];
   out.push(paint.bold(`${entry.name}${entry.feasible ? '' : ` (${resultText(lang, 'not-workable')})`} — ${result.municipality}${result.scenario ? ` (${result.scenario})` : ''}`));

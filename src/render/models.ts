@@ -2,7 +2,7 @@ import { kbText } from '../i18n/kb.js';
 import type { Lang } from '../i18n/lang.js';
 import type { LineRef, Model, Text } from '../schema/index.js';
 import { reviewLines } from './sources.js';
-import { pad, padStart, wrap } from './text.js';
+import { pad, padStart, visible, wrap } from './text.js';
 
 /** A model as `orgfit models` lists it, marked built-in or the user's own. */
 export interface ListedModel {
@@ -39,7 +39,7 @@ export function renderModelsTable(models: readonly ListedModel[], options: Model
 
   const rows = models.map(({ model, builtIn }) => ({
     id: model.id,
-    name: model.name[lang],
+    name: visible(model.name[lang]),
     adjustments: String(model.adjustments?.length ?? 0),
     preconditions: String(model.preconditions?.length ?? 0),
     lines: reviewLines(model.lines, lang),

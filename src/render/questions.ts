@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { kbText } from '../i18n/kb.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Question, Section, SumRule } from '../schema/index.js';
+import { visible } from './text.js';
 
 /** The question bank as the compiled knowledge base holds it. */
 export interface QuestionBank {
@@ -59,9 +60,9 @@ export function dontKnowText(question: Question, lang: Lang): string {
   return kbText(lang, 'questions-dont-know-allowed', { value: question.assume === undefined ? '–' : showValue(question, question.assume, lang) });
 }
 
-/** Escapes the Markdown that could change how a text from the question bank renders. */
+/** A text from the question bank, made visible and with the Markdown escaped that could change how it renders. */
 function md(text: string): string {
-  return text.replace(/[\\`*_<>|]/g, (c) => `\\${c}`);
+  return visible(text).replace(/[\\`*_<>|]/g, (c) => `\\${c}`);
 }
 
 function questionMarkdown(question: Question, lang: Lang): string {

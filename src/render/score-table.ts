@@ -2,7 +2,7 @@ import type { Result } from '../core/result.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Painter } from './paint.js';
 import { resultText } from '../i18n/result.js';
-import { decimal, pad, padStart, percent, signed, truncate, wrap } from './text.js';
+import { decimal, pad, padStart, percent, signed, truncate, visibleDeep, wrap } from './text.js';
 
 export interface TableOptions {
   lang: Lang;
@@ -17,6 +17,8 @@ export interface TableOptions {
  * uncertainty cannot separate, failed preconditions and what was assumed.
  */
 export function renderScoreTable(results: readonly Result[], options: TableOptions): string {
+  // Names, municipalities and assumptions come from files: nothing in them may drive the terminal.
+  results = visibleDeep(results);
   const blocks = results.map((result) => renderOne(result, options));
   if (results.length > 1) blocks.push(renderSummary(results, options));
   return blocks.join('\n');

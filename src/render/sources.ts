@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/lang.js';
 import { kbText } from '../i18n/kb.js';
 import type { EvidenceKind, Finding, LineRef, Reference } from '../schema/index.js';
 import { citation, isEtAl } from './citation.js';
-import { pad, wrap } from './text.js';
+import { pad, visible, wrap } from './text.js';
 
 /** The literature review every reference is cited in. */
 export const REVIEW_CITATION = 'Nesvåg 2005';
@@ -109,7 +109,8 @@ export function renderSourcesText(references: readonly Reference[], options: Sou
     const flags = flagText(reference, lang);
     if (flags) text += ` ${flags}`;
     if (reference.caveat) text += ` ${kbText(lang, 'caveat')}: ${ensureStop(reference.caveat[lang])}`;
-    return wrap(text, width, { indent: '    ' }).join('\n');
+    // Everything but the words around it comes from the data files: it may not drive the terminal.
+    return wrap(visible(text), width, { indent: '    ' }).join('\n');
   });
   return `${wrapHead(head, width)}\n\n${entries.join('\n\n')}\n`;
 }
@@ -226,12 +227,12 @@ export function renderFindingsText(findings: readonly Finding[], references: rea
       kbText(lang, finding.use === 'scoring' ? 'use-scoring' : 'use-context'),
     ];
     lines.push(...wrap(facts.join(' · '), width, { indent: '    ', first: '  ' }));
-    lines.push(...wrap(finding.claim[lang], width, { indent: '    ', first: '  ' }));
+    lines.push(...wrap(visible(finding.claim[lang]), width, { indent: '    ', first: '  ' }));
     const cited = finding.references.map((key) => {
       const reference = byKey.get(key);
       return reference ? citation(reference, lang) : key;
     });
-    lines.push(...wrap(`${kbText(lang, 'references')}: ${cited.join('; ')}`, width, { indent: '    ', first: '  ' }));
+    lines.push(...wrap(visible(`${kbText(lang, 'references')}: ${cited.join('; ')}`), width, { indent: '    ', first: '  ' }));
     const where = reviewLines(finding.lines, lang);
     lines.push(`  ${where.charAt(0).toUpperCase()}${where.slice(1)}`);
     return lines.join('\n');

@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/lang.js';
 import { validateText, type ValidateId } from '../i18n/validate.js';
 import type { Params } from '../i18n/catalog.js';
 import { plain as PLAIN, type Painter } from './paint.js';
-import { pad, width } from './text.js';
+import { pad, visible, width } from './text.js';
 import type { Problem, ValidationReport } from '../validate/problem.js';
 import { RULE_IDS, RULES, ruleText } from '../validate/rules.js';
 
@@ -35,14 +35,11 @@ const id = (s: string): string => s;
 
 /**
  * Text output is one problem per line (greppable), and file contents must not be
- * able to drive the terminal: line breaks become spaces, tabs spaces, and other
- * control characters are shown as visible `\uXXXX` escapes.
+ * able to drive the terminal: line breaks and tabs become spaces, and the rest is
+ * made `visible`.
  */
 function oneLine(s: string): string {
-  return s
-    .replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ')
-    .replace(/\t/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return visible(s.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ').replace(/\t/g, ' '));
 }
 
 /** Aligns rows of cells into columns; the last non-empty cell is not padded, so no trailing spaces. */
