@@ -4,10 +4,10 @@ import { cliText } from '../i18n/cli.js';
 import { expandPaths, readSource } from '../load/files.js';
 import { VERSION } from '../paths.js';
 import type { AnswersFile } from '../schema/index.js';
-import { formatters } from '../render/validation.js';
+import { textReport } from '../render/validation.js';
 import { summarise } from '../validate/problem.js';
 import { checkFiles } from '../validate/check.js';
-import { painter, useColor } from './color.js';
+import { renderOptions } from './render-options.js';
 import { InvalidInput } from '../errors.js';
 import type { Io } from '../io.js';
 
@@ -29,8 +29,7 @@ export async function loadAnswers(paths: readonly string[], kb: KnowledgeBase, i
   const report = summarise(results);
   const failing = results.filter((r) => r.problems.some((p) => p.severity === 'error'));
   if (failing.length > 0) {
-    const color = useColor(io.stderr, io.env, colorFlag);
-    io.stderr.write(formatters.text({ ...report, files: results.filter((r) => r.problems.length > 0) }, { lang, color, paint: painter(color), toolVersion: VERSION }));
+    io.stderr.write(textReport({ ...report, files: results.filter((r) => r.problems.length > 0) }, { ...renderOptions(io.stderr, io, lang, colorFlag, 80), toolVersion: VERSION }));
     throw new InvalidInput(results.length === 1 ? cliText(lang, 'invalid-answer') : cliText(lang, 'invalid-answers', { count: failing.length }));
   }
   return checked.map(({ file }) => ({ path: file.source.path, answers: file.value as AnswersFile }));

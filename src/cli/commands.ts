@@ -2,6 +2,7 @@ import type { MessageRef } from '../i18n/catalog.js';
 import type { CliId } from '../i18n/cli.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Io } from '../io.js';
+import { DEFAULT_FORMAT, FORMATS, type FormatCommand } from '../render/formats.js';
 
 export interface CommandContext {
   io: Io;
@@ -24,10 +25,11 @@ export interface CommandSpec {
   load: () => Promise<CommandModule>;
 }
 
-const format = (choices: string[], fallback: string | MessageRef<CliId>): CommandSpec['options'][number] => ({
+/** `--format`, with the command's formats as commander's choices and its default named in the help. */
+const format = (command: FormatCommand, fallback: string | MessageRef<CliId> = DEFAULT_FORMAT[command]): CommandSpec['options'][number] => ({
   flags: '-f, --format <format>',
   description: { message: 'option-format', params: { default: fallback } },
-  choices,
+  choices: [...FORMATS[command]],
 });
 
 export const COMMANDS: CommandSpec[] = [
@@ -35,7 +37,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'score <files...>',
     description: 'command-score',
     options: [
-      format(['table', 'json', 'csv'], 'table'),
+      format('score'),
       { flags: '--samples <n>', description: 'option-samples' },
       { flags: '--seed <n>', description: 'option-seed' },
     ],
@@ -49,7 +51,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     usage: 'explain <model> <file>',
     description: 'command-explain',
-    options: [format(['text', 'json'], 'text')],
+    options: [format('explain')],
     examples: [['orgfit explain specialised seeds/examples/bydel-nord.yaml', 'example-explain']],
     load: () => import('./explain.js'),
   },
@@ -57,7 +59,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'validate [paths...]',
     description: 'command-validate',
     options: [
-      format(['text', 'json', 'github', 'junit', 'sarif'], { message: 'format-default-validate' }),
+      format('validate', { message: 'format-default-validate' }),
       { flags: '--answers <files...>', description: 'option-answers' },
       { flags: '--max-warnings <n>', description: 'option-max-warnings' },
       { flags: '--list-rules', description: 'option-list-rules' },
@@ -72,14 +74,14 @@ export const COMMANDS: CommandSpec[] = [
   {
     usage: 'models',
     description: 'command-models',
-    options: [format(['table', 'json'], 'table')],
+    options: [format('models')],
     examples: [['orgfit models --models ./egne', 'example-models-own']],
     load: () => import('./models.js'),
   },
   {
     usage: 'questions',
     description: 'command-questions',
-    options: [format(['md', 'yaml', 'json'], 'md')],
+    options: [format('questions')],
     examples: [['orgfit questions --format md > sporsmal.md', 'example-questions-md']],
     load: () => import('./questions.js'),
   },
@@ -97,7 +99,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'sources',
     description: 'command-sources',
     options: [
-      format(['text', 'bibtex', 'csl-json'], 'text'),
+      format('sources'),
       { flags: '--findings', description: 'option-findings' },
     ],
     examples: [['orgfit sources --format bibtex > orgfit.bib', 'example-sources-bibtex']],

@@ -2,11 +2,12 @@ import type { CommandContext } from './commands.js';
 import { EXIT, UsageError } from '../errors.js';
 import { builtinKb, modelsWithUserDir } from './kb.js';
 import { loadAnswers } from './answers.js';
-import { painter, useColor } from './color.js';
+import { renderOptions } from './render-options.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, scoreMunicipality } from '../core/pipeline.js';
 import { closest } from '../core/suggest.js';
 import { cliText } from '../i18n/cli.js';
-import { renderExplain } from '../render/explain.js';
+import { DEFAULT_FORMAT, type FormatOf } from '../render/formats.js';
+import renderers from '../render/registry/explain.js';
 
 export default async function explain({ io, lang, args, options }: CommandContext): Promise<number> {
   const [modelId, file] = args as [string, string];
@@ -19,17 +20,9 @@ export default async function explain({ io, lang, args, options }: CommandContex
   }
   const [loaded] = await loadAnswers([file], kb, io, lang, options.color as boolean | undefined);
   const result = scoreMunicipality(kb, models, loaded!.answers, { lang, samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED, source: loaded!.path });
-  if (options.format === 'json') {
-    const entry = result.ranking.find((r) => r.model === modelId)!;
-    // Only the evidence this model's explanation cites.
-    const ids = new Set<string>([...entry.criteria.flatMap((c) => c.contributions.flatMap((x) => x.findings)), ...entry.preconditions.flatMap((p) => p.findings), ...result.weights.flatMap((w) => w.findings)]);
-    const findings = Object.fromEntries(Object.entries(result.findings).filter(([id]) => ids.has(id)));
-    const keys = new Set(Object.values(findings).flatMap((f) => f.references));
-    const references = Object.fromEntries(Object.entries(result.references).filter(([key]) => keys.has(key)));
-    io.stdout.write(JSON.stringify({ format: 'orgfit/explanation@1', municipality: result.municipality, ...(result.scenario ? { scenario: result.scenario } : {}), model: entry, weights: result.weights, findings, references }, null, 2) + '\n');
-    return EXIT.ok;
-  }
-  const color = useColor(io.stdout, io.env, options.color as boolean | undefined);
-  io.stdout.write(renderExplain(result, modelId, { lang, paint: painter(color), width: Math.min(io.stdout.columns ?? 100, 120) }));
+  const format = (options.format as FormatOf<'explain'> | undefined) ?? DEFAULT_FORMAT.explain;
+  // Long lines wrap to the terminal, up to 120 columns (100 when there is no terminal).
+  const width = Math.min(io.stdout.columns ?? 100, 120);
+  io.stdout.write(renderers[format]({ result, model: modelId }, renderOptions(io.stdout, io, lang, options.color as boolean | undefined, width)));
   return EXIT.ok;
 }

@@ -5,12 +5,12 @@ import { cliText } from '../i18n/cli.js';
 import { KB_JSON, VERSION } from '../paths.js';
 import type { Model } from '../schema/index.js';
 import { builtInModel, checkFiles } from '../validate/check.js';
-import { formatters } from '../render/validation.js';
+import { textReport } from '../render/validation.js';
 import { summarise } from '../validate/problem.js';
 import { expandPaths, readSource } from '../load/files.js';
 import { InvalidInput, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { painter, useColor } from './color.js';
+import { renderOptions } from './render-options.js';
 
 let cached: KnowledgeBase | undefined;
 
@@ -42,8 +42,7 @@ export async function modelsWithUserDir(kb: KnowledgeBase, dir: string | undefin
   const checked = checkFiles(sources, kb, { lang, expect: 'model', reservedModelIds: reserved });
   const report = summarise(checked.map((c) => c.result));
   if (report.errorCount > 0) {
-    const color = useColor(io.stderr, io.env, colorFlag);
-    io.stderr.write(formatters.text({ ...report, files: report.files.filter((f) => f.problems.length > 0) }, { lang, color, paint: painter(color), toolVersion: VERSION }));
+    io.stderr.write(textReport({ ...report, files: report.files.filter((f) => f.problems.length > 0) }, { ...renderOptions(io.stderr, io, lang, colorFlag, 80), toolVersion: VERSION }));
     throw new InvalidInput(cliText(lang, 'invalid-models', { path: dir }));
   }
   return [...kb.models, ...checked.map((c) => c.file.value as Model)];

@@ -2,34 +2,23 @@ import type { CommandContext } from './commands.js';
 import { EXIT, UsageError } from '../errors.js';
 import { builtinKb, modelsWithUserDir } from './kb.js';
 import { loadAnswers } from './answers.js';
-import { painter, useColor } from './color.js';
+import { renderOptions } from './render-options.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED, scoreMunicipality } from '../core/pipeline.js';
 import { cliText } from '../i18n/cli.js';
-import { renderScoreTable } from '../render/score-table.js';
-import { renderScoreCsv } from '../render/score-csv.js';
-import { renderScoreJson } from '../render/score-json.js';
+import { DEFAULT_FORMAT, type FormatOf } from '../render/formats.js';
+import renderers from '../render/registry/score.js';
 import type { Lang } from '../i18n/lang.js';
 
 export default async function score({ io, lang, args, options }: CommandContext): Promise<number> {
-  const format = (options.format as string | undefined) ?? 'table';
+  const format = (options.format as FormatOf<'score'> | undefined) ?? DEFAULT_FORMAT.score;
   const samples = integerOption(options.samples, '--samples', DEFAULT_SAMPLES, 0, 1_000_000, lang);
   const seed = integerOption(options.seed, '--seed', DEFAULT_SEED, 0, 2 ** 32 - 1, lang);
   const kb = builtinKb(lang);
   const models = await modelsWithUserDir(kb, options.models as string | undefined, io, lang, options.color as boolean | undefined);
   const files = await loadAnswers(args[0] as string[], kb, io, lang, options.color as boolean | undefined);
   const results = files.map((file) => scoreMunicipality(kb, models, file.answers, { lang, samples, seed, source: file.path }));
-  switch (format) {
-    case 'json':
-      io.stdout.write(renderScoreJson(results));
-      break;
-    case 'csv':
-      io.stdout.write(renderScoreCsv(results));
-      break;
-    default: {
-      const color = useColor(io.stdout, io.env, options.color as boolean | undefined);
-      io.stdout.write(renderScoreTable(results, { lang, paint: painter(color), ...(io.stdout.columns ? { width: io.stdout.columns } : {}) }));
-    }
-  }
+  // The table is laid out for the terminal (80 columns when there is none).
+  io.stdout.write(renderers[format](results, renderOptions(io.stdout, io, lang, options.color as boolean | undefined, io.stdout.columns || 80)));
   return EXIT.ok;
 }
 

@@ -2,16 +2,21 @@ import type { CommandContext } from './commands.js';
 import { EXIT, UsageError } from '../errors.js';
 import { builtinKb } from './kb.js';
 import { cliText } from '../i18n/cli.js';
-import { renderFindingsText, renderSources, type SourcesFormat } from '../render/sources.js';
+import { DEFAULT_FORMAT, type FormatOf } from '../render/formats.js';
+import renderers from '../render/registry/sources.js';
+import { renderFindingsText } from '../render/sources.js';
+import { renderOptions } from './render-options.js';
 
 export default async function sources({ io, lang, options }: CommandContext): Promise<number> {
-  const format = (options.format as string | undefined) ?? 'text';
+  const format = (options.format as FormatOf<'sources'> | undefined) ?? DEFAULT_FORMAT.sources;
+  // Paragraphs wrap at 80 columns, whatever the terminal.
+  const render = renderOptions(io.stdout, io, lang, options.color as boolean | undefined, 80);
   const kb = builtinKb(lang);
   if (options.findings) {
     if (format !== 'text') throw new UsageError(cliText(lang, 'findings-text-only', { format }));
-    io.stdout.write(renderFindingsText(kb.findings, kb.references, { lang }));
+    io.stdout.write(renderFindingsText({ findings: kb.findings, references: kb.references }, render));
     return EXIT.ok;
   }
-  io.stdout.write(renderSources(kb.references, format as SourcesFormat, { lang }));
+  io.stdout.write(renderers[format](kb.references, render));
   return EXIT.ok;
 }

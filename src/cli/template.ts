@@ -7,6 +7,7 @@ import { cliText } from '../i18n/cli.js';
 import { writeFileAtomic } from '../load/files.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { renderTemplate } from '../render/template.js';
+import { renderOptions } from './render-options.js';
 
 export default async function template({ io, lang, options }: CommandContext): Promise<number> {
   const out = options.out as string | undefined;
@@ -15,10 +16,8 @@ export default async function template({ io, lang, options }: CommandContext): P
   // The schema path is relative to where the file lands, so an editor finds it from there.
   const from = target === undefined ? io.cwd : dirname(target);
   const schemaPath = relative(from, join(PACKAGE_ROOT, 'schema', 'answers.schema.json')).split(sep).join('/');
-  const text = renderTemplate(
-    { sections: kb.sections, questions: kb.questions, sums: kb.sums },
-    { lang, schemaPath, ...(out !== undefined ? { fileName: out } : {}) },
-  );
+  // Comments wrap at 100 columns: the file is read in an editor, not on this terminal.
+  const text = renderTemplate({ sections: kb.sections, questions: kb.questions, sums: kb.sums }, { ...renderOptions(io.stdout, io, lang, false, 100), schemaPath, fileName: out });
   if (out === undefined || target === undefined) {
     io.stdout.write(text);
     return EXIT.ok;

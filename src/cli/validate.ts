@@ -3,20 +3,24 @@ import { join, relative, resolve } from 'node:path';
 import type { CommandContext } from './commands.js';
 import { EXIT, UsageError } from '../errors.js';
 import { builtinKb } from './kb.js';
-import { painter, useColor } from './color.js';
+import { renderOptions } from './render-options.js';
 import { expandPaths, readSource } from '../load/files.js';
 import { BUILTIN_MODELS_DIR, VERSION } from '../paths.js';
-import { formatters, listRules, type FormatName } from '../render/validation.js';
+import { DEFAULT_FORMAT, type FormatOf } from '../render/formats.js';
+import renderers from '../render/registry/validate.js';
+import { renderRules } from '../render/validation.js';
+import { RULE_IDS } from '../validate/rules.js';
 import { summarise } from '../validate/problem.js';
 import { builtInModel, validateFiles } from '../validate/check.js';
 import { cliText } from '../i18n/cli.js';
 
 export default async function validate({ io, lang, args, options }: CommandContext): Promise<number> {
+  const render = renderOptions(io.stdout, io, lang, options.color as boolean | undefined, 80);
   if (options.listRules) {
-    io.stdout.write(listRules(lang));
+    io.stdout.write(renderRules(RULE_IDS, render));
     return EXIT.ok;
   }
-  const format = (options.format as FormatName | undefined) ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
+  const format = (options.format as FormatOf<'validate'> | undefined) ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : DEFAULT_FORMAT.validate);
   const maxWarnings = parseMaxWarnings(options.maxWarnings, lang);
 
   const answers = options.answers as string[] | undefined;
@@ -44,10 +48,7 @@ export default async function validate({ io, lang, args, options }: CommandConte
   );
   const results = validateFiles(sources, kb, { lang, ...(answers ? { expect: 'answers' as const } : {}), reservedModelIds: reserved });
   const report = summarise(results);
-  const color = format === 'text' && useColor(io.stdout, io.env, options.color as boolean | undefined);
-  io.stdout.write(
-    formatters[format](report, { lang, color, paint: painter(color), toolVersion: VERSION, ...(maxWarnings !== undefined ? { maxWarnings } : {}) }),
-  );
+  io.stdout.write(renderers[format](report, { ...render, toolVersion: VERSION, maxWarnings }));
   if (report.errorCount > 0) return EXIT.invalid;
   if (maxWarnings !== undefined && report.warningCount > maxWarnings) {
     // The text format says so in its summary; machine formats keep stdout clean, so say it here.

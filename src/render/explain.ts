@@ -2,15 +2,22 @@ import type { RankedModel, Result } from '../core/result.js';
 import type { Lang } from '../i18n/lang.js';
 import { resultText } from '../i18n/result.js';
 import type { Painter } from './paint.js';
+import type { RenderOptions } from './renderer.js';
 import { citation } from './citation.js';
 import { decimal, percent, signed, visibleDeep, wrap } from './text.js';
+
+/** What `orgfit explain` shows: one model of one result. */
+export interface Explanation {
+  result: Result;
+  model: string;
+}
 
 /**
  * Every contribution to one model's score with its finding in one sentence, the
  * references (author year) and the strength of the evidence: what a manager reads
- * before trusting the number.
+ * before trusting the number. Lines wrap at `width`, but never below 60 columns.
  */
-export function renderExplain(result: Result, model: string, { lang, paint, width = 100 }: { lang: Lang; paint: Painter; width?: number }): string {
+export function renderExplain({ result, model }: Explanation, { lang, paint, width }: RenderOptions): string {
   // Every name, rationale, claim and reference comes from a file: nothing in them may drive the terminal.
   result = visibleDeep(result);
   const entry = result.ranking.find((r) => r.model === model)!;

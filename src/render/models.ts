@@ -1,19 +1,13 @@
 import { kbText } from '../i18n/kb.js';
-import type { Lang } from '../i18n/lang.js';
 import type { LineRef, Model, Text } from '../schema/index.js';
 import { reviewLines } from './sources.js';
+import type { RenderOptions } from './renderer.js';
 import { pad, padStart, visible, wrap } from './text.js';
 
 /** A model as `orgfit models` lists it, marked built-in or the user's own. */
 export interface ListedModel {
   model: Model;
   builtIn: boolean;
-}
-
-export interface ModelsOptions {
-  lang: Lang;
-  /** Table width in columns (default 80). */
-  width?: number;
 }
 
 export interface ModelsJson {
@@ -32,9 +26,7 @@ export interface ModelsJson {
 }
 
 /** The models as a table that fits `width` columns; long names and line lists wrap within their column. */
-export function renderModelsTable(models: readonly ListedModel[], options: ModelsOptions): string {
-  const { lang } = options;
-  const width = options.width ?? 80;
+export function renderModelsTable(models: readonly ListedModel[], { lang, width }: RenderOptions): string {
   if (models.length === 0) return `${kbText(lang, 'models-none')}\n`;
 
   const rows = models.map(({ model, builtIn }) => ({
@@ -91,7 +83,7 @@ export function renderModelsTable(models: readonly ListedModel[], options: Model
   return [...format(head), rule, ...rows.flatMap((row, i) => [...(i > 0 ? [''] : []), ...format(row)]), '', ...wrap(kbText(lang, 'models-legend'), width), ''].join('\n');
 }
 
-export function modelsJson(models: readonly ListedModel[]): ModelsJson {
+function modelsJson(models: readonly ListedModel[]): ModelsJson {
   return {
     format: 'orgfit/models@1',
     models: models.map(({ model, builtIn }) => ({

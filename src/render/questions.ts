@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { kbText } from '../i18n/kb.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Question, Section, SumRule } from '../schema/index.js';
+import type { RenderOptions } from './renderer.js';
 import { visible } from './text.js';
 
 /** The question bank as the compiled knowledge base holds it. */
@@ -9,10 +10,6 @@ export interface QuestionBank {
   sections: Section[];
   questions: Question[];
   sums: SumRule[];
-}
-
-export interface QuestionsOptions {
-  lang: Lang;
 }
 
 /** Where a bound is missing the engine uses 0 and no maximum; say so rather than print a huge number. */
@@ -81,8 +78,7 @@ function sumMarkdown(sum: SumRule, lang: Lang): string {
 }
 
 /** The question bank as Markdown, one heading per section, in one language. */
-export function renderQuestionsMarkdown(bank: QuestionBank, options: QuestionsOptions): string {
-  const { lang } = options;
+export function renderQuestionsMarkdown(bank: QuestionBank, { lang }: RenderOptions): string {
   const parts: string[] = [`# ${kbText(lang, 'questions-title')}`, kbText(lang, 'questions-lead', { questions: bank.questions.length, sections: bank.sections.length })];
   const sectionOf = new Map(bank.questions.map((q) => [q.id, q.section]));
   for (const section of bank.sections) {

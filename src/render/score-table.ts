@@ -1,22 +1,15 @@
 import type { Result } from '../core/result.js';
-import type { Lang } from '../i18n/lang.js';
-import type { Painter } from './paint.js';
+import type { RenderOptions } from './renderer.js';
 import { resultText } from '../i18n/result.js';
 import { decimal, pad, padStart, percent, signed, truncate, visibleDeep, wrap } from './text.js';
-
-export interface TableOptions {
-  lang: Lang;
-  paint: Painter;
-  /** Terminal width; the table is laid out for 80 columns and never wider than this. */
-  width?: number;
-}
 
 /**
  * The ranking as a manager reads it at a terminal: rank, model, score with its
  * interval, and the two criteria that helped and hurt most; then which places the
- * uncertainty cannot separate, failed preconditions and what was assumed.
+ * uncertainty cannot separate, failed preconditions and what was assumed. `width` is the
+ * terminal's: the table is laid out for it, and never wider than 100 columns.
  */
-export function renderScoreTable(results: readonly Result[], options: TableOptions): string {
+export function renderScoreTable(results: readonly Result[], options: RenderOptions): string {
   // Names, municipalities and assumptions come from files: nothing in them may drive the terminal.
   results = visibleDeep(results);
   const blocks = results.map((result) => renderOne(result, options));
@@ -25,7 +18,7 @@ export function renderScoreTable(results: readonly Result[], options: TableOptio
 }
 
 /** Several municipalities or scenarios side by side: who leads where, and how surely. */
-function renderSummary(results: readonly Result[], { lang, paint, width = 80 }: TableOptions): string {
+function renderSummary(results: readonly Result[], { lang, paint, width }: RenderOptions): string {
   const total = Math.min(width, 100);
   const nameWidth = Math.max(16, Math.floor((total - 22) / 2));
   const modelWidth = total - nameWidth - 22;
@@ -41,7 +34,7 @@ function renderSummary(results: readonly Result[], { lang, paint, width = 80 }: 
   return out.join('\n') + '\n';
 }
 
-function renderOne(result: Result, { lang, paint, width = 80 }: TableOptions): string {
+function renderOne(result: Result, { lang, paint, width }: RenderOptions): string {
   const out: string[] = [];
   const title = result.scenario ? `${result.municipality} — ${resultText(lang, 'scenario')}: ${result.scenario}` : result.municipality;
   out.push(...wrap(title, Math.min(width, 100), { indent: '  ' }).map((l) => paint.bold(l)));

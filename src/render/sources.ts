@@ -2,21 +2,14 @@ import type { Lang } from '../i18n/lang.js';
 import { kbText } from '../i18n/kb.js';
 import type { EvidenceKind, Finding, LineRef, Reference } from '../schema/index.js';
 import { citation, isEtAl } from './citation.js';
+import type { RenderOptions } from './renderer.js';
 import { pad, visible, wrap } from './text.js';
 
 /** The literature review every reference is cited in. */
-export const REVIEW_CITATION = 'Nesvåg 2005';
-
-export type SourcesFormat = 'text' | 'bibtex' | 'csl-json';
-
-export interface SourcesOptions {
-  lang: Lang;
-  /** Wrap text output at this many columns (default 80). */
-  width?: number;
-}
+const REVIEW_CITATION = 'Nesvåg 2005';
 
 /** One line reference as printed: `333` or `330–349`. */
-export function lineRef(ref: LineRef): string {
+function lineRef(ref: LineRef): string {
   return typeof ref === 'number' ? String(ref) : ref.replace('-', '–');
 }
 
@@ -26,14 +19,13 @@ export function reviewLines(lines: readonly LineRef[], lang: Lang): string {
   return `${kbText(lang, single ? 'review-line' : 'review-lines')} ${lines.map(lineRef).join(', ')}`;
 }
 
-/** The review sometimes cannot name the author; the data says so in brackets, "[nb / en]". */
 /** Government bodies and the like are authors as a whole, not "family, given". */
 const isCorporate = (reference: Reference) => reference.kind === 'policy-document';
 
 const collator = new Intl.Collator('nb', { sensitivity: 'variant', numeric: true });
 
 /** Bibliography order: first author, then year (unknown years last), then key. */
-export function sortReferences(references: readonly Reference[]): Reference[] {
+function sortReferences(references: readonly Reference[]): Reference[] {
   const unnamed = (r: Reference) => (r.authors.length === 0 ? 1 : 0);
   return [...references].sort(
     (a, b) =>
@@ -98,9 +90,7 @@ function wrapHead(head: string, width: number): string {
 }
 
 /** The bibliography as plain text, one paragraph per work. */
-export function renderSourcesText(references: readonly Reference[], options: SourcesOptions): string {
-  const { lang } = options;
-  const width = options.width ?? 80;
+export function renderSourcesText(references: readonly Reference[], { lang, width }: RenderOptions): string {
   const head = kbText(lang, 'sources-head', { count: references.length, review: REVIEW_CITATION });
   const entries = sortReferences(references).map((reference) => {
     let text = `${authorText(reference, lang)} (${yearText(reference, lang)}).`;
@@ -140,8 +130,7 @@ function bibNote(reference: Reference, lang: Lang): string {
 }
 
 /** The bibliography as BibTeX `@misc` entries: only what the review states, nothing invented. */
-export function renderSourcesBibtex(references: readonly Reference[], options: SourcesOptions): string {
-  const { lang } = options;
+export function renderSourcesBibtex(references: readonly Reference[], { lang }: RenderOptions): string {
   const entries = sortReferences(references).map((reference) => {
     const fields: [string, string][] = [];
     const names = personNames(reference).map((name) => (isCorporate(reference) ? `{${escapeBibtex(name)}}` : escapeBibtex(name)));
@@ -171,7 +160,7 @@ const CSL_TYPE: Record<EvidenceKind, string> = {
   'policy-document': 'report',
 };
 
-export interface CslItem {
+interface CslItem {
   id: string;
   type: string;
   author?: ({ family: string } | { literal: string })[];
@@ -181,8 +170,7 @@ export interface CslItem {
 }
 
 /** The bibliography as CSL-JSON items (for Zotero, pandoc and citeproc). */
-export function cslItems(references: readonly Reference[], options: SourcesOptions): CslItem[] {
-  const { lang } = options;
+function cslItems(references: readonly Reference[], lang: Lang): CslItem[] {
   return sortReferences(references).map((reference) => {
     const names = personNames(reference);
     const etAl = reference.authors.some(isEtAl) ? ` (${authorText(reference, lang)})` : '';
@@ -197,25 +185,12 @@ export function cslItems(references: readonly Reference[], options: SourcesOptio
   });
 }
 
-export function renderSourcesCsl(references: readonly Reference[], options: SourcesOptions): string {
-  return JSON.stringify(cslItems(references, options), null, 2) + '\n';
+export function renderSourcesCsl(references: readonly Reference[], { lang }: RenderOptions): string {
+  return JSON.stringify(cslItems(references, lang), null, 2) + '\n';
 }
 
-export function renderSources(references: readonly Reference[], format: SourcesFormat, options: SourcesOptions): string {
-  switch (format) {
-    case 'bibtex':
-      return renderSourcesBibtex(references, options);
-    case 'csl-json':
-      return renderSourcesCsl(references, options);
-    default:
-      return renderSourcesText(references, options);
-  }
-}
-
-/** The findings of the review, each with its grade, evidence and references. */
-export function renderFindingsText(findings: readonly Finding[], references: readonly Reference[], options: SourcesOptions): string {
-  const { lang } = options;
-  const width = options.width ?? 80;
+/** The findings of the review, each with its grade, evidence and references (`orgfit sources --findings`). */
+export function renderFindingsText({ findings, references }: { findings: readonly Finding[]; references: readonly Reference[] }, { lang, width }: RenderOptions): string {
   const byKey = new Map(references.map((r) => [r.key, r]));
   const head = kbText(lang, 'findings-head', { count: findings.length, review: REVIEW_CITATION });
   const entries = findings.map((finding) => {

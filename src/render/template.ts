@@ -2,16 +2,14 @@ import { kbText, type KbId } from '../i18n/kb.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Question } from '../schema/index.js';
 import { allowedValues, listExample, showValue, type QuestionBank } from './questions.js';
+import type { RenderOptions } from './renderer.js';
 import { pad, wrap } from './text.js';
 
 export interface TemplateOptions {
-  lang: Lang;
   /** Where the editor finds schema/answers.schema.json, relative to the answers file. */
   schemaPath: string;
   /** The file the template is written to, used in the instructions; an example name when omitted. */
   fileName?: string;
-  /** Comment width (default 100). */
-  width?: number;
 }
 
 /** The steps of "how to fill it in", in order. */
@@ -58,10 +56,9 @@ function questionBlock(question: Question, lang: Lang, width: number): string[] 
   return out;
 }
 
-/** A blank answers file: every question as comments above its answer, `dont-know` wherever it is allowed. */
-export function renderTemplate(bank: QuestionBank, options: TemplateOptions): string {
-  const { lang } = options;
-  const width = options.width ?? 100;
+/** A blank answers file: every question as comments above its answer, `dont-know` wherever it is allowed; comments wrap at `width`. */
+export function renderTemplate(bank: QuestionBank, options: RenderOptions & TemplateOptions): string {
+  const { lang, width } = options;
   const file = options.fileName ?? kbText(lang, 'template-example-file');
   const multi = bank.questions.find((q) => q.type === 'multi');
   const list = multi ? listExample(multi) : '[a, b]';

@@ -1,35 +1,27 @@
-import type { Lang } from '../i18n/lang.js';
 import { validateText, type ValidateId } from '../i18n/validate.js';
 import type { Params } from '../i18n/catalog.js';
-import { plain as PLAIN, type Painter } from './paint.js';
+import type { Renderer } from './renderer.js';
 import { pad, visible, width } from './text.js';
 import type { Problem, ValidationReport } from '../validate/problem.js';
-import { RULE_IDS, RULES, ruleText } from '../validate/rules.js';
+import { RULE_IDS, RULES, ruleText, type RuleId } from '../validate/rules.js';
 
 /*
- * The output formats of `orgfit validate`. Every formatter is a pure function of
- * the report and its options (no IO, no clock, no chalk), so the same report
- * always renders to the same bytes and tests need no terminal.
+ * The output formats of `orgfit validate` (registered in ./registry/validate.ts). Every
+ * one is a pure function of the report and its options (no IO, no clock, no chalk), so
+ * the same report always renders to the same bytes and tests need no terminal. Only
+ * the text format paints.
  */
 
-
-export interface FormatOptions {
-  /** Words in the chosen language. */
-  lang: Lang;
-  /** Text format only; when false no escape codes at all, whatever `paint` is. */
-  color: boolean;
-  /** Injected colouring (the CLI passes chalk-based functions); default identity. */
-  paint?: Painter;
+/** What only validate's renderers need to know. */
+export interface ReportOptions {
+  /** Named in the SARIF log as the tool's version. */
   toolVersion: string;
   /** For the text summary only: the CLI decides the exit code. */
   maxWarnings?: number;
 }
+type Formatter = Renderer<ValidationReport, ReportOptions>;
 
-export const FORMATS = ['text', 'json', 'github', 'junit', 'sarif'] as const;
-export type FormatName = (typeof FORMATS)[number];
-type Formatter = (report: ValidationReport, options: FormatOptions) => string;
-
-const id = (s: string): string => s;
+const identity = (s: string): string => s;
 
 // ---------------------------------------------------------------- helpers
 
@@ -57,8 +49,8 @@ const lines = (out: string[]): string => (out.length === 0 ? '' : `${out.join('\
 
 // ---------------------------------------------------------------- text
 
-const text: Formatter = (report, options) => {
-  const p = options.color ? (options.paint ?? PLAIN) : PLAIN;
+export const textReport: Formatter = (report, options) => {
+  const p = options.paint;
   const say = (id: ValidateId, params?: Params<ValidateId>) => validateText(options.lang, id, params);
   const out: string[] = [];
 
@@ -77,8 +69,8 @@ const text: Formatter = (report, options) => {
     );
     file.problems.forEach((problem, i) => {
       const severity = (s: string) => (problem.severity === 'error' ? p.red(s) : p.yellow(s));
-      const paints = [(s: string) => p.dim(s), severity, id, id, (s: string) => p.dim(s)];
-      out.push(`  ${(rows[i] ?? []).map((cell, j) => (paints[j] ?? id)(cell)).join('  ')}`);
+      const paints = [(s: string) => p.dim(s), severity, identity, identity, (s: string) => p.dim(s)];
+      out.push(`  ${(rows[i] ?? []).map((cell, j) => (paints[j] ?? identity)(cell)).join('  ')}`);
       if (problem.hint) out.push(p.dim(`    → ${oneLine(problem.hint)}`));
     });
     out.push('');
@@ -100,7 +92,7 @@ const text: Formatter = (report, options) => {
 
 // ---------------------------------------------------------------- json
 
-const json: Formatter = (report) => {
+export const jsonReport: Formatter = (report) => {
   const document = {
     format: 'orgfit/validation@1',
     valid: report.errorCount === 0,
@@ -141,7 +133,7 @@ function annotationText(problem: Problem): string {
   return `${problem.message}${pointer}${hint}`;
 }
 
-const github: Formatter = (report) =>
+export const githubReport: Formatter = (report) =>
   lines(
     report.files.flatMap((file) =>
       file.problems.map((problem) => {
@@ -180,7 +172,7 @@ function junitLine(problem: Problem): string {
   return `${problem.line}:${problem.column} ${problem.rule} ${problem.message}${pointer}${hint}`;
 }
 
-const junit: Formatter = (report) => {
+export const junitReport: Formatter = (report) => {
   const tests = report.files.length;
   // One test case per file, so `failures` counts failing files, never more than `tests`.
   const failures = report.files.filter((file) => file.problems.some((p) => p.severity === 'error')).length;
@@ -221,11 +213,11 @@ const junit: Formatter = (report) => {
  * A relative URI reference for a path: Windows separators become `/`, and each
  * segment is percent-encoded (spaces, `%`, `#`, and a `:` that would read as a scheme).
  */
-export function pathToUri(path: string): string {
+function pathToUri(path: string): string {
   return path.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
 }
 
-const sarif: Formatter = (report, options) => {
+export const sarifReport: Formatter = (report, options) => {
   const rules = RULE_IDS.map((ruleId) => ({
     id: ruleId,
     shortDescription: { text: ruleText(options.lang, ruleId, 'description') },
@@ -277,19 +269,17 @@ const sarif: Formatter = (report, options) => {
   return `${JSON.stringify(log, null, 2)}\n`;
 };
 
-// ---------------------------------------------------------------- registry
-
-export const formatters: Record<FormatName, Formatter> = { text, json, github, junit, sarif };
+// ---------------------------------------------------------------- the rules
 
 /** `orgfit validate --list-rules`: `rule-id  severity  description — hint`, aligned, sorted by id. */
-export function listRules(lang: Lang): string {
-  const rows = RULE_IDS.map((ruleId) => [
+export const renderRules: Renderer<readonly RuleId[]> = (ids, { lang }) => {
+  const rows = ids.map((ruleId) => [
     ruleId,
     validateText(lang, `severity-${RULES[ruleId].severity}`),
     `${ruleText(lang, ruleId, 'description')} — ${generic(ruleText(lang, ruleId, 'hint'))}`,
   ]);
   return lines(columns(rows).map((row) => row.join('  ')));
-}
+};
 
 /** A hint outside any one problem (given no parameters, it keeps its placeholders): they become <name> (e.g. "Add <property>"). */
 function generic(hint: string): string {
