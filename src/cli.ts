@@ -6,7 +6,7 @@ import type { MessageRef } from './i18n/catalog.js';
 import { cliText, type CliId } from './i18n/cli.js';
 import { VERSION } from './paths.js';
 import { pad } from './render/text.js';
-import { COMMANDS, type CommandSpec } from './cli/commands.js';
+import { COMMANDS, type RegisteredCommand } from './cli/commands.js';
 
 export type { Io } from './io.js';
 
@@ -150,7 +150,7 @@ function helpConfiguration(io: Io, lang: Lang) {
   };
 }
 
-function addCommand(program: Command, spec: CommandSpec, io: Io, lang: Lang, setCode: (code: number) => void): void {
+function addCommand(program: Command, spec: RegisteredCommand, io: Io, lang: Lang, setCode: (code: number) => void): void {
   const command = program.command(spec.usage).description(cliText(lang, spec.description));
   command.helpOption('-h, --help', cliText(lang, 'option-help'));
   command.configureHelp(helpConfiguration(io, lang));
@@ -165,8 +165,6 @@ function addCommand(program: Command, spec: CommandSpec, io: Io, lang: Lang, set
   command.action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
     const positional = args.slice(0, -2);
-    const options = self.optsWithGlobals();
-    const module = await spec.load();
-    setCode(await module.default({ io, lang, args: positional, options }));
+    setCode(await spec.run({ io, lang, args: positional, options: self.optsWithGlobals() }));
   });
 }

@@ -1,15 +1,15 @@
-import type { CommandContext } from './commands.js';
+import type { CommandContext, QuestionsOptions } from './commands.js';
 import { EXIT } from '../errors.js';
 import { builtinKb } from './kb.js';
-import { DEFAULT_FORMAT, type FormatOf } from '../render/formats.js';
+import { renderOptions } from './render-options.js';
+import { DEFAULT_FORMAT } from '../render/formats.js';
 import type { QuestionBank } from '../render/questions.js';
 import renderers from '../render/registry/questions.js';
-import { renderOptions } from './render-options.js';
 
-export default async function questions({ io, lang, options }: CommandContext): Promise<number> {
-  const format = (options.format as FormatOf<'questions'> | undefined) ?? DEFAULT_FORMAT.questions;
+export default async function questions({ io, lang, options }: CommandContext<QuestionsOptions>): Promise<number> {
+  const format = options.format ?? DEFAULT_FORMAT.questions;
   const kb = builtinKb(lang);
   const bank: QuestionBank = { sections: kb.sections, questions: kb.questions, sums: kb.sums };
-  io.stdout.write(renderers[format](bank, renderOptions(io.stdout, io, lang, options.color as boolean | undefined, 80)));
+  io.stdout.write(renderers[format](bank, renderOptions(io.stdout, io, lang, options.color, 80)));
   return EXIT.ok;
 }

@@ -1,17 +1,17 @@
-import type { CommandContext } from './commands.js';
+import type { CommandContext, SourcesOptions } from './commands.js';
 import { EXIT, UsageError } from '../errors.js';
 import { builtinKb } from './kb.js';
+import { renderOptions } from './render-options.js';
 import { cliText } from '../i18n/cli.js';
-import { DEFAULT_FORMAT, type FormatOf } from '../render/formats.js';
+import { DEFAULT_FORMAT } from '../render/formats.js';
 import renderers from '../render/registry/sources.js';
 import { renderFindingsText } from '../render/sources.js';
-import { renderOptions } from './render-options.js';
 
-export default async function sources({ io, lang, options }: CommandContext): Promise<number> {
-  const format = (options.format as FormatOf<'sources'> | undefined) ?? DEFAULT_FORMAT.sources;
-  // Paragraphs wrap at 80 columns, whatever the terminal.
-  const render = renderOptions(io.stdout, io, lang, options.color as boolean | undefined, 80);
+export default async function sources({ io, lang, options }: CommandContext<SourcesOptions>): Promise<number> {
+  const format = options.format ?? DEFAULT_FORMAT.sources;
   const kb = builtinKb(lang);
+  // Paragraphs wrap at 80 columns, whatever the terminal.
+  const render = renderOptions(io.stdout, io, lang, options.color, 80);
   if (options.findings) {
     if (format !== 'text') throw new UsageError(cliText(lang, 'findings-text-only', { format }));
     io.stdout.write(renderFindingsText({ findings: kb.findings, references: kb.references }, render));

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { CommandContext } from './commands.js';
+import type { CommandContext, TemplateOptions } from './commands.js';
 import { EXIT, UsageError } from '../errors.js';
 import { builtinKb } from './kb.js';
 import { cliText } from '../i18n/cli.js';
@@ -9,8 +9,8 @@ import { PACKAGE_ROOT } from '../paths.js';
 import { renderTemplate } from '../render/template.js';
 import { renderOptions } from './render-options.js';
 
-export default async function template({ io, lang, options }: CommandContext): Promise<number> {
-  const out = options.out as string | undefined;
+export default async function template({ io, lang, options }: CommandContext<TemplateOptions>): Promise<number> {
+  const out = options.out;
   const kb = builtinKb(lang);
   const target = out === undefined ? undefined : resolve(io.cwd, out);
   // The schema path is relative to where the file lands, so an editor finds it from there.

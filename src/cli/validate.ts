@@ -1,12 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { CommandContext } from './commands.js';
-import { EXIT, UsageError } from '../errors.js';
+import type { CommandContext, ValidateOptions } from './commands.js';
+import { EXIT } from '../errors.js';
+import { integerOption } from './options.js';
 import { builtinKb } from './kb.js';
 import { renderOptions } from './render-options.js';
 import { expandPaths, readSource } from '../load/files.js';
 import { BUILTIN_MODELS_DIR, VERSION } from '../paths.js';
-import { DEFAULT_FORMAT, type FormatOf } from '../render/formats.js';
+import { DEFAULT_FORMAT } from '../render/formats.js';
 import renderers from '../render/registry/validate.js';
 import { renderRules } from '../render/validation.js';
 import { RULE_IDS } from '../validate/rules.js';
@@ -14,17 +15,16 @@ import { summarise } from '../validate/problem.js';
 import { builtInModel, validateFiles } from '../validate/check.js';
 import { cliText } from '../i18n/cli.js';
 
-export default async function validate({ io, lang, args, options }: CommandContext): Promise<number> {
-  const render = renderOptions(io.stdout, io, lang, options.color as boolean | undefined, 80);
+export default async function validate({ io, lang, args: [given = []], options }: CommandContext<ValidateOptions, [paths: string[] | undefined]>): Promise<number> {
+  const render = renderOptions(io.stdout, io, lang, options.color, 80);
   if (options.listRules) {
     io.stdout.write(renderRules(RULE_IDS, render));
     return EXIT.ok;
   }
-  const format = (options.format as FormatOf<'validate'> | undefined) ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : DEFAULT_FORMAT.validate);
-  const maxWarnings = parseMaxWarnings(options.maxWarnings, lang);
+  const format = options.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : DEFAULT_FORMAT.validate);
+  const maxWarnings = integerOption(options.maxWarnings, '--max-warnings', lang);
 
-  const answers = options.answers as string[] | undefined;
-  const given = (args[0] as string[] | undefined) ?? [];
+  const answers = options.answers;
   let paths: string[];
   if (answers) {
     paths = expandPaths([...answers, ...given], io, lang);
@@ -56,11 +56,4 @@ export default async function validate({ io, lang, args, options }: CommandConte
     return EXIT.invalid;
   }
   return EXIT.ok;
-}
-
-function parseMaxWarnings(value: unknown, lang: CommandContext['lang']): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(cliText(lang, 'bad-number', { value: String(value), option: '--max-warnings' }));
-  return n;
 }
