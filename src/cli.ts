@@ -49,7 +49,7 @@ function handleError(error: unknown, io: Io, lang: Lang): number {
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(cliText(lang, 'internal', { message }) + '\n');
   if (io.env.ORGFIT_DEBUG && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
-  return EXIT.usage;
+  return EXIT.internal;
 }
 
 /** Commander's error codes, and the message each is said again with. */

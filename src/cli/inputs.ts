@@ -24,7 +24,7 @@ export interface Loaded<K extends FileKind> {
  * reports it (file:line:column, in its text format), and any error stops the command
  * with exit 1 before it writes anything to standard output.
  */
-export async function loadChecked<K extends FileKind>(
+async function loadChecked<K extends FileKind>(
   kind: K,
   paths: readonly string[],
   { kb, io, lang, color }: { kb: KnowledgeBase; io: Io; lang: Lang; color: boolean | undefined },

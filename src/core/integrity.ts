@@ -104,7 +104,7 @@ function checkFindingIds(ids: readonly string[], path: Path, index: KbIndex, iss
 }
 
 /** Checks that a condition reads questions that exist, with operands that fit them. */
-export function checkCondition(condition: Condition, path: Path, index: KbIndex, issues: Issue[]): void {
+function checkCondition(condition: Condition, path: Path, index: KbIndex, issues: Issue[]): void {
   if ('all' in condition) return condition.all.forEach((c, i) => checkCondition(c, [...path, 'all', i], index, issues));
   if ('any' in condition) return condition.any.forEach((c, i) => checkCondition(c, [...path, 'any', i], index, issues));
   if ('not' in condition) return checkCondition(condition.not, [...path, 'not'], index, issues);
@@ -161,7 +161,7 @@ function operandProblem(question: Question, operator: (typeof TEST_OPERATORS)[nu
   }
 }
 
-export function checkLines(lines: readonly LineRef[], path: Path, issues: Issue[]): void {
+function checkLines(lines: readonly LineRef[], path: Path, issues: Issue[]): void {
   lines.forEach((line, i) => {
     const [from, to] = typeof line === 'number' ? [line, line] : line.split('-').map(Number) as [number, number];
     if (!(from >= 1 && to >= from && to <= REVIEW_LINE_COUNT)) {
@@ -171,7 +171,7 @@ export function checkLines(lines: readonly LineRef[], path: Path, issues: Issue[
 }
 
 /** Warns where a bilingual text is identical in both languages (likely untranslated). */
-export function checkTranslations(value: unknown, path: Path, issues: Issue[]): void {
+function checkTranslations(value: unknown, path: Path, issues: Issue[]): void {
   if (Array.isArray(value)) {
     value.forEach((item, i) => checkTranslations(item, [...path, i], issues));
   } else if (value && typeof value === 'object') {
@@ -310,13 +310,13 @@ export function checkKnowledgeBase(kb: KnowledgeBase, index: KbIndex): KbIssue[]
   return issues;
 }
 
-export interface AnswerProblem {
+interface AnswerProblem {
   rule: 'answer-type' | 'answer-range' | 'answer-option' | 'answer-dont-know';
   params: Params;
 }
 
 /** Whether one answer value fits its question; undefined when it does. */
-export function answerProblem(question: Question, value: unknown): AnswerProblem | undefined {
+function answerProblem(question: Question, value: unknown): AnswerProblem | undefined {
   const id = question.id;
   if (value === DONT_KNOW) {
     return question.dontKnow ? undefined : { rule: 'answer-dont-know', params: { id } };

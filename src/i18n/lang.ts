@@ -2,7 +2,7 @@
 export const LANGS = ['nb', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export function isLang(value: unknown): value is Lang {
+function isLang(value: unknown): value is Lang {
   return (LANGS as readonly unknown[]).includes(value);
 }
 

@@ -52,7 +52,7 @@ function listYaml(folder: string): string[] {
   const entries = readdirSync(folder, { withFileTypes: true, recursive: true });
   return entries
     .filter((entry) => YAML_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink()))
-    .map((entry) => join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
     .filter((file) => {
       // A link counts when it leads to a file (a broken link is reported when read).
       try {

@@ -235,7 +235,7 @@ function syntaxDetail(code: string, message: string): MessageRef | string {
 }
 
 /** Above this depth the text is refused before parsing, to keep the parser's recursion safe. */
-export const PRESCAN_DEPTH = 256;
+const PRESCAN_DEPTH = 256;
 
 /**
  * A cheap upper estimate of the nesting depth of a YAML text: indentation levels of
@@ -243,7 +243,7 @@ export const PRESCAN_DEPTH = 256;
  * Returns the deepest level and where the text first went deeper than MAX_DEPTH + 1 levels
  * (the level the tree walk reports).
  */
-export function scanDepth(text: string): { max: number; offset: number } {
+function scanDepth(text: string): { max: number; offset: number } {
   let max = 0;
   let offset = 0;
   const note = (depth: number, at: number) => {

@@ -52,7 +52,7 @@ export function showValue(question: Question, value: unknown, lang: Lang): strin
   return named ? `${String(value)} (${named})` : String(value);
 }
 
-export function dontKnowText(question: Question, lang: Lang): string {
+function dontKnowText(question: Question, lang: Lang): string {
   if (!question.dontKnow) return kbText(lang, 'questions-dont-know-not-allowed');
   return kbText(lang, 'questions-dont-know-allowed', { value: question.assume === undefined ? '–' : showValue(question, question.assume, lang) });
 }

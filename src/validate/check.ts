@@ -108,7 +108,6 @@ export function semanticIssues(file: CheckedFile, kb: KnowledgeBase, index: KbIn
   }
 }
 
-
 /** The knowledge base with one of its files replaced by the given one. */
 function withPart(kb: KnowledgeBase, file: CheckedFile): KnowledgeBase {
   switch (file.kind) {
