@@ -1,4 +1,8 @@
-/** The languages orgfit speaks. A new one is a new catalog per domain (see ./catalog.ts) and an entry here. */
+/**
+ * The languages orgfit speaks. A new one is an entry here and a catalog per domain in
+ * ./<lang>/ (see ./catalog.ts); each domain takes its catalogs as a record keyed by these,
+ * so the build fails until every domain has one.
+ */
 export const LANGS = ['nb', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 

@@ -22,6 +22,7 @@ export function reviewLines(lines: readonly LineRef[], lang: Lang): string {
 /** Government bodies and the like are authors as a whole, not "family, given". */
 const isCorporate = (reference: Reference) => reference.kind === 'policy-document';
 
+// Sorted the Norwegian way (æ, ø, å after z) in every language: the names are those of a Norwegian review.
 const collator = new Intl.Collator('nb', { sensitivity: 'variant', numeric: true });
 
 /** Bibliography order: first author, then year (unknown years last), then key. */

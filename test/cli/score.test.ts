@@ -867,6 +867,19 @@ describe('usage errors', () => {
     expect(stderr).toContain('--bogus');
   });
 
+  // Commander offers one name as "score" and several as "one of --help, --lang": both said in the chosen language.
+  it.each([
+    ['--sed', 'en', 'orgfit: unknown option "--sed" (did you mean --seed?)'],
+    ['--sed', 'nb', 'orgfit: ukjent valg «--sed» (mente du --seed?)'],
+    ['--heng', 'en', 'orgfit: unknown option "--heng" (did you mean one of --help, --lang?)'],
+    ['--heng', 'nb', 'orgfit: ukjent valg «--heng» (mente du en av --help, --lang?)'],
+  ])('an unknown option %s in %s: exit 2 with what was meant', async (option, lang, first) => {
+    const { code, stdout, stderr } = await cli(['score', examplePath('bygdvik'), option, '--lang', lang]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')[0]).toBe(first);
+  });
+
   it('an unknown format: exit 2', async () => {
     const { code, stdout, stderr } = await cli(['score', examplePath('bygdvik'), '--format', 'xml']);
     expect(code).toBe(2);
