@@ -118,7 +118,7 @@ export const COMMANDS: RegisteredCommand[] = [
     examples: [['orgfit explain specialised seeds/examples/bydel-nord.yaml', 'example-explain']],
     load: () => import('./explain.js'),
   }),
-  command<ValidateOptions, [paths: string[]]>({
+  command<ValidateOptions, [paths: string[] | undefined]>({
     usage: 'validate [paths...]',
     description: 'command-validate',
     options: [

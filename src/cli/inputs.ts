@@ -8,7 +8,7 @@ import { VERSION } from '../paths.js';
 import { textReport } from '../render/validation.js';
 import type { FileKind, FileValue } from '../schema/kinds.js';
 import type { Model } from '../schema/index.js';
-import { builtInModel, checkFiles, type ValidateOptions } from '../validate/check.js';
+import { builtInModel, checkFiles, type CheckOptions } from '../validate/check.js';
 import { summarise } from '../validate/problem.js';
 import { renderOptions } from './render-options.js';
 
@@ -28,7 +28,7 @@ async function loadChecked<K extends FileKind>(
   kind: K,
   paths: readonly string[],
   { kb, io, lang, color }: { kb: KnowledgeBase; io: Io; lang: Lang; color: boolean | undefined },
-  { reservedModelIds, invalid }: Pick<ValidateOptions, 'reservedModelIds'> & { invalid: (failing: number, files: number) => string },
+  { reservedModelIds, invalid }: Pick<CheckOptions, 'reservedModelIds'> & { invalid: (failing: number, files: number) => string },
 ): Promise<Loaded<K>[]> {
   const sources = await Promise.all(expandPaths(paths, io, lang).map((path) => readSource(path, io, lang)));
   const checked = checkFiles(sources, kb, { lang, expect: kind, reservedModelIds });

@@ -51,7 +51,7 @@ function pluralForm(template: { one: string; other: string }, count: unknown, la
 }
 
 /** Fills `{name}` placeholders; unknown names are left visible rather than silently dropped. */
-export function fill<K extends string>(template: string, params: Params<K>, resolve: (value: MessageRef<K> | DataText) => string): string {
+function fill<K extends string>(template: string, params: Params<K>, resolve: (value: MessageRef<K> | DataText) => string): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!Object.hasOwn(params, name)) return whole;
     const value = params[name]!;

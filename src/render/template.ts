@@ -5,7 +5,8 @@ import { allowedValues, listExample, showValue, type QuestionBank } from './ques
 import type { RenderOptions } from './renderer.js';
 import { pad, wrap } from './text.js';
 
-export interface TemplateOptions {
+/** Where the template lands, for the instructions in it. */
+export interface TemplateTarget {
   /** Where the editor finds schema/answers.schema.json, relative to the answers file. */
   schemaPath: string;
   /** The file the template is written to, used in the instructions; an example name when omitted. */
@@ -57,7 +58,7 @@ function questionBlock(question: Question, lang: Lang, width: number): string[] 
 }
 
 /** A blank answers file: every question as comments above its answer, `dont-know` wherever it is allowed; comments wrap at `width`. */
-export function renderTemplate(bank: QuestionBank, options: RenderOptions & TemplateOptions): string {
+export function renderTemplate(bank: QuestionBank, options: RenderOptions & TemplateTarget): string {
   const { lang, width } = options;
   const file = options.fileName ?? kbText(lang, 'template-example-file');
   const multi = bank.questions.find((q) => q.type === 'multi');

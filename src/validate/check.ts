@@ -38,7 +38,7 @@ export function toResult(file: CheckedFile, lang: Lang, extra: Issue[] = []): Fi
   return { file: file.source.path, ...(file.kind ? { kind: file.kind } : {}), problems };
 }
 
-export interface ValidateOptions {
+export interface CheckOptions {
   lang: Lang;
   /** Treat files without a `format:` line as this kind (e.g. `--answers`). */
   expect?: FileKind;
@@ -53,12 +53,12 @@ export const builtInModel = (id: string): MessageRef => ({ message: 'built-in-mo
  * Validates files against the knowledge base: schema, then the semantic rules of
  * their kind. Every problem in every file is reported; nothing stops at the first.
  */
-export function validateFiles(sources: SourceFile[], kb: KnowledgeBase, options: ValidateOptions): FileResult[] {
+export function validateFiles(sources: SourceFile[], kb: KnowledgeBase, options: CheckOptions): FileResult[] {
   return checkFiles(sources, kb, options).map((checked) => checked.result);
 }
 
 /** Like validateFiles, keeping each file's value too, so a caller that goes on to use the files parses them once. */
-export function checkFiles(sources: SourceFile[], kb: KnowledgeBase, options: ValidateOptions): { file: CheckedFile; result: FileResult }[] {
+export function checkFiles(sources: SourceFile[], kb: KnowledgeBase, options: CheckOptions): { file: CheckedFile; result: FileResult }[] {
   const index = indexKb(kb);
   const modelIds = new Map<string, string | MessageRef>(options.reservedModelIds ?? []);
   return sources.map((source) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeholders, type Catalog } from '../../src/i18n/catalog.js';
+import { placeholders, words, type Catalog } from '../../src/i18n/catalog.js';
 import { LANGS } from '../../src/i18n/lang.js';
 import { COMMON_CATALOGS } from '../../src/i18n/common.js';
 import enCli from '../../src/i18n/en/cli.js';
@@ -52,5 +52,28 @@ describe('domains', () => {
 
   it('ids are kebab-case (a rule id, a dot and its part for the rules)', () => {
     for (const [, catalogs] of DOMAINS) for (const id of Object.keys(catalogs.en!)) expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.(?:description|message|hint))?$/);
+  });
+});
+
+describe('words', () => {
+  const say = words({
+    en: { hello: 'Hello {name}{rest}', files: { one: '{count} file', other: '{count} files' }, quoted: '"{text}"' },
+    nb: { hello: 'Hei {name}{rest}', files: { one: '{count} fil', other: '{count} filer' }, quoted: '«{text}»' },
+  });
+
+  it('fills placeholders, leaves unknown ones visible and picks the plural form by count', () => {
+    expect(say('en', 'hello', { name: 'Kari' })).toBe('Hello Kari{rest}');
+    expect(say('nb', 'files', { count: 1 })).toBe('1 fil');
+    expect(say('nb', 'files', { count: 0 })).toBe('0 filer');
+    expect(say('en', 'files', { count: 2 })).toBe('2 files');
+  });
+
+  it('puts a message reference into words in the same language, and takes a data text in it', () => {
+    expect(say('nb', 'hello', { name: { message: 'quoted', params: { text: 'Kari' } }, rest: { nb: '!', en: '.' } })).toBe('Hei «Kari»!');
+    expect(say('en', 'hello', { name: { message: 'quoted', params: { text: 'Kari' } }, rest: { nb: '!', en: '.' } })).toBe('Hello "Kari".');
+  });
+
+  it('an id no catalog has is a bug that throws', () => {
+    expect(() => say('en', 'nope' as 'hello')).toThrow(/no message "nope" in en/);
   });
 });

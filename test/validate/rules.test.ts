@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../../src/core/kb.js';
 import { LANGS, type Lang } from '../../src/i18n/lang.js';
 import type { Problem } from '../../src/validate/problem.js';
 import { RULE_IDS, RULES, ruleDefinition, ruleText } from '../../src/validate/rules.js';
-import { validateFiles, type ValidateOptions } from '../../src/validate/check.js';
+import { validateFiles, type CheckOptions } from '../../src/validate/check.js';
 import { loadKnowledgeBase } from '../../src/validate/knowledge-base.js';
 import type { SourceFile } from '../../src/load/source.js';
 import { edit, lineOf, MINI_ANSWERS, MINI_MODEL } from '../fixtures/validate/texts.js';
@@ -36,7 +36,7 @@ const kb: KnowledgeBase = loaded.kb;
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-function check(text: string | Uint8Array, path = 'mini.yaml', options: Partial<ValidateOptions> = {}, lang: Lang = 'en'): Problem[] {
+function check(text: string | Uint8Array, path = 'mini.yaml', options: Partial<CheckOptions> = {}, lang: Lang = 'en'): Problem[] {
   const bytes = typeof text === 'string' ? utf8(text) : text;
   const [result] = validateFiles([{ path, bytes }], kb, { lang, ...options });
   return result!.problems;
@@ -48,7 +48,7 @@ interface Case {
   name: string;
   text: string;
   path?: string;
-  options?: Partial<ValidateOptions>;
+  options?: Partial<CheckOptions>;
   /** Every problem, in order. */
   expected: string[];
   /** The first problem's JSON pointer. */
