@@ -1,7 +1,7 @@
 import type { Result } from '../core/result.js';
 
 /** RFC 4180: quote when needed, double inner quotes; neutralise spreadsheet formulas. */
-export function csvCell(value: unknown): string {
+function csvCell(value: unknown): string {
   let text = value === undefined || value === null ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

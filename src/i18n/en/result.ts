@@ -1,0 +1,45 @@
+import type { Catalog } from '../catalog.js';
+
+/** The result of `orgfit score` and `orgfit explain`. The reference catalog: every other language translates these ids. */
+export default {
+  // The score table (src/render/score-table.ts) and the words it shares with explain.
+  'rank': '#',
+  'model': 'Model',
+  'score': 'Score',
+  'first': 'P(1st)',
+  'summary': 'Summary',
+  'municipality': 'Municipality',
+  'best': 'Best fit',
+  'not-workable': 'not workable',
+  'scenario': 'scenario',
+  'assumed': 'Assumed where you answered "don’t know"',
+  'leader-uncertain': 'It is uncertain whether {leader} is best: these beat it in a large share of the robustness samples: {list}.',
+  'leader-clear': '{leader} is ahead of every other model in at least 75% of the robustness samples.',
+  'explain-hint': 'The research behind each score: orgfit explain MODEL FILE',
+  'precondition-failed': 'Precondition not met',
+  'precondition-unknown': 'Precondition uncertain ("don’t know")',
+
+  // The explanation of one model (src/render/explain.ts).
+  'score-line': 'Score {score} (interval {low}–{high}), rank {rank} of {count}.',
+  'robust': 'First in {share} of {samples} samples of the robustness analysis.',
+  'preconditions': 'Preconditions',
+  'status-met': 'met',
+  'status-failed': 'NOT met',
+  'status-unknown': 'uncertain ("don’t know")',
+  'criteria': 'Criteria (weight × performance = points)',
+  'sources': 'Sources',
+  'not-counted': 'not counted in the score, but in the interval',
+  'baseline': 'Baseline',
+  'adjustment': 'Adjustment',
+  'applies': 'applies',
+  'applies-unknown': 'may apply ("don’t know")',
+  'weight': 'weight',
+  'performance': 'performance',
+  'points': 'points',
+  'evidence': 'Evidence',
+  'fit': 'Fits because',
+  'misfit': 'Misfits because',
+  'gaps': 'Gaps in the evidence',
+  'reads-answers': 'from your answers to',
+  'assumed-mark': ' (assumed)',
+} as const satisfies Catalog;
