@@ -626,6 +626,20 @@ describe('orgfit score --format table', () => {
     expect((await cli(['score', examplePath('bygdvik'), '--format', 'json', ...FAST], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
     expect((await cli(['score', examplePath('bygdvik'), '--format', 'csv', ...FAST], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
   });
+  // Text from the answers file is the user's: it may not clear the screen, rewrite the line or reorder text.
+  it('escapes control and bidi characters from the file (municipality, scenario), in the table and in explain', async () => {
+    const file = join(tmp, 'hostile.yaml');
+    writeFileSync(file, BASE.replace(/^municipality: .*$/m, 'municipality: "Ond\\e[2J kommune\\r\\u202e"\nscenario: "sc\\e]0;title\\u0007"'));
+    for (const argv of [['score', file, ...FAST], ['explain', 'matrix', file]]) {
+      const { code, stdout } = await cli(argv, { env: { FORCE_COLOR: '1' } });
+      expect(code).toBe(0);
+      // eslint-disable-next-line no-control-regex
+      expect(stdout.replace(/\u001b\[[0-9;]*m/g, ''), argv[0]).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+      expect(stdout).toContain('Ond\\u001b[2J kommune\\u000d\\u202e');
+      expect(stdout).toContain('sc\\u001b]0;title\\u0007');
+    }
+  });
+
   // Regression test for a fixed bug (src/render/score-table.ts, renderOne): `wrap(line, …).map(paint.dim)` hands
   // Array.prototype.map's (value, index, array) to chalk's `dim`, which joins all its
   // arguments with spaces. With colour on, the "assumed" line comes out as
@@ -850,6 +864,19 @@ describe('usage errors', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('--bogus');
+  });
+
+  // Commander offers one name as "score" and several as "one of --help, --lang": both said in the chosen language.
+  it.each([
+    ['--sed', 'en', 'orgfit: unknown option "--sed" (did you mean --seed?)'],
+    ['--sed', 'nb', 'orgfit: ukjent valg «--sed» (mente du --seed?)'],
+    ['--heng', 'en', 'orgfit: unknown option "--heng" (did you mean one of --help, --lang?)'],
+    ['--heng', 'nb', 'orgfit: ukjent valg «--heng» (mente du en av --help, --lang?)'],
+  ])('an unknown option %s in %s: exit 2 with what was meant', async (option, lang, first) => {
+    const { code, stdout, stderr } = await cli(['score', examplePath('bygdvik'), option, '--lang', lang]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')[0]).toBe(first);
   });
 
   it('an unknown format: exit 2', async () => {
