@@ -48,11 +48,11 @@ function renderOne(result: Result, { lang, paint, width }: RenderOptions): strin
   if (context.length > 0) out.push(...say(context.join(' ')).map((l) => paint.dim(l)));
   out.push('', ...say(`${resultText(lang, 'verdict')}: ${verdictSentence(result, lang)}`).map((l) => paint.bold(l)), '');
 
-  // rank (2) + name + score with interval (11) + against today (8, when today is known) + first (7)
+  // rank (2) + name + score with interval (12) + against today (9, when today is known) + first (8), one space between
   const today = result.today !== undefined;
-  const scoreWidth = 11;
-  const todayWidth = today ? 8 : 0;
-  const nameWidth = Math.max(20, columns - 2 - scoreWidth - todayWidth - 7 - 4);
+  const scoreWidth = 12;
+  const todayWidth = 9;
+  const nameWidth = Math.max(20, columns - 2 - scoreWidth - (today ? todayWidth + 1 : 0) - 8 - 3);
   out.push(paint.dim([padStart(resultText(lang, 'rank'), 2), pad(resultText(lang, 'model'), nameWidth), pad(resultText(lang, 'score'), scoreWidth), ...(today ? [pad(resultText(lang, 'versus-today'), todayWidth)] : []), resultText(lang, 'first')].join(' ')));
   for (const entry of result.ranking) {
     const score = `${padStart(decimal(entry.score, 0, lang), 3)} (${decimal(entry.interval[0], 0, lang)}–${decimal(entry.interval[1], 0, lang)})`;
