@@ -1,10 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, InvalidInput, UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { pickLang, type Lang } from './i18n/lang.js';
-import { t } from './i18n/messages.js';
+import { LANGS, pickLang, type Lang } from './i18n/lang.js';
+import type { MessageRef } from './i18n/catalog.js';
+import { cliText, type CliId } from './i18n/cli.js';
 import { VERSION } from './paths.js';
-import { COMMANDS, type CommandSpec } from './cli/commands.js';
+import { pad } from './render/text.js';
+import { COMMANDS, type RegisteredCommand } from './cli/commands.js';
 
 export type { Io } from './io.js';
 
@@ -45,32 +47,38 @@ function handleError(error: unknown, io: Io, lang: Lang): number {
   }
   if (isCancel(error)) return EXIT.cancelled;
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(t(lang, 'internal', { message }) + '\n');
+  io.stderr.write(cliText(lang, 'internal', { message }) + '\n');
   if (io.env.ORGFIT_DEBUG && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
-  return EXIT.usage;
+  return EXIT.internal;
 }
 
-const USAGE: Record<string, { nb: string; en: string }> = {
-  'commander.unknownOption': { nb: 'ukjent valg {0}', en: 'unknown option {0}' },
-  'commander.unknownCommand': { nb: 'ukjent kommando {0}', en: 'unknown command {0}' },
-  'commander.missingArgument': { nb: 'mangler argumentet {0}', en: 'missing the argument {0}' },
-  'commander.optionMissingArgument': { nb: 'valget {0} mangler en verdi', en: 'the option {0} needs a value' },
-  'commander.invalidArgument': { nb: 'ugyldig verdi {1} for {0}; tillatt: {choices}', en: 'invalid value {1} for {0}; allowed: {choices}' },
-  'commander.excessArguments': { nb: 'for mange argumenter til {0}', en: 'too many arguments for {0}' },
+/** Commander's error codes, and the message each is said again with. */
+const USAGE: Partial<Record<string, CliId>> = {
+  'commander.unknownOption': 'usage-unknown-option',
+  'commander.unknownCommand': 'usage-unknown-command',
+  'commander.missingArgument': 'usage-missing-argument',
+  'commander.optionMissingArgument': 'usage-option-missing-argument',
+  'commander.invalidArgument': 'usage-invalid-argument',
+  'commander.excessArguments': 'usage-excess-arguments',
 };
-const HELP_HINT = { nb: 'Se «orgfit --help» eller «orgfit KOMMANDO --help».', en: 'See "orgfit --help" or "orgfit COMMAND --help".' };
 
-/** Commander's English usage errors, said again in the chosen language, with what to do next. */
+/**
+ * Commander's English usage errors, said again in the chosen language, with what to do next.
+ * CommanderError carries no data, so the names are read back from its message: the first
+ * quoted name is the option, command or argument, the second the value.
+ */
 function usageMessage(error: CommanderError, lang: Lang): string {
   const quoted = [...error.message.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
   const choices = /Allowed choices are (.*)\./.exec(error.message)?.[1] ?? '';
   const suggestion = /\(Did you mean (.*)\?\)/.exec(error.message)?.[1];
-  const template = USAGE[error.code];
-  const text = template
-    ? template[lang].replace(/\{(\d)\}/g, (_, i: string) => (lang === 'nb' ? `«${quoted[Number(i)] ?? ''}»` : `"${quoted[Number(i)] ?? ''}"`)).replace('{choices}', choices)
-    : error.message.replace(/^error: /, '').split('\n')[0]!;
-  const mean = suggestion ? (lang === 'nb' ? ` (mente du ${suggestion}?)` : ` (did you mean ${suggestion}?)`) : '';
-  return `${text}${mean}\n${HELP_HINT[lang]}`;
+  const id = USAGE[error.code];
+  const quote = (i: number): MessageRef<CliId> => ({ message: 'quoted', params: { text: quoted[i] ?? '' } });
+  const text = id ? cliText(lang, id, { name: quote(0), value: quote(1), choices }) : error.message.replace(/^error: /, '').split('\n')[0]!;
+  // Commander offers several names as "one of a, b".
+  const several = suggestion?.startsWith('one of ') ? suggestion.slice('one of '.length) : undefined;
+  const name = several === undefined ? suggestion : { message: 'one-of' as const, params: { list: several } };
+  const mean = name === undefined ? '' : cliText(lang, 'did-you-mean', { name });
+  return `${text}${mean}\n${cliText(lang, 'usage-hint')}`;
 }
 
 function isCancel(error: unknown): boolean {
@@ -88,30 +96,16 @@ function langFromArgv(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-const HELP = {
-  description: {
-    nb: 'Velg hvordan sosialtjenesten skal organiseres – med forskningen bak hvert poeng.',
-    en: 'Choose how to organise municipal social services – with the research behind every point.',
-  },
-  lang: { nb: 'språk: nb (bokmål) eller en (engelsk); standard fra LANG, ellers nb', en: 'language: nb (bokmål) or en (English); default from LANG, else nb' },
-  noColor: { nb: 'ingen farger (også med NO_COLOR)', en: 'no colours (also with NO_COLOR)' },
-  models: { nb: 'mappe med egne modellfiler, i tillegg til de innebygde', en: 'folder of your own model files, added to the built-in ones' },
-  version: { nb: 'vis versjonen', en: 'show the version' },
-  help: { nb: 'vis hjelp', en: 'show help' },
-  examples: { nb: 'Eksempler', en: 'Examples' },
-  helpCommand: { nb: 'vis hjelp for en kommando', en: 'show help for a command' },
-} as const;
-
 function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Command {
   const program = new Command('orgfit');
   program
-    .description(HELP.description[lang])
-    .version(VERSION, '-V, --version', HELP.version[lang])
-    .helpOption('-h, --help', HELP.help[lang])
-    .helpCommand('help [command]', HELP.helpCommand[lang])
-    .addOption(new Option('--lang <lang>', HELP.lang[lang]).choices(['nb', 'en']))
-    .option('--no-color', HELP.noColor[lang])
-    .option('--models <dir>', HELP.models[lang])
+    .description(cliText(lang, 'program-description'))
+    .version(VERSION, '-V, --version', cliText(lang, 'option-version'))
+    .helpOption('-h, --help', cliText(lang, 'option-help'))
+    .helpCommand('help [command]', cliText(lang, 'help-command'))
+    .addOption(new Option('--lang <lang>', cliText(lang, 'option-lang')).choices(LANGS))
+    .option('--no-color', cliText(lang, 'option-no-color'))
+    .option('--models <dir>', cliText(lang, 'option-models'))
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({
@@ -121,24 +115,25 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
       outputError: () => undefined,
     })
     .configureHelp(helpConfiguration(io, lang))
-    .addHelpText('after', examples(lang, [['orgfit score seeds/examples/*.yaml', { nb: 'ranger modellene for eksempelkommunene', en: 'rank the models for the example municipalities' }], ['orgfit validate --format github', { nb: 'sjekk modellfilene i CI', en: 'check the model files in CI' }]]));
+    .addHelpText('after', examples(lang, [['orgfit score seeds/examples/*.yaml', 'example-score-examples'], ['orgfit validate --format github', 'example-validate-ci']]));
 
   for (const spec of COMMANDS) addCommand(program, spec, io, lang, setCode);
   return program;
 }
 
-export function examples(lang: Lang, list: readonly (readonly [string, { nb: string; en: string }])[]): string {
+function examples(lang: Lang, list: readonly (readonly [string, CliId])[]): string {
   if (list.length === 0) return '';
   const width = Math.max(...list.map(([cmd]) => cmd.length));
-  return `\n${HELP.examples[lang]}:\n` + list.map(([cmd, what]) => `  $ ${cmd.padEnd(width)}  # ${what[lang]}`).join('\n') + '\n';
+  return `\n${cliText(lang, 'help-examples')}:\n` + list.map(([cmd, what]) => `  $ ${pad(cmd, width)}  # ${cliText(lang, what)}`).join('\n') + '\n';
 }
 
-const TITLES: Record<string, { nb: string; en: string }> = {
-  'Usage:': { nb: 'Bruk:', en: 'Usage:' },
-  'Options:': { nb: 'Valg:', en: 'Options:' },
-  'Commands:': { nb: 'Kommandoer:', en: 'Commands:' },
-  'Arguments:': { nb: 'Argumenter:', en: 'Arguments:' },
-  'Global Options:': { nb: 'Felles valg:', en: 'Global Options:' },
+/** Commander's headings, and the message each is said with. */
+const TITLES: Partial<Record<string, CliId>> = {
+  'Usage:': 'title-usage',
+  'Options:': 'title-options',
+  'Commands:': 'title-commands',
+  'Arguments:': 'title-arguments',
+  'Global Options:': 'title-global-options',
 };
 
 /** Commander's help layout, with its headings and notes in the chosen language. */
@@ -146,17 +141,22 @@ function helpConfiguration(io: Io, lang: Lang) {
   return {
     helpWidth: Math.min(100, io.stdout.columns ?? 80),
     sortSubcommands: false,
-    styleTitle: (title: string) => TITLES[title]?.[lang] ?? title,
-    styleOptionDescription: (text: string) => (lang === 'nb' ? text.replace(/\((choices|default): /g, (_, word: string) => (word === 'choices' ? '(valg: ' : '(standard: ')) : text),
+    styleTitle: (title: string) => {
+      const id = TITLES[title];
+      return id ? cliText(lang, id) : title;
+    },
+    // Commander appends "(choices: …)" and "(default: …)" to an option's description.
+    styleOptionDescription: (text: string) => text.replace(/\((choices|default): /g, (_, word: string) => `(${cliText(lang, word === 'choices' ? 'help-choices' : 'help-default')}: `),
   };
 }
 
-function addCommand(program: Command, spec: CommandSpec, io: Io, lang: Lang, setCode: (code: number) => void): void {
-  const command = program.command(spec.usage).description(spec.description[lang]);
-  command.helpOption('-h, --help', HELP.help[lang]);
+function addCommand(program: Command, spec: RegisteredCommand, io: Io, lang: Lang, setCode: (code: number) => void): void {
+  const command = program.command(spec.usage).description(cliText(lang, spec.description));
+  command.helpOption('-h, --help', cliText(lang, 'option-help'));
   command.configureHelp(helpConfiguration(io, lang));
   for (const option of spec.options) {
-    const opt = new Option(option.flags, option.description[lang]);
+    const description = typeof option.description === 'string' ? cliText(lang, option.description) : cliText(lang, option.description.message, option.description.params);
+    const opt = new Option(option.flags, description);
     if (option.choices) opt.choices(option.choices);
     if (option.default !== undefined) opt.default(option.default);
     command.addOption(opt);
@@ -165,8 +165,6 @@ function addCommand(program: Command, spec: CommandSpec, io: Io, lang: Lang, set
   command.action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
     const positional = args.slice(0, -2);
-    const options = self.optsWithGlobals();
-    const module = await spec.load();
-    setCode(await module.default({ io, lang, args: positional, options }));
+    setCode(await spec.run({ io, lang, args: positional, options: self.optsWithGlobals() }));
   });
 }

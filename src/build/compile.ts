@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../load/files.js';
 import type { SourceFile } from '../load/source.js';
 import { loadKnowledgeBase } from '../validate/knowledge-base.js';
-import { formatters } from '../render/validation.js';
+import { plain } from '../render/paint.js';
+import { textReport } from '../render/validation.js';
 import { summarise } from '../validate/problem.js';
 import { jsonSchemaOf, SCHEMA_KINDS } from '../schema/json-schema.js';
 
@@ -32,7 +33,7 @@ export function compileKb(root: string, outdir: string, write: (text: string) =>
   const { kb, results } = loadKnowledgeBase(kbSources(root), 'en');
   const report = summarise(results);
   if (report.errorCount > 0 || report.warningCount > 0) {
-    write(formatters.text({ ...report, files: results.filter((r) => r.problems.length > 0) }, { lang: 'en', color: false, toolVersion: 'build' }));
+    write(textReport({ ...report, files: results.filter((r) => r.problems.length > 0) }, { lang: 'en', paint: plain, width: 80, toolVersion: 'build' }));
   }
   if (!kb) return 1;
   mkdirSync(outdir, { recursive: true });

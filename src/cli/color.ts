@@ -14,7 +14,7 @@ export function useColor(stream: OutStream, env: Record<string, string | undefin
   return stream.isTTY === true;
 }
 
-
+/** chalk's colours at level 1 (16 colours, which every terminal has), or none. */
 export function painter(enabled: boolean): Painter {
   if (!enabled) return plain;
   const chalk = new Chalk({ level: 1 });

@@ -1,113 +1,181 @@
-import type { Bilingual, Lang } from '../i18n/lang.js';
+import type { MessageRef } from '../i18n/catalog.js';
+import type { CliId } from '../i18n/cli.js';
+import type { Lang } from '../i18n/lang.js';
 import type { Io } from '../io.js';
+import { DEFAULT_FORMAT, FORMATS, type FormatCommand, type FormatOf } from '../render/formats.js';
+import type { SchemaKind } from '../schema/json-schema.js';
 
-export interface CommandContext {
+/** The global options, which every command gets as well as its own. */
+export interface GlobalOptions {
+  /** false with --no-color. */
+  color?: boolean;
+  /** --models DIR: the user's own model files. */
+  models?: string;
+}
+
+export interface CommandContext<O = {}, A extends unknown[] = []> {
   io: Io;
   lang: Lang;
   /** Positional arguments, as commander gives them (variadic ones as arrays). */
-  args: unknown[];
-  /** The command's options merged with the global ones (lang, color, models). */
-  options: Record<string, unknown>;
+  args: A;
+  /** The command's options merged with the global ones. */
+  options: GlobalOptions & O;
 }
 
-export type CommandModule = { default: (context: CommandContext) => Promise<number> };
+export type CommandModule<O = {}, A extends unknown[] = []> = { default: (context: CommandContext<O, A>) => Promise<number> };
 
-export interface CommandSpec {
+export interface OptionSpec {
+  flags: string;
+  description: CliId | MessageRef<CliId>;
+  choices?: string[];
+  default?: unknown;
+}
+
+/** One command: its usage line, help and options, and the module that runs it, typed by its options `O` and arguments `A`. */
+export interface CommandSpec<O = {}, A extends unknown[] = []> {
   usage: string;
-  description: Bilingual;
-  options: { flags: string; description: Bilingual; choices?: string[]; default?: unknown }[];
-  examples: [string, Bilingual][];
+  description: CliId;
+  options: OptionSpec[];
+  /** Command lines with what each does; the command lines are the same in every language. */
+  examples: [string, CliId][];
   /** Loaded only when the command runs: `validate` never loads the scoring engine or a prompt library. */
-  load: () => Promise<CommandModule>;
+  load: () => Promise<CommandModule<O, A>>;
 }
 
-const format = (choices: string[], nbDefault: string, enDefault = nbDefault): CommandSpec['options'][number] => ({
+/** A command as the program registers it, whatever its options. */
+export interface RegisteredCommand extends Omit<CommandSpec, 'load'> {
+  run: (context: CommandContext<Record<string, unknown>, unknown[]>) => Promise<number>;
+}
+
+/**
+ * Commander has parsed the command line against the flags and arguments declared in the
+ * same spec: this is the one place where what it gives (untyped) is taken as the
+ * command's options and arguments.
+ */
+function command<O, A extends unknown[]>({ load, ...spec }: CommandSpec<O, A>): RegisteredCommand {
+  return { ...spec, run: async (context) => (await load()).default(context as CommandContext<O, A>) };
+}
+
+export interface ScoreOptions {
+  format?: FormatOf<'score'>;
+  samples?: string;
+  seed?: string;
+}
+export interface ExplainOptions {
+  format?: FormatOf<'explain'>;
+}
+export interface ValidateOptions {
+  format?: FormatOf<'validate'>;
+  answers?: string[];
+  maxWarnings?: string;
+  listRules?: boolean;
+}
+export interface ModelsOptions {
+  format?: FormatOf<'models'>;
+}
+export interface QuestionsOptions {
+  format?: FormatOf<'questions'>;
+}
+export interface TemplateOptions {
+  out?: string;
+  force?: boolean;
+}
+export interface SourcesOptions {
+  format?: FormatOf<'sources'>;
+  findings?: boolean;
+}
+export interface SchemaOptions {
+  kind: SchemaKind;
+}
+
+/** `--format`, with the command's formats as commander's choices and its default named in the help. */
+const format = (command: FormatCommand, fallback: string | MessageRef<CliId> = DEFAULT_FORMAT[command]): OptionSpec => ({
   flags: '-f, --format <format>',
-  description: { nb: `utdataformat (standard ${nbDefault})`, en: `output format (default ${enDefault})` },
-  choices,
+  description: { message: 'option-format', params: { default: fallback } },
+  choices: [...FORMATS[command]],
 });
 
-export const COMMANDS: CommandSpec[] = [
-  {
+export const COMMANDS: RegisteredCommand[] = [
+  command<ScoreOptions, [files: string[]]>({
     usage: 'score <files...>',
-    description: { nb: 'ranger modellene for hver svarfil («-» leser standard inn, en mappe gir alle svarfilene i den)', en: 'rank the models for each answers file ("-" reads standard input, a folder means every answers file in it)' },
+    description: 'command-score',
     options: [
-      format(['table', 'json', 'csv'], 'table'),
-      { flags: '--samples <n>', description: { nb: 'fast antall trekk i robusthetsanalysen (standard: til tallene er stabile, høyst 40 000; 0 hopper over den)', en: 'a fixed number of samples in the robustness analysis (default: until the figures are stable, at most 40,000; 0 skips it)' } },
-      { flags: '--seed <n>', description: { nb: 'frø for robusthetsanalysen (standard 1)', en: 'seed of the robustness analysis (default 1)' } },
+      format('score'),
+      { flags: '--samples <n>', description: 'option-samples' },
+      { flags: '--seed <n>', description: 'option-seed' },
     ],
     examples: [
-      ['orgfit score seeds/examples/bygdvik.yaml', { nb: 'én kommune, som tabell', en: 'one municipality, as a table' }],
-      ['orgfit score seeds/examples --format json', { nb: 'alle eksemplene, som JSON', en: 'every example, as JSON' }],
-      ['cat svar.yaml | orgfit score -', { nb: 'les svarene fra standard inn', en: 'read the answers from standard input' }],
+      ['orgfit score seeds/examples/bygdvik.yaml', 'example-score-one'],
+      ['orgfit score seeds/examples --format json', 'example-score-json'],
+      ['cat svar.yaml | orgfit score -', 'example-score-stdin'],
     ],
     load: () => import('./score.js'),
-  },
-  {
+  }),
+  command<ExplainOptions, [model: string, file: string]>({
     usage: 'explain <model> <file>',
-    description: { nb: 'hvert bidrag til én modells poengsum, med funnene og referansene bak', en: 'every contribution to one model’s score, with the findings and references behind it' },
-    options: [format(['text', 'json'], 'text')],
-    examples: [['orgfit explain specialised seeds/examples/bydel-nord.yaml', { nb: 'hvorfor fikk «spesialisert» sin poengsum?', en: 'why did "specialised" get its score?' }]],
+    description: 'command-explain',
+    options: [format('explain')],
+    examples: [['orgfit explain specialised seeds/examples/bydel-nord.yaml', 'example-explain']],
     load: () => import('./explain.js'),
-  },
-  {
+  }),
+  command<ValidateOptions, [paths: string[] | undefined]>({
     usage: 'validate [paths...]',
-    description: { nb: 'sjekk modellfiler (standard: de innebygde) mot skjemaet og de semantiske reglene', en: 'check model files (default: the built-in ones) against the schema and the semantic rules' },
+    description: 'command-validate',
     options: [
-      format(['text', 'json', 'github', 'junit', 'sarif'], 'text; github når GITHUB_ACTIONS=true', 'text; github when GITHUB_ACTIONS=true'),
-      { flags: '--answers <files...>', description: { nb: 'sjekk svarfiler i stedet for modellfiler', en: 'check answers files instead of model files' } },
-      { flags: '--max-warnings <n>', description: { nb: 'feil (exit 1) når det er flere advarsler enn n', en: 'fail (exit 1) when there are more than n warnings' } },
-      { flags: '--list-rules', description: { nb: 'list reglene med id og hvordan feilene rettes', en: 'list the rules with their id and how to fix what they report' } },
+      format('validate', { message: 'format-default-validate' }),
+      { flags: '--answers <files...>', description: 'option-answers' },
+      { flags: '--max-warnings <n>', description: 'option-max-warnings' },
+      { flags: '--list-rules', description: 'option-list-rules' },
     ],
     examples: [
-      ['orgfit validate', { nb: 'sjekk de innebygde modellene', en: 'check the built-in models' }],
-      ['orgfit validate mine-modeller/ --format sarif > orgfit.sarif', { nb: 'egne modeller, SARIF for kodeskanning', en: 'your own models, SARIF for code scanning' }],
-      ['orgfit validate --answers svar.yaml', { nb: 'sjekk en svarfil', en: 'check an answers file' }],
+      ['orgfit validate', 'example-validate-builtin'],
+      ['orgfit validate mine-modeller/ --format sarif > orgfit.sarif', 'example-validate-sarif'],
+      ['orgfit validate --answers svar.yaml', 'example-validate-answers'],
     ],
     load: () => import('./validate.js'),
-  },
-  {
+  }),
+  command<ModelsOptions, []>({
     usage: 'models',
-    description: { nb: 'list organisasjonsmodellene', en: 'list the organisation models' },
-    options: [format(['table', 'json'], 'table')],
-    examples: [['orgfit models --models ./egne', { nb: 'med egne modeller', en: 'with your own models' }]],
+    description: 'command-models',
+    options: [format('models')],
+    examples: [['orgfit models --models ./egne', 'example-models-own']],
     load: () => import('./models.js'),
-  },
-  {
+  }),
+  command<QuestionsOptions, []>({
     usage: 'questions',
-    description: { nb: 'spørsmålsbanken', en: 'the question bank' },
-    options: [format(['md', 'yaml', 'json'], 'md')],
-    examples: [['orgfit questions --format md > sporsmal.md', { nb: 'spørsmålene som Markdown', en: 'the questions as Markdown' }]],
+    description: 'command-questions',
+    options: [format('questions')],
+    examples: [['orgfit questions --format md > sporsmal.md', 'example-questions-md']],
     load: () => import('./questions.js'),
-  },
-  {
+  }),
+  command<TemplateOptions, []>({
     usage: 'template',
-    description: { nb: 'en tom svarfil å fylle ut for hånd, med hvert spørsmål som kommentar', en: 'a blank answers file to fill in by hand, with every question as a comment' },
+    description: 'command-template',
     options: [
-      { flags: '-o, --out <file>', description: { nb: 'skriv til fil i stedet for standard ut', en: 'write to a file instead of standard output' } },
-      { flags: '--force', description: { nb: 'overskriv filen om den finnes', en: 'overwrite the file if it exists' } },
+      { flags: '-o, --out <file>', description: 'option-out' },
+      { flags: '--force', description: 'option-force' },
     ],
-    examples: [['orgfit template --out svar.yaml', { nb: 'lag en svarfil, fyll den ut, og kjør «orgfit score svar.yaml»', en: 'make an answers file, fill it in, then run "orgfit score svar.yaml"' }]],
+    examples: [['orgfit template --out svar.yaml', 'example-template']],
     load: () => import('./template.js'),
-  },
-  {
+  }),
+  command<SourcesOptions, []>({
     usage: 'sources',
-    description: { nb: 'litteraturlisten: verkene litteraturstudien siterer', en: 'the bibliography: the works the review cites' },
+    description: 'command-sources',
     options: [
-      format(['text', 'bibtex', 'csl-json'], 'text'),
-      { flags: '--findings', description: { nb: 'list funnene i stedet, med styrke og referanser', en: 'list the findings instead, with their strength and references' } },
+      format('sources'),
+      { flags: '--findings', description: 'option-findings' },
     ],
-    examples: [['orgfit sources --format bibtex > orgfit.bib', { nb: 'BibTeX for rapporten', en: 'BibTeX for your report' }]],
+    examples: [['orgfit sources --format bibtex > orgfit.bib', 'example-sources-bibtex']],
     load: () => import('./sources.js'),
-  },
-  {
+  }),
+  command<SchemaOptions, []>({
     usage: 'schema',
-    description: { nb: 'skriv ut JSON-skjemaet for en filtype', en: 'print the JSON Schema of a kind of file' },
-    options: [{ flags: '--kind <kind>', description: { nb: 'filtypen, eller result/results for utdataene fra score (standard model)', en: 'the kind of file, or result/results for the output of score (default model)' }, choices: ['model', 'answers', 'findings', 'references', 'criteria', 'questions', 'result', 'results'], default: 'model' }],
+    description: 'command-schema',
+    options: [{ flags: '--kind <kind>', description: 'option-kind', choices: ['model', 'answers', 'findings', 'references', 'criteria', 'questions', 'result', 'results'] satisfies SchemaKind[], default: 'model' }],
     examples: [
-      ['orgfit schema > model.schema.json', { nb: 'skjemaet for modellfiler', en: 'the schema of model files' }],
-      ['orgfit schema --kind result', { nb: 'kontrakten for «score --format json»', en: 'the contract of "score --format json"' }],
+      ['orgfit schema > model.schema.json', 'example-schema-model'],
+      ['orgfit schema --kind result', 'example-schema-result'],
     ],
     load: () => import('./schema.js'),
-  },
+  }),
 ];

@@ -1,36 +1,28 @@
-import type { CommandContext } from './commands.js';
+import type { CommandContext, ExplainOptions } from './commands.js';
 import { EXIT, UsageError } from '../errors.js';
-import { builtinKb, modelsWithUserDir } from './kb.js';
-import { loadAnswers } from './answers.js';
-import { painter, useColor } from './color.js';
+import { builtinKb } from './kb.js';
+import { loadAnswers, modelsWithUserDir } from './inputs.js';
+import { renderOptions } from './render-options.js';
 import { compileEngine } from '../core/engine.js';
 import { DEFAULT_SEED, scoreMunicipality } from '../core/pipeline.js';
 import { closest } from '../core/suggest.js';
-import { t } from '../i18n/messages.js';
-import { renderExplain } from '../render/explain.js';
+import { cliText } from '../i18n/cli.js';
+import { DEFAULT_FORMAT } from '../render/formats.js';
+import renderers from '../render/registry/explain.js';
 
-export default async function explain({ io, lang, args, options }: CommandContext): Promise<number> {
-  const [modelId, file] = args as [string, string];
+export default async function explain({ io, lang, args: [modelId, file], options }: CommandContext<ExplainOptions, [model: string, file: string]>): Promise<number> {
   const kb = builtinKb(lang);
-  const models = await modelsWithUserDir(kb, options.models as string | undefined, io, lang, options.color as boolean | undefined);
+  const models = await modelsWithUserDir(kb, options.models, io, lang, options.color);
   if (!models.some((m) => m.id === modelId)) {
     const near = closest(modelId, models.map((m) => m.id));
-    const suggestion = near ? (lang === 'nb' ? ` (mente du «${near}»?)` : ` (did you mean "${near}"?)`) : '';
-    throw new UsageError(t(lang, 'unknownModel', { id: modelId, suggestion, known: models.map((m) => m.id).join(', ') }));
+    const suggestion = near ? cliText(lang, 'did-you-mean', { name: { message: 'quoted', params: { text: near } } }) : '';
+    throw new UsageError(cliText(lang, 'unknown-model', { id: modelId, suggestion, known: models.map((m) => m.id).join(', ') }));
   }
-  const [loaded] = await loadAnswers([file], kb, io, lang, options.color as boolean | undefined);
-  const result = scoreMunicipality(compileEngine(kb, models), loaded!.answers, { lang, seed: DEFAULT_SEED, source: loaded!.path });
-  if (options.format === 'json') {
-    const entry = result.ranking.find((r) => r.model === modelId)!;
-    // Only the evidence this model's explanation cites.
-    const ids = new Set<string>([...entry.criteria.flatMap((c) => c.contributions.flatMap((x) => x.findings)), ...entry.preconditions.flatMap((p) => p.findings), ...result.weights.flatMap((w) => w.findings)]);
-    const findings = Object.fromEntries(Object.entries(result.findings).filter(([id]) => ids.has(id)));
-    const keys = new Set(Object.values(findings).flatMap((f) => f.references));
-    const references = Object.fromEntries(Object.entries(result.references).filter(([key]) => keys.has(key)));
-    io.stdout.write(JSON.stringify({ format: 'orgfit/explanation@1', municipality: result.municipality, ...(result.scenario ? { scenario: result.scenario } : {}), model: entry, weights: result.weights, findings, references }, null, 2) + '\n');
-    return EXIT.ok;
-  }
-  const color = useColor(io.stdout, io.env, options.color as boolean | undefined);
-  io.stdout.write(renderExplain(result, modelId, { lang, paint: painter(color), width: Math.min(io.stdout.columns ?? 100, 120) }));
+  const [loaded] = await loadAnswers([file], kb, io, lang, options.color);
+  const result = scoreMunicipality(compileEngine(kb, models), loaded!.value, { lang, seed: DEFAULT_SEED, source: loaded!.path });
+  const format = options.format ?? DEFAULT_FORMAT.explain;
+  // Long lines wrap to the terminal, up to 120 columns (100 when there is no terminal).
+  const width = Math.min(io.stdout.columns ?? 100, 120);
+  io.stdout.write(renderers[format]({ result, model: modelId }, renderOptions(io.stdout, io, lang, options.color, width)));
   return EXIT.ok;
 }

@@ -1,16 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { KnowledgeBase } from '../core/kb.js';
+import { UsageError } from '../errors.js';
+import { cliText } from '../i18n/cli.js';
 import type { Lang } from '../i18n/lang.js';
-import { t } from '../i18n/messages.js';
-import { KB_JSON, VERSION } from '../paths.js';
-import type { Model } from '../schema/index.js';
-import { checkFiles } from '../validate/check.js';
-import { formatters } from '../render/validation.js';
-import { summarise } from '../validate/problem.js';
-import { expandPaths, readSource } from '../load/files.js';
-import { InvalidInput, UsageError } from '../errors.js';
-import type { Io } from '../io.js';
-import { painter, useColor } from './color.js';
+import { KB_JSON } from '../paths.js';
 
 let cached: KnowledgeBase | undefined;
 
@@ -24,27 +17,8 @@ export function builtinKb(lang: Lang): KnowledgeBase {
   try {
     text = readFileSync(KB_JSON, 'utf8');
   } catch {
-    throw new UsageError(t(lang, 'notBuilt', { path: KB_JSON }));
+    throw new UsageError(cliText(lang, 'not-built', { path: KB_JSON }));
   }
   cached = JSON.parse(text) as KnowledgeBase;
   return cached;
-}
-
-/**
- * The built-in models plus a user's own (--models DIR), validated first. Invalid
- * model files are reported like `orgfit validate` reports them, and stop the command.
- */
-export async function modelsWithUserDir(kb: KnowledgeBase, dir: string | undefined, io: Io, lang: Lang, colorFlag: boolean | undefined): Promise<Model[]> {
-  if (!dir) return kb.models;
-  const paths = expandPaths([dir], io, lang);
-  const sources = await Promise.all(paths.map((path) => readSource(path, io, lang)));
-  const reserved = new Map(kb.models.map((m) => [m.id, `built-in model "${m.id}"`]));
-  const checked = checkFiles(sources, kb, { lang, expect: 'model', reservedModelIds: reserved });
-  const report = summarise(checked.map((c) => c.result));
-  if (report.errorCount > 0) {
-    const color = useColor(io.stderr, io.env, colorFlag);
-    io.stderr.write(formatters.text({ ...report, files: report.files.filter((f) => f.problems.length > 0) }, { lang, color, paint: painter(color), toolVersion: VERSION }));
-    throw new InvalidInput(t(lang, 'invalidModels', { path: dir }));
-  }
-  return [...kb.models, ...checked.map((c) => c.file.value as Model)];
 }

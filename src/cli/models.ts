@@ -1,18 +1,19 @@
-import type { CommandContext } from './commands.js';
-import { EXIT, UsageError } from '../errors.js';
-import { builtinKb, modelsWithUserDir } from './kb.js';
-import { t } from '../i18n/messages.js';
-import { renderModelsJson, renderModelsTable, type ListedModel } from '../render/models.js';
+import type { CommandContext, ModelsOptions } from './commands.js';
+import { EXIT } from '../errors.js';
+import { builtinKb } from './kb.js';
+import { modelsWithUserDir } from './inputs.js';
+import { renderOptions } from './render-options.js';
+import { DEFAULT_FORMAT } from '../render/formats.js';
+import type { ListedModel } from '../render/models.js';
+import renderers from '../render/registry/models.js';
 
-const FORMATS = ['table', 'json'] as const;
-
-export default async function models({ io, lang, options }: CommandContext): Promise<number> {
-  const format = (options.format as string | undefined) ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(t(lang, 'badFormat', { format, allowed: FORMATS.join(', ') }));
+export default async function models({ io, lang, options }: CommandContext<ModelsOptions>): Promise<number> {
+  const format = options.format ?? DEFAULT_FORMAT.models;
   const kb = builtinKb(lang);
-  const all = await modelsWithUserDir(kb, options.models as string | undefined, io, lang, options.color as boolean | undefined);
+  const all = await modelsWithUserDir(kb, options.models, io, lang, options.color);
   const builtIn = new Set(kb.models);
   const listed: ListedModel[] = all.map((model) => ({ model, builtIn: builtIn.has(model) }));
-  io.stdout.write(format === 'json' ? renderModelsJson(listed) : renderModelsTable(listed, { lang }));
+  // The table is laid out for 80 columns, whatever the terminal.
+  io.stdout.write(renderers[format](listed, renderOptions(io.stdout, io, lang, options.color, 80)));
   return EXIT.ok;
 }

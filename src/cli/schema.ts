@@ -1,11 +1,8 @@
-
-import type { CommandContext } from './commands.js';
+import type { CommandContext, SchemaOptions } from './commands.js';
 import { EXIT } from '../errors.js';
 import { jsonSchemaOf } from '../schema/json-schema.js';
-import type { SchemaKind } from '../schema/json-schema.js';
 
-export default async function schema({ io, options }: CommandContext): Promise<number> {
-  io.stdout.write(JSON.stringify(jsonSchemaOf((options.kind as SchemaKind) ?? 'model'), null, 2) + '\n');
+export default async function schema({ io, options }: CommandContext<SchemaOptions>): Promise<number> {
+  io.stdout.write(JSON.stringify(jsonSchemaOf(options.kind), null, 2) + '\n');
   return EXIT.ok;
 }
-

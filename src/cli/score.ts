@@ -1,45 +1,26 @@
-import type { CommandContext } from './commands.js';
-import { EXIT, UsageError } from '../errors.js';
-import { builtinKb, modelsWithUserDir } from './kb.js';
-import { loadAnswers } from './answers.js';
-import { painter, useColor } from './color.js';
+import type { CommandContext, ScoreOptions } from './commands.js';
+import { EXIT } from '../errors.js';
+import { builtinKb } from './kb.js';
+import { loadAnswers, modelsWithUserDir } from './inputs.js';
+import { integerOption } from './options.js';
+import { renderOptions } from './render-options.js';
 import { compileEngine } from '../core/engine.js';
 import { DEFAULT_SEED, scoreMunicipality } from '../core/pipeline.js';
 import { MAX_SAMPLES } from '../core/robustness.js';
-import { t } from '../i18n/messages.js';
-import { renderScoreTable } from '../render/score-table.js';
-import { renderScoreCsv } from '../render/score-csv.js';
-import { renderScoreJson } from '../render/score-json.js';
-import type { Lang } from '../i18n/lang.js';
+import { DEFAULT_FORMAT } from '../render/formats.js';
+import renderers from '../render/registry/score.js';
 
-export default async function score({ io, lang, args, options }: CommandContext): Promise<number> {
-  const format = (options.format as string | undefined) ?? 'table';
-  const samples = options.samples === undefined ? undefined : integerOption(options.samples, '--samples', 0, 0, MAX_SAMPLES * 25, lang);
-  const seed = integerOption(options.seed, '--seed', DEFAULT_SEED, 0, 2 ** 32 - 1, lang);
+export default async function score({ io, lang, args: [paths], options }: CommandContext<ScoreOptions, [files: string[]]>): Promise<number> {
+  const format = options.format ?? DEFAULT_FORMAT.score;
+  // Without --samples the robustness analysis stops when its figures are settled (adaptive).
+  const samples = integerOption(options.samples, '--samples', lang, { max: MAX_SAMPLES * 25 });
+  const seed = integerOption(options.seed, '--seed', lang, { max: 2 ** 32 - 1 }) ?? DEFAULT_SEED;
   const kb = builtinKb(lang);
-  const models = await modelsWithUserDir(kb, options.models as string | undefined, io, lang, options.color as boolean | undefined);
-  const files = await loadAnswers(args[0] as string[], kb, io, lang, options.color as boolean | undefined);
+  const models = await modelsWithUserDir(kb, options.models, io, lang, options.color);
+  const files = await loadAnswers(paths, kb, io, lang, options.color);
   const engine = compileEngine(kb, models);
-  const results = files.map((file) => scoreMunicipality(engine, file.answers, { lang, seed, source: file.path, ...(samples !== undefined ? { samples } : {}) }));
-  switch (format) {
-    case 'json':
-      io.stdout.write(renderScoreJson(results));
-      break;
-    case 'csv':
-      io.stdout.write(renderScoreCsv(results));
-      break;
-    default: {
-      const color = useColor(io.stdout, io.env, options.color as boolean | undefined);
-      io.stdout.write(renderScoreTable(results, { lang, paint: painter(color), ...(io.stdout.columns ? { width: io.stdout.columns } : {}) }));
-    }
-  }
+  const results = files.map((file) => scoreMunicipality(engine, file.value, { lang, seed, source: file.path, ...(samples !== undefined ? { samples } : {}) }));
+  // The table is laid out for the terminal (80 columns when there is none).
+  io.stdout.write(renderers[format](results, renderOptions(io.stdout, io, lang, options.color, io.stdout.columns || 80)));
   return EXIT.ok;
-}
-
-export function integerOption(value: unknown, option: string, fallback: number, min: number, max: number, lang: Lang): number {
-  if (value === undefined) return fallback;
-  // Number('') is 0: an empty value is a mistake, not zero.
-  const n = typeof value === 'string' && value.trim() === '' ? NaN : Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(t(lang, 'badNumber', { value: String(value), option }));
-  return n;
 }

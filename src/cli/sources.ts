@@ -1,27 +1,22 @@
-import type { CommandContext } from './commands.js';
+import type { CommandContext, SourcesOptions } from './commands.js';
 import { EXIT, UsageError } from '../errors.js';
 import { builtinKb } from './kb.js';
-import { t } from '../i18n/messages.js';
-import { renderFindingsText, renderSources, type SourcesFormat } from '../render/sources.js';
+import { renderOptions } from './render-options.js';
+import { cliText } from '../i18n/cli.js';
+import { DEFAULT_FORMAT } from '../render/formats.js';
+import renderers from '../render/registry/sources.js';
+import { renderFindingsText } from '../render/sources.js';
 
-const FORMATS: readonly SourcesFormat[] = ['text', 'bibtex', 'csl-json'];
-
-const FINDINGS_TEXT_ONLY = {
-  nb: '--findings gir bare tekst; dropp --format {format}',
-  en: '--findings gives text only; drop --format {format}',
-} as const;
-
-export default async function sources({ io, lang, options }: CommandContext): Promise<number> {
-  const format = (options.format as string | undefined) ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(t(lang, 'badFormat', { format, allowed: FORMATS.join(', ') }));
-  }
+export default async function sources({ io, lang, options }: CommandContext<SourcesOptions>): Promise<number> {
+  const format = options.format ?? DEFAULT_FORMAT.sources;
   const kb = builtinKb(lang);
+  // Paragraphs wrap at 80 columns, whatever the terminal.
+  const render = renderOptions(io.stdout, io, lang, options.color, 80);
   if (options.findings) {
-    if (format !== 'text') throw new UsageError(FINDINGS_TEXT_ONLY[lang].replace('{format}', format));
-    io.stdout.write(renderFindingsText(kb.findings, kb.references, { lang }));
+    if (format !== 'text') throw new UsageError(cliText(lang, 'findings-text-only', { format }));
+    io.stdout.write(renderFindingsText({ findings: kb.findings, references: kb.references }, render));
     return EXIT.ok;
   }
-  io.stdout.write(renderSources(kb.references, format as SourcesFormat, { lang }));
+  io.stdout.write(renderers[format](kb.references, render));
   return EXIT.ok;
 }

@@ -1,27 +1,30 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { CommandContext } from './commands.js';
-import { EXIT, UsageError } from '../errors.js';
+import type { CommandContext, ValidateOptions } from './commands.js';
+import { EXIT } from '../errors.js';
+import { integerOption } from './options.js';
 import { builtinKb } from './kb.js';
-import { painter, useColor } from './color.js';
+import { renderOptions } from './render-options.js';
 import { expandPaths, readSource } from '../load/files.js';
 import { BUILTIN_MODELS_DIR, VERSION } from '../paths.js';
-import { formatters, listRules, FORMATS, type FormatName } from '../render/validation.js';
+import { DEFAULT_FORMAT } from '../render/formats.js';
+import renderers from '../render/registry/validate.js';
+import { renderRules } from '../render/validation.js';
+import { RULE_IDS } from '../validate/rules.js';
 import { summarise } from '../validate/problem.js';
-import { validateFiles } from '../validate/check.js';
-import { t } from '../i18n/messages.js';
+import { builtInModel, validateFiles } from '../validate/check.js';
+import { cliText } from '../i18n/cli.js';
 
-export default async function validate({ io, lang, args, options }: CommandContext): Promise<number> {
+export default async function validate({ io, lang, args: [given = []], options }: CommandContext<ValidateOptions, [paths: string[] | undefined]>): Promise<number> {
+  const render = renderOptions(io.stdout, io, lang, options.color, 80);
   if (options.listRules) {
-    io.stdout.write(listRules(lang));
+    io.stdout.write(renderRules(RULE_IDS, render));
     return EXIT.ok;
   }
-  const format = (options.format as FormatName | undefined) ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
-  if (!FORMATS.includes(format)) throw new UsageError(t(lang, 'badFormat', { format, allowed: FORMATS.join(', ') }));
-  const maxWarnings = parseMaxWarnings(options.maxWarnings, lang);
+  const format = options.format ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : DEFAULT_FORMAT.validate);
+  const maxWarnings = integerOption(options.maxWarnings, '--max-warnings', lang);
 
-  const answers = options.answers as string[] | undefined;
-  const given = (args[0] as string[] | undefined) ?? [];
+  const answers = options.answers;
   let paths: string[];
   if (answers) {
     paths = expandPaths([...answers, ...given], io, lang);
@@ -41,26 +44,16 @@ export default async function validate({ io, lang, args, options }: CommandConte
   const reserved = new Map(
     kb.models
       .filter((model) => !validated.has(join(BUILTIN_MODELS_DIR, `${model.id}.yaml`)))
-      .map((model) => [model.id, `built-in model "${model.id}"`] as [string, string]),
+      .map((model) => [model.id, builtInModel(model.id)] as const),
   );
   const results = validateFiles(sources, kb, { lang, ...(answers ? { expect: 'answers' as const } : {}), reservedModelIds: reserved });
   const report = summarise(results);
-  const color = format === 'text' && useColor(io.stdout, io.env, options.color as boolean | undefined);
-  io.stdout.write(
-    formatters[format](report, { lang, color, paint: painter(color), toolVersion: VERSION, ...(maxWarnings !== undefined ? { maxWarnings } : {}) }),
-  );
+  io.stdout.write(renderers[format](report, { ...render, toolVersion: VERSION, maxWarnings }));
   if (report.errorCount > 0) return EXIT.invalid;
   if (maxWarnings !== undefined && report.warningCount > maxWarnings) {
     // The text format says so in its summary; machine formats keep stdout clean, so say it here.
-    if (format !== 'text') io.stderr.write(`orgfit: ${t(lang, 'tooManyWarnings')} (${report.warningCount} > ${maxWarnings})\n`);
+    if (format !== 'text') io.stderr.write(`orgfit: ${cliText(lang, 'too-many-warnings')} (${report.warningCount} > ${maxWarnings})\n`);
     return EXIT.invalid;
   }
   return EXIT.ok;
-}
-
-function parseMaxWarnings(value: unknown, lang: CommandContext['lang']): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(t(lang, 'badNumber', { value: String(value), option: '--max-warnings' }));
-  return n;
 }

@@ -85,7 +85,7 @@ function walk(condition: Condition, answers: ResolvedAnswers, index: KbIndex): n
   const answer = answers.get(condition.question);
   const question = index.questions.get(condition.question);
   if (!answer || !question) return NO;
-  const point = test(condition, answer.value);
+  const point = matches(condition, answer.value);
   if (answer.known) return point ? POINT | YES : NO;
   // Unknown answer: decided only if every possible answer gives the same result.
   const bounds = numericBounds(question);
@@ -98,7 +98,7 @@ function walk(condition: Condition, answers: ResolvedAnswers, index: KbIndex): n
   let anyTrue = false;
   let anyFalse = false;
   for (const value of possible) {
-    if (test(condition, value)) anyTrue = true;
+    if (matches(condition, value)) anyTrue = true;
     else anyFalse = true;
     if (anyTrue && anyFalse) return pack(point, 'unknown');
   }
@@ -129,11 +129,11 @@ export function holds(condition: Condition, answers: ResolvedAnswers): boolean {
   }
   if ('not' in condition) return !holds(condition.not, answers);
   const answer = answers.get(condition.question);
-  return answer ? test(condition, answer.value) : false;
+  return answer ? matches(condition, answer.value) : false;
 }
 
 /** Applies one answer test; the validator has checked that the operand fits the question. */
-export function test(condition: Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>, value: AnswerValue): boolean {
+function matches(condition: Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>, value: AnswerValue): boolean {
   if (condition.eq !== undefined) return value === condition.eq;
   if (condition.ne !== undefined) return value !== condition.ne;
   if (condition.in !== undefined) return condition.in.some((v) => v === value);
@@ -147,8 +147,10 @@ export function test(condition: Exclude<Condition, { all: unknown } | { any: unk
 }
 
 /**
- * The answers a question allows, where they are few enough to enumerate; numeric
- * questions are represented by their bounds and interior integers up to 101 values.
+ * The answers a question allows, where they are few enough to enumerate: a numeric
+ * question every whole number between its bounds when there are at most 2,001 of them
+ * (so staff-fte, 1–2000, is enumerated whole), a multiple-choice question every subset
+ * of up to 10 options.
  */
 export function possibleValues(question: Question): AnswerValue[] | undefined {
   if (!possibleCache.has(question)) possibleCache.set(question, enumerate(question));
@@ -192,7 +194,7 @@ export function compileCondition(condition: Condition, position: ReadonlyMap<str
   }
   const at = position.get(condition.question);
   if (at === undefined) return () => false;
-  return (values) => test(condition, values[at]!);
+  return (values) => matches(condition, values[at]!);
 }
 
 /**

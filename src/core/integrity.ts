@@ -1,14 +1,19 @@
-import type { Issue, Path } from './issue.js';
+import type { Issue, MessageRef, Params, Path } from './issue.js';
+import { round } from './round.js';
 import { closest } from './suggest.js';
 import { numericBounds, REVIEW_LINE_COUNT, type KbIndex, type KnowledgeBase } from './kb.js';
 import { Condition as ConditionSchema, DONT_KNOW, TEST_OPERATORS, type AnswerTest, type Condition, type LineRef, type Model, type Question } from '../schema/index.js';
 
-type Bilingual = { nb: string; en: string };
-const both = (nb: string, en: string): Bilingual => ({ nb, en });
+/*
+ * The checks say nothing themselves: an issue carries its rule id and the data its
+ * message needs, and a detail is a reference to a message of the validate catalog
+ * (src/i18n/en/validate.ts), put into words by whoever shows the issue.
+ */
 
-const suggestion = (name: string, known: Iterable<string>): Bilingual => {
+/** A known name close to the one given, as the "did you mean" of a message; '' when none is close. */
+const suggestion = (name: string, known: Iterable<string>): MessageRef | '' => {
   const near = closest(name, known);
-  return near ? both(` (mente du «${near}»?)`, ` (did you mean "${near}"?)`) : both('', '');
+  return near ? { message: 'did-you-mean', params: { name: { message: 'quoted', params: { text: near } } } } : '';
 };
 
 /**
@@ -99,7 +104,7 @@ function checkFindingIds(ids: readonly string[], path: Path, index: KbIndex, iss
 }
 
 /** Checks that a condition reads questions that exist, with operands that fit them. */
-export function checkCondition(condition: Condition, path: Path, index: KbIndex, issues: Issue[]): void {
+function checkCondition(condition: Condition, path: Path, index: KbIndex, issues: Issue[]): void {
   if ('all' in condition) return condition.all.forEach((c, i) => checkCondition(c, [...path, 'all', i], index, issues));
   if ('any' in condition) return condition.any.forEach((c, i) => checkCondition(c, [...path, 'any', i], index, issues));
   if ('not' in condition) return checkCondition(condition.not, [...path, 'not'], index, issues);
@@ -119,18 +124,20 @@ export function checkCondition(condition: Condition, path: Path, index: KbIndex,
   if (problem) issues.push({ rule: 'condition-value', path: [...path, operator], params: { detail: problem } });
 }
 
-function operandProblem(question: Question, operator: (typeof TEST_OPERATORS)[number], test: AnswerTest): Bilingual | undefined {
+/** Why an operand does not fit its question, as a detail of the condition-value message; undefined when it fits. */
+function operandProblem(question: Question, operator: (typeof TEST_OPERATORS)[number], test: AnswerTest): MessageRef | undefined {
+  const { id, type } = question;
   const bounds = numericBounds(question);
   const options = question.options?.map((o) => o.value) ?? [];
-  const fits = (value: unknown): Bilingual | undefined => {
+  const fits = (value: unknown): MessageRef | undefined => {
     if (bounds) {
-      if (typeof value !== 'number') return both(`«${question.id}» er et tallspørsmål (${question.type}); sammenlign med et tall`, `"${question.id}" is a number question (${question.type}); compare it with a number`);
-      if (value < bounds.min || value > bounds.max) return both(`${value} er utenfor området til «${question.id}» (${bounds.min}–${bounds.max})`, `${value} is outside the range of "${question.id}" (${bounds.min}–${bounds.max})`);
+      if (typeof value !== 'number') return { message: 'detail-not-a-number', params: { id, type } };
+      if (value < bounds.min || value > bounds.max) return { message: 'detail-out-of-range', params: { value, id, min: bounds.min, max: bounds.max } };
       return undefined;
     }
-    if (question.type === 'boolean') return typeof value === 'boolean' ? undefined : both(`«${question.id}» er et ja/nei-spørsmål; sammenlign med true eller false`, `"${question.id}" is a yes/no question; compare it with true or false`);
+    if (type === 'boolean') return typeof value === 'boolean' ? undefined : { message: 'detail-not-yes-no', params: { id } };
     if (typeof value !== 'string' || !options.includes(value)) {
-      return both(`${JSON.stringify(value)} er ikke et alternativ for «${question.id}» (alternativer: ${options.join(', ')})`, `${JSON.stringify(value)} is not an option of "${question.id}" (options: ${options.join(', ')})`);
+      return { message: 'detail-not-an-option', params: { value: String(JSON.stringify(value)), id, options: options.join(', ') } };
     }
     return undefined;
   };
@@ -139,22 +146,22 @@ function operandProblem(question: Question, operator: (typeof TEST_OPERATORS)[nu
     case 'gte':
     case 'lt':
     case 'lte':
-      if (!bounds) return both(`«${operator}» krever et tallspørsmål, men «${question.id}» er ${question.type}`, `"${operator}" needs a number question, but "${question.id}" is ${question.type}`);
+      if (!bounds) return { message: 'detail-needs-number-question', params: { operator, id, type } };
       return fits(test[operator]);
     case 'includes':
-      if (question.type !== 'multi') return both(`«includes» krever et flervalgsspørsmål, men «${question.id}» er ${question.type}`, `"includes" needs a multiple-choice question, but "${question.id}" is ${question.type}`);
+      if (type !== 'multi') return { message: 'detail-needs-multi-question', params: { id, type } };
       return options.includes(test.includes!) ? undefined : fits(test.includes);
     case 'in':
-      if (question.type === 'multi') return both(`bruk «includes» for flervalgsspørsmålet «${question.id}»`, `use "includes" for the multiple-choice question "${question.id}"`);
+      if (type === 'multi') return { message: 'detail-use-includes', params: { id } };
       return test.in!.map(fits).find(Boolean);
     case 'eq':
     case 'ne':
-      if (question.type === 'multi') return both(`bruk «includes» for flervalgsspørsmålet «${question.id}»`, `use "includes" for the multiple-choice question "${question.id}"`);
+      if (type === 'multi') return { message: 'detail-use-includes', params: { id } };
       return fits(test[operator]);
   }
 }
 
-export function checkLines(lines: readonly LineRef[], path: Path, issues: Issue[]): void {
+function checkLines(lines: readonly LineRef[], path: Path, issues: Issue[]): void {
   lines.forEach((line, i) => {
     const [from, to] = typeof line === 'number' ? [line, line] : line.split('-').map(Number) as [number, number];
     if (!(from >= 1 && to >= from && to <= REVIEW_LINE_COUNT)) {
@@ -164,7 +171,7 @@ export function checkLines(lines: readonly LineRef[], path: Path, issues: Issue[
 }
 
 /** Warns where a bilingual text is identical in both languages (likely untranslated). */
-export function checkTranslations(value: unknown, path: Path, issues: Issue[]): void {
+function checkTranslations(value: unknown, path: Path, issues: Issue[]): void {
   if (Array.isArray(value)) {
     value.forEach((item, i) => checkTranslations(item, [...path, i], issues));
   } else if (value && typeof value === 'object') {
@@ -248,12 +255,13 @@ export function checkKnowledgeBase(kb: KnowledgeBase, index: KbIndex): KbIssue[]
       if (!question) {
         list.push({ rule: 'unknown-question', path: at, params: { id: term.question, suggestion: suggestion(term.question, index.questions.keys()) } });
       } else if ('linear' in term && !numericBounds(question)) {
-        list.push({ rule: 'condition-value', path: at, params: { detail: both(`«linear» krever et tallspørsmål, men «${question.id}» er ${question.type}`, `"linear" needs a number question, but "${question.id}" is ${question.type}`) } });
+        list.push({ rule: 'condition-value', path: at, params: { detail: { message: 'detail-needs-number-question', params: { operator: 'linear', id: question.id, type: question.type } } } });
       } else if ('map' in term) {
         const allowed = question.type === 'boolean' ? ['true', 'false'] : question.type === 'scale' ? ['1', '2', '3', '4', '5'] : (question.options ?? []).map((o) => o.value);
         for (const key of Object.keys(term.map)) {
           if (!allowed.includes(key)) {
-            list.push({ rule: 'condition-value', path: ['criteria', i, 'weight', 'terms', j, 'map', key], atKey: true, params: { detail: both(`«${key}» er ikke en verdi for «${question.id}» (verdier: ${allowed.join(', ')})`, `"${key}" is not a value of "${question.id}" (values: ${allowed.join(', ')})`) } });
+            const detail: MessageRef = { message: 'detail-not-a-value', params: { key, id: question.id, values: allowed.join(', ') } };
+            list.push({ rule: 'condition-value', path: ['criteria', i, 'weight', 'terms', j, 'map', key], atKey: true, params: { detail } });
           }
         }
       }
@@ -266,12 +274,12 @@ export function checkKnowledgeBase(kb: KnowledgeBase, index: KbIndex): KbIssue[]
   const sections = new Set(kb.sections.map((s) => s.id));
   kb.questions.forEach((question, i) => {
     const list: Issue[] = [];
-    const shape = (detail: Bilingual, key: string) => list.push({ rule: 'question-shape', path: ['questions', i, key], params: { detail } });
-    if (!sections.has(question.section)) shape(both(`seksjonen «${question.section}» er ikke deklarert under sections`, `section "${question.section}" is not declared under sections`), 'section');
-    if ((question.type === 'choice' || question.type === 'multi') && !question.options) shape(both(`et ${question.type}-spørsmål trenger options`, `a ${question.type} question needs options`), 'type');
-    if (question.type === 'integer' && (question.min === undefined || question.max === undefined)) shape(both('et integer-spørsmål trenger min og max', 'an integer question needs min and max'), 'type');
-    if (question.type === 'scale' && (!question.low || !question.high)) shape(both('et scale-spørsmål trenger low og high', 'a scale question needs low and high labels'), 'type');
-    if (question.dontKnow && question.assume === undefined && question.type !== 'rank') shape(both('et spørsmål som tillater «dont-know» trenger «assume»', 'a question that allows "dont-know" needs "assume"'), 'dontKnow');
+    const shape = (detail: MessageRef, key: string) => list.push({ rule: 'question-shape', path: ['questions', i, key], params: { id: question.id, detail } });
+    if (!sections.has(question.section)) shape({ message: 'detail-section-undeclared', params: { section: question.section } }, 'section');
+    if ((question.type === 'choice' || question.type === 'multi' || question.type === 'rank') && !question.options) shape({ message: 'detail-needs-options', params: { type: question.type } }, 'type');
+    if (question.type === 'integer' && (question.min === undefined || question.max === undefined)) shape({ message: 'detail-integer-needs-bounds' }, 'type');
+    if (question.type === 'scale' && (!question.low || !question.high)) shape({ message: 'detail-scale-needs-labels' }, 'type');
+    if (question.dontKnow && question.assume === undefined && question.type !== 'rank') shape({ message: 'detail-dont-know-needs-assume' }, 'dontKnow');
     if (question.assume !== undefined) {
       const problem = answerProblem(question, question.assume);
       // An impossible assumption is reported like the same answer in an answers file.
@@ -285,7 +293,7 @@ export function checkKnowledgeBase(kb: KnowledgeBase, index: KbIndex): KbIssue[]
     sum.questions.forEach((id, j) => {
       const question = index.questions.get(id);
       if (!question || !numericBounds(question)) {
-        push('questions', [{ rule: 'unknown-question', path: ['sums', i, 'questions', j], params: { id, suggestion: question ? both(' (det er ikke et tallspørsmål)', ' (it is not a number question)') : suggestion(id, index.questions.keys()) } }]);
+        push('questions', [{ rule: 'unknown-question', path: ['sums', i, 'questions', j], params: { id, suggestion: question ? { message: 'not-a-number-question' } : suggestion(id, index.questions.keys()) } }]);
       }
     });
   });
@@ -302,9 +310,9 @@ export function checkKnowledgeBase(kb: KnowledgeBase, index: KbIndex): KbIssue[]
   return issues;
 }
 
-export interface AnswerProblem {
+interface AnswerProblem {
   rule: 'answer-type' | 'answer-range' | 'answer-option' | 'answer-dont-know';
-  params: Record<string, string | number | Bilingual>;
+  params: Params;
 }
 
 /** Whether one answer value fits its question; undefined when it does. */
@@ -317,7 +325,7 @@ export function answerProblem(question: Question, value: unknown): AnswerProblem
   if (bounds) {
     const integer = question.type !== 'percent';
     if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-      const expected = integer ? both(`et heltall ${bounds.min}–${bounds.max}`, `a whole number ${bounds.min}–${bounds.max}`) : both('et tall 0–100', 'a number 0–100');
+      const expected: MessageRef = integer ? { message: 'expected-whole-number', params: { min: bounds.min, max: bounds.max } } : { message: 'expected-percent' };
       return { rule: 'answer-type', params: { id, expected, found: show(value) } };
     }
     if (value < bounds.min || value > bounds.max) {
@@ -328,24 +336,34 @@ export function answerProblem(question: Question, value: unknown): AnswerProblem
   const options = (question.options ?? []).map((o) => o.value);
   switch (question.type) {
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : { rule: 'answer-type', params: { id, expected: both('true eller false', 'true or false'), found: show(value) } };
+      return typeof value === 'boolean' ? undefined : { rule: 'answer-type', params: { id, expected: { message: 'type-boolean' }, found: show(value) } };
     case 'choice':
-      if (typeof value !== 'string') return { rule: 'answer-type', params: { id, expected: both(`ett av ${options.join(', ')}`, `one of ${options.join(', ')}`), found: show(value) } };
+      if (typeof value !== 'string') return { rule: 'answer-type', params: { id, expected: { message: 'expected-one-of', params: { options: options.join(', ') } }, found: show(value) } };
       return options.includes(value) ? undefined : { rule: 'answer-option', params: { id, found: value, allowed: options.join(', ') } };
     case 'multi': {
-      if (!Array.isArray(value)) return { rule: 'answer-type', params: { id, expected: both(`en liste med alternativer (${options.join(', ')})`, `a list of options (${options.join(', ')})`), found: show(value) } };
+      if (!Array.isArray(value)) return { rule: 'answer-type', params: { id, expected: { message: 'expected-list-of-options', params: { options: options.join(', ') } }, found: show(value) } };
       const wrong = value.find((v) => typeof v !== 'string' || !options.includes(v));
       if (wrong !== undefined) return { rule: 'answer-option', params: { id, found: String(wrong), allowed: options.join(', ') } };
+      return undefined;
+    }
+    case 'rank': {
+      // A ranking names every option once: an order, not a selection.
+      const expected: MessageRef = { message: 'expected-ranking', params: { options: options.join(', ') } };
+      if (!Array.isArray(value)) return { rule: 'answer-type', params: { id, expected, found: show(value) } };
+      const wrong = value.find((v) => typeof v !== 'string' || !options.includes(v));
+      if (wrong !== undefined) return { rule: 'answer-option', params: { id, found: String(wrong), allowed: options.join(', ') } };
+      if (new Set(value).size !== value.length || value.length !== options.length) return { rule: 'answer-type', params: { id, expected, found: { message: 'value-list' } } };
       return undefined;
     }
   }
   return undefined;
 }
 
-function show(value: unknown): string | Bilingual {
-  if (value === null || value === undefined) return both('ingenting', 'nothing');
-  if (Array.isArray(value)) return both('en liste', 'a list');
-  if (typeof value === 'object') return both('en avbildning', 'a mapping');
+/** The value found, for a message: a scalar as written, anything else by what it is. */
+function show(value: unknown): string | MessageRef {
+  if (value === null || value === undefined) return { message: 'value-nothing' };
+  if (Array.isArray(value)) return { message: 'value-list' };
+  if (typeof value === 'object') return { message: 'value-mapping' };
   return JSON.stringify(value);
 }
 
@@ -379,5 +397,3 @@ export function checkAnswers(answers: Record<string, unknown>, kb: Pick<Knowledg
   }
   return issues;
 }
-
-const round = (n: number) => Math.round(n * 100) / 100;

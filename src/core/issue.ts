@@ -1,5 +1,13 @@
-/** Parameters of a message: plain values, or a text in both languages. */
-export type Params = Record<string, string | number | { nb: string; en: string }>;
+import type { MessageRef as CatalogRef, Params as CatalogParams } from '../i18n/catalog.js';
+import type { ValidateId } from '../i18n/validate.js';
+
+/**
+ * Parameters of a rule's message: plain values (ids, numbers, data), a text from the
+ * data in every language, or a reference to another message of the validate catalog,
+ * which the renderer puts into words (the core itself says nothing).
+ */
+export type Params = CatalogParams<ValidateId>;
+export type MessageRef = CatalogRef<ValidateId>;
 
 /** A path into a parsed file, as JSON keys and array indices. */
 export type Path = readonly (string | number)[];
@@ -7,7 +15,7 @@ export type Path = readonly (string | number)[];
 /**
  * What a check found, before it is placed in a file and put into words.
  * `rule` is a stable id (see src/validate/rules.ts); `params` fill the
- * rule's message template in either language.
+ * rule's message template in the reader's language.
  */
 export interface Issue {
   rule: string;

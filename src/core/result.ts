@@ -122,6 +122,14 @@ export function buildResult(input: ResultInput): Result {
   const assumptions = engine.questions.flatMap(({ question }, q) =>
     municipality.known[q] || question.assume === undefined ? [] : [{ question: question.id, text: question.text[lang], assumed: copy(question.assume) }],
   );
+  const named = [...new Set([...input.tippingPoints.map((t) => t.question), ...input.unknownsThatMatter.map((u) => u.question), ...assumptions.map((a) => a.question)])].sort();
+  const questions = Object.fromEntries(
+    named.flatMap((id) => {
+      const q = engine.index.questions.get(id);
+      if (!q) return [];
+      return [[id, { label: (q.short ?? q.text)[lang], type: q.type, ...(q.unit ? { unit: q.unit[lang] } : {}), ...(q.options ? { options: Object.fromEntries(q.options.map((o) => [o.value, o.label[lang]])) } : {}) }]];
+    }),
+  );
   return {
     format: 'orgfit/result@1',
     municipality: input.answers.municipality,
@@ -147,6 +155,7 @@ export function buildResult(input: ResultInput): Result {
     assumptions,
     ranking,
     tippingPoints: input.tippingPoints.map((t) => ({ ...t, from: copy(t.from), to: copy(t.to), distance: round(t.distance, 3) })),
+    questions,
     unknownsThatMatter: input.unknownsThatMatter.map((u) => ({ question: u.question, changesLeader: round(u.changesLeader, 3), expectedGain: round(u.expectedGain, 2) })),
     answers: Object.fromEntries(engine.questions.map(({ question }, q) => [question.id, { value: copy(municipality.values[q]!), known: municipality.known[q]! }])),
     findings,

@@ -15,7 +15,13 @@ export interface MessageRef<K extends string = string> {
   message: K;
   params?: Params<K>;
 }
-export type Params<K extends string = string> = Readonly<Record<string, string | number | MessageRef<K>>>;
+/**
+ * A text from the data files in every language (the shape of `Text` in src/schema/common.ts),
+ * such as a sum rule's own message: the reader gets it in their language.
+ */
+export type DataText = Readonly<Record<Lang, string>>;
+export type Param<K extends string = string> = string | number | MessageRef<K> | DataText;
+export type Params<K extends string = string> = Readonly<Record<string, Param<K>>>;
 
 export type Words<K extends string> = (lang: Lang, id: K, params?: Params<K>) => string;
 
@@ -32,7 +38,7 @@ export function words<K extends string>(catalogs: Record<Lang, Catalog<K>>): Wor
     const template = catalogs[lang][id];
     if (template === undefined) throw new Error(`orgfit bug: no message "${id}" in ${lang}`);
     const chosen = typeof template === 'string' ? template : pluralForm(template, params.count, lang);
-    return fill(chosen, params, (ref) => say(lang, ref.message, ref.params));
+    return fill(chosen, params, (value) => ('message' in value ? say(lang, value.message, value.params) : value[lang]));
   };
   return say;
 }
@@ -45,7 +51,7 @@ function pluralForm(template: { one: string; other: string }, count: unknown, la
 }
 
 /** Fills `{name}` placeholders; unknown names are left visible rather than silently dropped. */
-export function fill<K extends string>(template: string, params: Params<K>, resolve: (ref: MessageRef<K>) => string): string {
+function fill<K extends string>(template: string, params: Params<K>, resolve: (value: MessageRef<K> | DataText) => string): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!Object.hasOwn(params, name)) return whole;
     const value = params[name]!;

@@ -1,11 +1,12 @@
-/** The languages orgfit speaks. A new one is a new catalog per domain (see ./catalog.ts) and an entry here. */
+/**
+ * The languages orgfit speaks. A new one is an entry here and a catalog per domain in
+ * ./<lang>/ (see ./catalog.ts); each domain takes its catalogs as a record keyed by these,
+ * so the build fails until every domain has one.
+ */
 export const LANGS = ['nb', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-/** A text in every language; the shape of every user-facing text in the YAML data. */
-export type Bilingual = Record<Lang, string>;
-
-export function isLang(value: unknown): value is Lang {
+function isLang(value: unknown): value is Lang {
   return (LANGS as readonly unknown[]).includes(value);
 }
 
@@ -23,11 +24,3 @@ export function pickLang(option: string | undefined, env: Record<string, string 
   return /^en(_|\.|-|$)/i.test(locale) ? 'en' : 'nb';
 }
 
-/** Fills `{name}` placeholders; unknown names are left visible rather than silently dropped. */
-export function fill(template: string, params: Record<string, string | number | Bilingual> = {}, lang: Lang = 'en'): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!(name in params)) return whole;
-    const value = params[name]!;
-    return typeof value === 'object' ? value[lang] : String(value);
-  });
-}

@@ -1,4 +1,4 @@
-import type { Issue } from '../core/issue.js';
+import type { Issue, MessageRef } from '../core/issue.js';
 import { FILE_KINDS, FILE_KIND_IDS, kindOfFormat, type FileKind, type FileValue } from '../schema/kinds.js';
 import { parseYaml, type Parsed } from './parse.js';
 import { schemaIssues } from './schema-issues.js';
@@ -33,7 +33,7 @@ export function checkFile(source: SourceFile, expect?: FileKind): CheckedFile {
   const kind = kindOfFormat(format) ?? expect;
   if (!kind) {
     const expected = FILE_KIND_IDS.map((k) => FILE_KINDS[k].format).join(', ');
-    issues.push({ rule: 'file-kind', path: format === undefined ? [] : ['format'], params: { found: format === undefined ? { nb: 'mangler', en: 'missing' } : JSON.stringify(format), expected, ...kindHint('model') } });
+    issues.push({ rule: 'file-kind', path: format === undefined ? [] : ['format'], params: { found: format === undefined ? { message: 'missing' } : JSON.stringify(format), expected, ...kindHint('model') } });
     return result;
   }
   result.kind = kind;
@@ -48,16 +48,12 @@ export function checkFile(source: SourceFile, expect?: FileKind): CheckedFile {
   return result;
 }
 
-export const KIND_NAMES: Record<FileKind, { nb: string; en: string }> = {
-  model: { nb: 'modellfil', en: 'a model file' },
-  answers: { nb: 'svarfil', en: 'an answers file' },
-  references: { nb: 'referansefil', en: 'a references file' },
-  findings: { nb: 'funnfil', en: 'a findings file' },
-  criteria: { nb: 'kriteriefil', en: 'a criteria file' },
-  questions: { nb: 'spørsmålsbank', en: 'a question bank' },
-};
+/** What a kind of file is called, as the file-kind hint names it ("a model file"). */
+export function kindName(kind: FileKind | undefined): MessageRef {
+  return { message: kind ? `kind-${kind}` : 'kind-unknown' };
+}
 
 /** Parameters for the file-kind hint: what the expected kind of file begins with. */
-export function kindHint(kind: FileKind): { kind: { nb: string; en: string }; example: string } {
-  return { kind: KIND_NAMES[kind], example: FILE_KINDS[kind].format };
+function kindHint(kind: FileKind): { kind: MessageRef; example: string } {
+  return { kind: kindName(kind), example: FILE_KINDS[kind].format };
 }

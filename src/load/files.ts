@@ -1,7 +1,7 @@
 import { closeSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, fsyncSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
-import { t } from '../i18n/messages.js';
+import { cliText } from '../i18n/cli.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { MAX_BYTES } from './parse.js';
@@ -26,7 +26,7 @@ export function expandPaths(paths: readonly string[], io: Io, lang: Lang): strin
   };
   for (const path of paths) {
     if (path === '-') {
-      if (seen.has('-')) throw new UsageError(t(lang, 'stdinTwice'));
+      if (seen.has('-')) throw new UsageError(cliText(lang, 'stdin-twice'));
       add('-');
       continue;
     }
@@ -35,11 +35,11 @@ export function expandPaths(paths: readonly string[], io: Io, lang: Lang): strin
     try {
       stats = statSync(absolute);
     } catch {
-      throw new UsageError(t(lang, 'fileNotFound', { path }));
+      throw new UsageError(cliText(lang, 'file-not-found', { path }));
     }
     if (stats.isDirectory()) {
       const found = listYaml(absolute).map((file) => join(path, relative(absolute, file)));
-      if (found.length === 0) throw new UsageError(t(lang, 'noYamlInFolder', { path }));
+      if (found.length === 0) throw new UsageError(cliText(lang, 'no-yaml-in-folder', { path }));
       found.forEach(add);
     } else {
       add(path);
@@ -52,7 +52,7 @@ function listYaml(folder: string): string[] {
   const entries = readdirSync(folder, { withFileTypes: true, recursive: true });
   return entries
     .filter((entry) => YAML_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink()))
-    .map((entry) => join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
     .filter((file) => {
       // A link counts when it leads to a file (a broken link is reported when read).
       try {
@@ -75,8 +75,8 @@ export async function readSource(path: string, io: Io, lang: Lang): Promise<Sour
     return { path, bytes: readFileSync(absolute) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(t(lang, 'fileNotFound', { path }));
-    throw new UsageError(t(lang, 'notReadable', { path, reason: code ?? String(error) }));
+    if (code === 'ENOENT') throw new UsageError(cliText(lang, 'file-not-found', { path }));
+    throw new UsageError(cliText(lang, 'not-readable', { path, reason: code ?? String(error) }));
   }
 }
 

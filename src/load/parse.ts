@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Issue, Path } from '../core/issue.js';
+import type { Issue, MessageRef, Path } from '../core/issue.js';
+import type { ValidateId } from '../i18n/validate.js';
 import { parseSimpleYaml } from './fast-yaml.js';
 
 /** Files larger than this are refused before parsing: no orgfit file comes near it. */
@@ -214,30 +215,27 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** The YAML library's error codes, explained for the person who wrote the file, in both languages. */
-const SYNTAX: Record<string, { nb: string; en: string }> = {
-  MULTIPLE_DOCS: { nb: 'filen har mer enn ett YAML-dokument; fjern den andre «---»', en: 'the file holds more than one YAML document; remove the second "---"' },
-  BAD_INDENT: { nb: 'feil innrykk', en: 'wrong indentation' },
-  TAB_AS_INDENT: { nb: 'tabulator brukt som innrykk; bruk mellomrom', en: 'a tab used as indentation; use spaces' },
-  MISSING_CHAR: { nb: 'et tegn mangler (et avsluttende anførselstegn eller en parentes?)', en: 'a character is missing (a closing quote or bracket?)' },
-  UNEXPECTED_TOKEN: { nb: 'uventet tegn', en: 'unexpected character' },
-  BLOCK_AS_IMPLICIT_KEY: { nb: 'en nøkkel mangler kolon, eller innrykket er feil', en: 'a key lacks its colon, or the indentation is wrong' },
-  MULTILINE_IMPLICIT_KEY: { nb: 'en nøkkel kan ikke gå over flere linjer; mangler et kolon?', en: 'a key cannot span lines; is a colon missing?' },
-  BAD_SCALAR_START: { nb: 'en verdi kan ikke begynne med dette tegnet; sett den i anførselstegn', en: 'a value cannot start with this character; put it in quotes' },
-  BAD_DIRECTIVE: { nb: 'ukjent %-direktiv', en: 'unknown % directive' },
-  IMPOSSIBLE: { nb: 'ugyldig YAML', en: 'invalid YAML' },
+/** The YAML library's error codes, and the message that explains each for the person who wrote the file. */
+const SYNTAX: Partial<Record<string, ValidateId>> = {
+  MULTIPLE_DOCS: 'syntax-multiple-docs',
+  BAD_INDENT: 'syntax-bad-indent',
+  TAB_AS_INDENT: 'syntax-tab-as-indent',
+  MISSING_CHAR: 'syntax-missing-char',
+  UNEXPECTED_TOKEN: 'syntax-unexpected-token',
+  BLOCK_AS_IMPLICIT_KEY: 'syntax-block-as-implicit-key',
+  MULTILINE_IMPLICIT_KEY: 'syntax-multiline-implicit-key',
+  BAD_SCALAR_START: 'syntax-bad-scalar-start',
+  BAD_DIRECTIVE: 'syntax-bad-directive',
+  IMPOSSIBLE: 'syntax-impossible',
 };
 
-function syntaxDetail(code: string, message: string): { nb: string; en: string } {
-  const known = SYNTAX[code];
-  const detail = firstLine(message);
-  if (code === 'MULTIPLE_DOCS' || !known) return known ?? { nb: detail, en: detail };
-  // The library's own words are precise (which token, which quote); keep them, explained in bokmål.
-  return { nb: `${known.nb} (${detail})`, en: detail };
+function syntaxDetail(code: string, message: string): MessageRef | string {
+  const id = SYNTAX[code];
+  return id ? { message: id, params: { detail: firstLine(message) } } : firstLine(message);
 }
 
 /** Above this depth the text is refused before parsing, to keep the parser's recursion safe. */
-export const PRESCAN_DEPTH = 256;
+const PRESCAN_DEPTH = 256;
 
 /**
  * A cheap upper estimate of the nesting depth of a YAML text: indentation levels of
@@ -245,7 +243,7 @@ export const PRESCAN_DEPTH = 256;
  * Returns the deepest level and where the text first went deeper than MAX_DEPTH + 1 levels
  * (the level the tree walk reports).
  */
-export function scanDepth(text: string): { max: number; offset: number } {
+function scanDepth(text: string): { max: number; offset: number } {
   let max = 0;
   let offset = 0;
   const note = (depth: number, at: number) => {

@@ -1,7 +1,8 @@
 import type * as z from 'zod/mini';
-import type { Issue, Path } from '../core/issue.js';
+import type { Issue, MessageRef, Path } from '../core/issue.js';
+import type { ValidateId } from '../i18n/validate.js';
 import { kindOfFormat } from '../schema/kinds.js';
-import { KIND_NAMES } from './check.js';
+import { kindName } from './check.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -34,8 +35,7 @@ function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): vo
       if (path.at(-1) === 'format' && path.length === 1) {
         const example = String(issue.values[0]);
         const known = kindOfFormat(example);
-        const kind = known ? KIND_NAMES[known] : { nb: 'orgfit-fil', en: 'an orgfit file' };
-        out.push({ rule: 'file-kind', path, params: { found: found === undefined ? { nb: 'mangler', en: 'missing' } : describe(found), expected: issue.values.map(String).join(', '), kind, example } });
+        out.push({ rule: 'file-kind', path, params: { found: found === undefined ? { message: 'missing' } : describe(found), expected: issue.values.map(String).join(', '), kind: kindName(known), example } });
       } else {
         out.push({ rule: 'schema-value', path, params: { found: describe(found), allowed: issue.values.map((v) => String(v)).join(', ') } });
       }
@@ -53,7 +53,7 @@ function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): vo
       return;
     }
     case 'invalid_format':
-      out.push({ rule: 'schema-format', path, params: { format: FORMAT_WORDS[issue.message] ?? (issue.message && issue.message !== 'Invalid input' ? issue.message : String(issue.format)) } });
+      out.push({ rule: 'schema-format', path, params: { format: formatName(issue.message, issue.format) } });
       return;
     case 'not_multiple_of':
       out.push({ rule: 'schema-type', path, params: { expected: expectedName('integer'), found: describe(found) } });
@@ -71,7 +71,7 @@ function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): vo
       const best = [...branches].sort((a, b) => score(a) - score(b))[0]!;
       if (best.some((e) => e.code === 'invalid_type' && e.path.length === 0)) {
         const expected = branches.flatMap((b) => b.filter((e) => e.code === 'invalid_type' && e.path.length === 0).map((e) => expectedName((e as { expected: string }).expected)));
-        out.push({ rule: 'schema-type', path, params: { expected: { nb: joinWords(expected, 'nb'), en: joinWords(expected, 'en') }, found: describe(found) } });
+        out.push({ rule: 'schema-type', path, params: { expected: either(expected), found: describe(found) } });
         return;
       }
       for (const inner of best) collect(inner, path, root, out);
@@ -79,26 +79,30 @@ function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): vo
     }
     case 'invalid_key':
       // A key that is not allowed: point at the key and name it.
-      out.push({ rule: 'schema-format', path, atKey: true, params: { format: `"${String(path.at(-1))}": ${issue.issues?.[0]?.message ?? 'not a valid key'}` } });
+      const reason = issue.issues?.[0]?.message;
+      out.push({ rule: 'schema-format', path, atKey: true, params: { format: { message: 'key-format', params: { key: String(path.at(-1)), reason: reason ?? { message: 'not-a-valid-key' } } } } });
       return;
     default:
       out.push({ rule: 'schema-type', path, params: { expected: expectedName('valid'), found: describe(found) } });
   }
 }
 
-/** The formats the schemas name (src/schema/common.ts), in both languages. */
-const FORMAT_WORDS: Record<string, { nb: string; en: string }> = {
-  'kebab-case: lower-case letters, digits and single hyphens': {
-    nb: 'små bokstaver, sifre og enkle bindestreker (kebab-case)',
-    en: 'kebab-case: lower-case letters, digits and single hyphens',
-  },
-  'a range of review lines, like "330-349"': { nb: 'et linjeområde i litteraturstudien, som «330-349»', en: 'a range of review lines, like "330-349"' },
+/** The formats the schemas name (their messages in src/schema/common.ts), and the words for each. */
+const FORMAT_NAMES: Partial<Record<string, ValidateId>> = {
+  'kebab-case: lower-case letters, digits and single hyphens': 'format-kebab-case',
+  'a range of review lines, like "330-349"': 'format-line-range',
 };
 
-const WHAT = {
-  list: { nb: 'Lengden på listen', en: 'The length of the list' },
-  text: { nb: 'Lengden på teksten', en: 'The length of the text' },
-  value: { nb: 'Verdien', en: 'The value' },
+function formatName(message: string, format: string): MessageRef | string {
+  const id = FORMAT_NAMES[message];
+  if (id) return { message: id };
+  return message && message !== 'Invalid input' ? message : format;
+}
+
+const WHAT: Record<'list' | 'text' | 'value', MessageRef> = {
+  list: { message: 'what-list' },
+  text: { message: 'what-text' },
+  value: { message: 'what-value' },
 };
 
 function valueAt(root: unknown, path: Path): unknown {
@@ -111,34 +115,37 @@ function valueAt(root: unknown, path: Path): unknown {
   return value;
 }
 
-type Words = { nb: string; en: string };
-const TYPE_WORDS: Record<string, Words> = {
-  string: { nb: 'tekst', en: 'text' },
-  number: { nb: 'et tall', en: 'a number' },
-  int: { nb: 'et heltall', en: 'a whole number' },
-  integer: { nb: 'et heltall', en: 'a whole number' },
-  boolean: { nb: 'true eller false', en: 'true or false' },
-  object: { nb: 'en avbildning (nøkkel: verdi)', en: 'a mapping (key: value)' },
-  record: { nb: 'en avbildning (nøkkel: verdi)', en: 'a mapping (key: value)' },
-  array: { nb: 'en liste', en: 'a list' },
-  null: { nb: 'ingenting (null)', en: 'nothing (null)' },
-  valid: { nb: 'en gyldig verdi', en: 'a valid value' },
+/** zod's names of types, and the words for each (an int is a whole number, a record a mapping). */
+const TYPE_NAMES: Partial<Record<string, ValidateId>> = {
+  string: 'type-string',
+  number: 'type-number',
+  int: 'type-integer',
+  integer: 'type-integer',
+  boolean: 'type-boolean',
+  object: 'type-object',
+  record: 'type-object',
+  array: 'type-array',
+  null: 'type-null',
+  valid: 'type-valid',
 };
 
-function expectedName(expected: string): Words {
-  return TYPE_WORDS[expected] ?? { nb: expected, en: expected };
+function expectedName(expected: string): MessageRef | string {
+  const id = TYPE_NAMES[expected];
+  return id ? { message: id } : expected;
 }
 
-function joinWords(list: Words[], lang: 'nb' | 'en'): string {
-  return [...new Set(list.map((w) => w[lang]))].join(lang === 'nb' ? ' eller ' : ' or ');
+/** "a or b or c", each type named once. */
+function either(names: (MessageRef | string)[]): MessageRef | string {
+  const unique = [...new Map(names.map((name) => [typeof name === 'string' ? name : name.message, name])).values()];
+  return unique.reduceRight((rest, name) => ({ message: 'or', params: { a: name, b: rest } }));
 }
 
-/** A short description of a value for a message, in both languages. */
-export function describe(value: unknown): Words | string {
-  if (value === undefined) return { nb: 'ingenting', en: 'nothing' };
-  if (value === null) return { nb: 'ingenting (null)', en: 'nothing (null)' };
-  if (Array.isArray(value)) return { nb: 'en liste', en: 'a list' };
-  if (typeof value === 'object') return { nb: 'en avbildning', en: 'a mapping' };
+/** A short description of a value for a message. */
+export function describe(value: unknown): MessageRef | string {
+  if (value === undefined) return { message: 'value-nothing' };
+  if (value === null) return { message: 'value-null' };
+  if (Array.isArray(value)) return { message: 'value-list' };
+  if (typeof value === 'object') return { message: 'value-mapping' };
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 37) + '...' : value);
   return String(value);
 }

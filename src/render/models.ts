@@ -1,6 +1,8 @@
-import type { Bilingual, Lang } from '../i18n/lang.js';
-import type { LineRef, Model } from '../schema/index.js';
-import { reviewLines, wrap } from './sources.js';
+import { kbText } from '../i18n/kb.js';
+import type { LineRef, Model, Text } from '../schema/index.js';
+import { reviewLines } from './sources.js';
+import type { RenderOptions } from './renderer.js';
+import { pad, padStart, visible, wrap } from './text.js';
 
 /** A model as `orgfit models` lists it, marked built-in or the user's own. */
 export interface ListedModel {
@@ -8,65 +10,39 @@ export interface ListedModel {
   builtIn: boolean;
 }
 
-export interface ModelsOptions {
-  lang: Lang;
-  /** Table width in columns (default 80). */
-  width?: number;
-}
-
 export interface ModelsJson {
   format: 'orgfit/models@1';
   models: {
     id: string;
-    name: Bilingual;
-    summary: Bilingual;
+    name: Text;
+    summary: Text;
     builtIn: boolean;
     lines: LineRef[];
     findings: string[];
-    criteria: Record<string, { value: number; spread: number }>;
+    criteria: Record<string, { value: number }>;
     adjustments: string[];
     preconditions: string[];
   }[];
 }
 
-const L = {
-  id: { nb: 'Id', en: 'Id' },
-  name: { nb: 'Navn', en: 'Name' },
-  adjustments: { nb: 'Just.', en: 'Adj.' },
-  preconditions: { nb: 'Krav', en: 'Pre.' },
-  source: { nb: 'Kilde', en: 'Source' },
-  builtIn: { nb: 'innebygd', en: 'built-in' },
-  own: { nb: 'egen', en: 'yours' },
-  none: {
-    nb: 'Ingen modeller. Legg modellfiler i models/, eller bruk --models MAPPE for egne.',
-    en: 'No models. Add model files to models/, or use --models DIR for your own.',
-  },
-  legend: {
-    nb: 'Just. = justeringer etter kommunens svar. Krav = forutsetninger modellen må ha oppfylt.\nLinjene er der litteraturstudien drøfter modellen. Mer: orgfit explain MODELL SVARFIL',
-    en: 'Adj. = adjustments to the municipality’s answers. Pre. = preconditions the model needs.\nThe lines are where the review discusses the model. More: orgfit explain MODEL ANSWERS',
-  },
-} as const;
-
 /** The models as a table that fits `width` columns; long names and line lists wrap within their column. */
-export function renderModelsTable(models: readonly ListedModel[], options: ModelsOptions): string {
-  const { lang } = options;
-  const width = options.width ?? 80;
-  if (models.length === 0) return `${L.none[lang]}\n`;
+export function renderModelsTable(models: readonly ListedModel[], { lang, width }: RenderOptions): string {
+  if (models.length === 0) return `${kbText(lang, 'models-none')}\n`;
 
   const rows = models.map(({ model, builtIn }) => ({
     id: model.id,
-    name: model.name[lang],
+    name: visible(model.name[lang]),
     adjustments: String(model.adjustments?.length ?? 0),
     preconditions: String(model.preconditions?.length ?? 0),
     lines: reviewLines(model.lines, lang),
-    source: (builtIn ? L.builtIn : L.own)[lang],
+    source: kbText(lang, builtIn ? 'models-built-in' : 'models-own'),
   }));
   const head = {
-    id: L.id[lang],
-    name: L.name[lang],
-    adjustments: L.adjustments[lang],
-    preconditions: L.preconditions[lang],
-    source: L.source[lang],
+    id: kbText(lang, 'models-id'),
+    name: kbText(lang, 'models-name'),
+    adjustments: kbText(lang, 'models-adjustments'),
+    preconditions: kbText(lang, 'models-preconditions'),
+    source: kbText(lang, 'models-source'),
   };
   type Key = keyof typeof head;
   type Row = Record<Key, string> & { lines?: string };
@@ -97,17 +73,17 @@ export function renderModelsTable(models: readonly ListedModel[], options: Model
     for (let i = 0; i < height; i++) {
       const parts = columns.map((column, c) => {
         const text = column[i] ?? '';
-        return right[c] ? text.padStart(widths[c]!) : text.padEnd(widths[c]!);
+        return right[c] ? padStart(text, widths[c]!) : pad(text, widths[c]!);
       });
       out.push(parts.join(' '.repeat(gap)).trimEnd());
     }
     return out;
   };
   const rule = widths.map((w) => '─'.repeat(w)).join(' '.repeat(gap));
-  return [...format(head), rule, ...rows.flatMap((row, i) => [...(i > 0 ? [''] : []), ...format(row)]), '', ...L.legend[lang].split('\n').flatMap((line) => wrap(line, width)), ''].join('\n');
+  return [...format(head), rule, ...rows.flatMap((row, i) => [...(i > 0 ? [''] : []), ...format(row)]), '', ...wrap(kbText(lang, 'models-legend'), width), ''].join('\n');
 }
 
-export function modelsJson(models: readonly ListedModel[]): ModelsJson {
+function modelsJson(models: readonly ListedModel[]): ModelsJson {
   return {
     format: 'orgfit/models@1',
     models: models.map(({ model, builtIn }) => ({
@@ -117,7 +93,7 @@ export function modelsJson(models: readonly ListedModel[]): ModelsJson {
       builtIn,
       lines: [...model.lines],
       findings: [...model.findings],
-      criteria: Object.fromEntries(Object.entries(model.performance).map(([id, p]) => [id, { value: p.value, spread: p.spread }])),
+      criteria: Object.fromEntries(Object.entries(model.performance).map(([id, p]) => [id, { value: p.value }])),
       adjustments: (model.adjustments ?? []).map((a) => a.id),
       preconditions: (model.preconditions ?? []).map((p) => p.id),
     })),

@@ -1,7 +1,7 @@
 import type { Result } from '../core/result.js';
 
 /** RFC 4180: quote when needed, double inner quotes; neutralise spreadsheet formulas. */
-export function csvCell(value: unknown): string {
+function csvCell(value: unknown): string {
   let text = value === undefined || value === null ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -14,7 +14,7 @@ export function csvCell(value: unknown): string {
  */
 export function renderScoreCsv(results: readonly Result[]): string {
   const criteria = results[0]?.weights.map((w) => w.criterion) ?? [];
-  const header = ['source', 'municipality', 'scenario', 'rank', 'model', 'name', 'score', 'low', 'high', 'feasible', 'p_first', 'mean_rank', ...criteria.map((c) => `points_${c}`), ...criteria.map((c) => `weight_${c}`)];
+  const header = ['source', 'municipality', 'scenario', 'rank', 'model', 'name', 'score', 'low', 'high', 'feasible', 'verdict', 'p_first', 'mean_rank', 'vs_today', 'p_better_than_today', ...criteria.map((c) => `points_${c}`), ...criteria.map((c) => `weight_${c}`)];
   const rows = [header];
   for (const result of results) {
     for (const entry of result.ranking) {
@@ -30,8 +30,11 @@ export function renderScoreCsv(results: readonly Result[]): string {
         String(entry.interval[0]),
         String(entry.interval[1]),
         String(entry.feasible),
-        String(entry.robustness.first),
-        String(entry.robustness.meanRank),
+        result.verdict.kind,
+        String(entry.acceptability.first),
+        String(entry.acceptability.meanRank),
+        entry.versusToday ? String(entry.versusToday.gain) : '',
+        entry.versusToday ? String(entry.versusToday.better) : '',
         ...criteria.map((c) => String(byId.get(c)?.points ?? '')),
         ...criteria.map((c) => String(byId.get(c)?.weight ?? '')),
       ]);

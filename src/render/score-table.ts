@@ -1,95 +1,117 @@
-import type { Result } from '../core/result.js';
-import type { Lang } from '../i18n/lang.js';
-import { fill } from '../i18n/lang.js';
-import type { Painter } from './paint.js';
-import { decimal, fit, pad, padStart, percent, signed, word, wrap } from './words.js';
-
-export interface TableOptions {
-  lang: Lang;
-  paint: Painter;
-  /** Terminal width; the table is laid out for 80 columns and never wider than this. */
-  width?: number;
-}
+import type { RankedModel, Result } from '../core/result.js';
+import type { RenderOptions } from './renderer.js';
+import { resultText } from '../i18n/result.js';
+import { decimal, pad, padStart, signed, truncate, visibleDeep, wrap } from './text.js';
+import { answerText, shareText, tippingSentence, verdictSentence } from './verdict.js';
 
 /**
- * The ranking as a manager reads it at a terminal: rank, model, score with its
- * interval, and the two criteria that helped and hurt most; then which places the
- * uncertainty cannot separate, failed preconditions and what was assumed.
+ * The result as a manager reads it at a terminal: the verdict in one sentence first,
+ * then one line per model (score with its 80 % interval, gain or loss against today,
+ * the share of plausible cases in which it comes first, and in words), the misfits to
+ * resolve, what would change the verdict, the unknown answers that matter, and what the
+ * numbers mean, said once. Laid out for the terminal's width, never wider than 100.
  */
-export function renderScoreTable(results: readonly Result[], options: TableOptions): string {
+export function renderScoreTable(results: readonly Result[], options: RenderOptions): string {
+  // Names, municipalities and assumptions come from files: nothing in them may drive the terminal.
+  results = visibleDeep(results);
   const blocks = results.map((result) => renderOne(result, options));
   if (results.length > 1) blocks.push(renderSummary(results, options));
   return blocks.join('\n');
 }
 
-/** Several municipalities or scenarios side by side: who leads where, and how surely. */
-function renderSummary(results: readonly Result[], { lang, paint, width = 80 }: TableOptions): string {
+/** Several municipalities or scenarios side by side: the verdict and who leads, and how surely. */
+function renderSummary(results: readonly Result[], { lang, paint, width }: RenderOptions): string {
   const total = Math.min(width, 100);
-  const nameWidth = Math.max(16, Math.floor((total - 22) / 2));
-  const modelWidth = total - nameWidth - 22;
-  const out = [paint.bold(word('summary', lang)), paint.dim([pad(word('municipality', lang), nameWidth), pad(word('best', lang), modelWidth), pad(word('score', lang), 13), word('first', lang)].join(' '))];
+  const nameWidth = Math.max(16, Math.floor((total - 12) / 2));
+  const modelWidth = total - nameWidth - 12;
+  const out = [paint.bold(resultText(lang, 'summary')), paint.dim([pad(resultText(lang, 'municipality'), nameWidth), pad(resultText(lang, 'best'), modelWidth), resultText(lang, 'first')].join(' '))];
   for (const result of results) {
-    const best = result.ranking.find((r) => r.feasible) ?? result.ranking[0];
-    if (!best) continue;
+    const leader = result.ranking.find((r) => r.model === result.verdict.leader);
     const who = result.scenario ? `${result.municipality} (${result.scenario})` : result.municipality;
-    const score = `${padStart(decimal(best.score, 0, lang), 3)} (${decimal(best.interval[0], 0, lang)}–${decimal(best.interval[1], 0, lang)})`;
-    const first = result.method.samples > 0 ? percent(best.robustness.first, lang) : '–';
-    out.push([pad(fit(who, nameWidth), nameWidth), pad(fit(best.name, modelWidth), modelWidth), pad(score, 13), padStart(first, 5)].join(' ').trimEnd());
+    const first = leader && result.method.robustness.samples > 0 ? shareText(leader.acceptability.first, result.method.robustness.samples, lang) : '–';
+    out.push([pad(truncate(who, nameWidth), nameWidth), pad(truncate(leader?.name ?? '–', modelWidth), modelWidth), padStart(first, 5)].join(' ').trimEnd());
   }
   return out.join('\n') + '\n';
 }
 
-function renderOne(result: Result, { lang, paint, width = 80 }: TableOptions): string {
+function renderOne(result: Result, { lang, paint, width }: RenderOptions): string {
+  const columns = Math.min(width, 100);
+  const samples = result.method.robustness.samples;
+  const say = (text: string, indent = '  ') => wrap(text, columns, { indent });
   const out: string[] = [];
-  const title = result.scenario ? `${result.municipality} — ${word('scenario', lang)}: ${result.scenario}` : result.municipality;
-  out.push(...wrap(title, Math.min(width, 100), '  ').map((l) => paint.bold(l)));
-  // rank (2) + name + score with interval (13) + P(first) (up to 6) + three spaces
-  const nameWidth = Math.max(20, Math.min(width, 100) - 24);
-  out.push(paint.dim([padStart(word('rank', lang), 2), pad(word('model', lang), nameWidth), pad(word('score', lang), 13), word('first', lang)].join(' ')));
+  const title = result.scenario ? `${result.municipality} — ${resultText(lang, 'scenario')}: ${result.scenario}` : result.municipality;
+  out.push(...say(title).map((l) => paint.bold(l)));
+  const context = [
+    ...(result.frame ? [resultText(lang, 'within-frame', { frame: result.frame.name })] : []),
+    ...(result.today ? [resultText(lang, 'today-is', { model: result.ranking.find((r) => r.model === result.today)?.name ?? result.today })] : []),
+  ];
+  if (context.length > 0) out.push(...say(context.join(' ')).map((l) => paint.dim(l)));
+  out.push('', ...say(`${resultText(lang, 'verdict')}: ${verdictSentence(result, lang)}`).map((l) => paint.bold(l)), '');
+
+  // rank (2) + name + score with interval (12) + against today (9, when today is known) + first (8), one space between
+  const today = result.today !== undefined;
+  const scoreWidth = 12;
+  const todayWidth = 9;
+  const nameWidth = Math.max(20, columns - 2 - scoreWidth - (today ? todayWidth + 1 : 0) - 8 - 3);
+  out.push(paint.dim([padStart(resultText(lang, 'rank'), 2), pad(resultText(lang, 'model'), nameWidth), pad(resultText(lang, 'score'), scoreWidth), ...(today ? [pad(resultText(lang, 'versus-today'), todayWidth)] : []), resultText(lang, 'first')].join(' ')));
   for (const entry of result.ranking) {
-    const sorted = [...entry.criteria].sort((a, b) => b.effect - a.effect || (a.criterion < b.criterion ? -1 : 1));
-    const best = sorted[0];
-    const worst = sorted[sorted.length - 1];
     const score = `${padStart(decimal(entry.score, 0, lang), 3)} (${decimal(entry.interval[0], 0, lang)}–${decimal(entry.interval[1], 0, lang)})`;
-    const name = entry.feasible ? entry.name : `${entry.name} (${word('notWorkable', lang)})`;
-    const line = [padStart(String(entry.rank), 2), pad(fit(name, nameWidth), nameWidth), pad(score, 13), padStart(result.method.samples > 0 ? percent(entry.robustness.first, lang) : '–', 5)].join(' ');
+    const isToday = entry.model === result.today;
+    const name = `${entry.name}${isToday ? ` (${resultText(lang, 'today-mark')})` : ''}${entry.feasible ? '' : ` (${resultText(lang, 'not-workable')})`}`;
+    const versus = today ? [pad(entry.versusToday ? signed(entry.versusToday.gain, 1, lang) : isToday ? '·' : '', todayWidth)] : [];
+    const first = samples > 0 ? shareText(entry.acceptability.first, samples, lang) : '–';
+    const line = [padStart(String(entry.rank), 2), pad(truncate(name, nameWidth), nameWidth), pad(score, scoreWidth), ...versus, padStart(first, 5)].join(' ');
     out.push(entry.feasible ? paint.bold(line) : paint.dim(line));
-    const helped = best && best.effect > 0 ? `↑ ${best.name} ${signed(best.effect, 1, lang)}` : '';
-    const hurt = worst && worst.effect < 0 ? `↓ ${worst.name} ${signed(worst.effect, 1, lang)}` : '';
-    const half = Math.floor((Math.min(width, 100) - 5) / 2);
-    const detail = `     ${pad(fit(helped, half), half)} ${fit(hurt, half)}`.trimEnd();
-    if (detail.trim()) out.push(paint.dim(detail));
+    out.push(...detail(entry, result, lang, columns).map((l) => paint.dim(l)));
   }
 
   const notes: string[] = [];
-  const feasible = result.ranking.filter((r) => r.feasible);
-  // The question a manager asks: is the leader really best? Name every workable model
-  // that beats it in at least a quarter of the robustness samples.
-  const leader = feasible[0];
-  if (leader && result.method.samples > 0) {
-    const close = feasible.slice(1).filter((other) => (leader.robustness.beats[other.model] ?? 1) < 0.75);
-    if (close.length > 0) {
-      const list = close.map((other) => `${other.name} (${percent(1 - (leader.robustness.beats[other.model] ?? 1), lang)})`).join(', ');
-      notes.push(fill(word('leaderUncertain', lang), { leader: leader.name, list }));
-    } else if (feasible.length > 1) {
-      notes.push(fill(word('leaderClear', lang), { leader: leader.name }));
-    }
-  }
   for (const entry of result.ranking) {
+    for (const m of entry.misfits) {
+      // A frame's misfit is the same for every organisation in it: said once, under the first.
+      if (m.source === 'frame' && entry !== result.ranking[0]) continue;
+      const text = m.source === 'frame' ? resultText(lang, 'frame-misfit-line', { text: m.text }) : resultText(lang, 'misfit-line', { model: entry.name, text: m.text });
+      notes.push(paint.yellow(`⚠ ${text} [${m.findings.join(', ')}]`));
+    }
     for (const p of entry.preconditions) {
-      if (p.status === 'failed') notes.push(paint.red(`✖ ${word('precondition', lang)} – ${entry.name}: ${p.failure} [${p.findings.join(', ')}]`));
-      if (p.status === 'unknown') notes.push(paint.yellow(`? ${word('preconditionUnknown', lang)} – ${entry.name}: ${p.failure} [${p.findings.join(', ')}]`));
+      if (p.status === 'failed') notes.push(paint.red(`✖ ${resultText(lang, 'precondition-failed')} – ${entry.name}: ${p.failure} [${p.findings.join(', ')}]`));
+      if (p.status === 'unknown') notes.push(paint.yellow(`? ${resultText(lang, 'precondition-unknown')} – ${entry.name}: ${p.failure} [${p.findings.join(', ')}]`));
     }
   }
-  if (notes.length > 0) out.push('', ...notes.flatMap((note) => wrap(note, Math.min(width, 100), '  ')));
-  if (result.assumptions.length > 0) {
-    const line = `${word('assumed', lang)}: ${result.assumptions.map((a) => `${a.question} = ${show(a.assumed)}`).join(', ')}`;
-    out.push('', ...wrap(line, Math.min(width, 100), '  ').map((l) => paint.dim(l)));
+  if (notes.length > 0) out.push('', ...notes.flatMap((note) => say(note)));
+
+  if (samples > 0) {
+    out.push('', paint.bold(resultText(lang, 'tipping-head')));
+    if (result.tippingPoints.length === 0) out.push(...say(`  ${resultText(lang, 'tipping-none')}`, '    '));
+    for (const t of result.tippingPoints) out.push(...say(`  • ${tippingSentence(result, t, lang)}`, '    '));
   }
-  out.push(paint.dim(word('explainHint', lang)));
+  if (result.assumptions.length > 0) {
+    const matter = result.unknownsThatMatter.filter((u) => u.changesLeader > 0);
+    out.push('', paint.bold(resultText(lang, 'unknowns-head')));
+    if (matter.length === 0) out.push(...say(`  ${resultText(lang, 'unknowns-none')}`, '    '));
+    for (const u of matter.slice(0, 3)) out.push(...say(`  • ${resultText(lang, 'unknown-line', { question: result.questions[u.question]?.label ?? u.question, share: shareText(u.changesLeader, 32, lang) })}`, '    '));
+    const assumed = `${resultText(lang, 'assumed')}: ${result.assumptions.map((a) => `${result.questions[a.question]?.label ?? a.question} = ${answerText(result, a.question, a.assumed, lang)}`).join('; ')}`;
+    out.push(...say(assumed).map((l) => paint.dim(l)));
+  }
+
+  out.push('', ...say(resultText(lang, 'legend', { samples: decimal(samples, 0, lang) })).map((l) => paint.dim(l)));
+  if (today) out.push(...say(resultText(lang, 'legend-today')).map((l) => paint.dim(l)));
+  const lead = result.verdict.leader ?? result.ranking[0]?.model ?? '';
+  out.push(...say(resultText(lang, 'explain-hint', { model: lead, file: result.source ?? '-' })).map((l) => paint.dim(l)));
+  out.push(...say(resultText(lang, 'explain-hint-models', { list: result.ranking.map((r) => r.model).join(', ') })).map((l) => paint.dim(l)));
   return out.join('\n') + '\n';
 }
 
-function show(value: unknown): string {
-  return Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
+/** The line under a model: how often it comes first and is better than today, in words, and what helps and holds it back. */
+function detail(entry: RankedModel, result: Result, lang: RenderOptions['lang'], columns: number): string[] {
+  const samples = result.method.robustness.samples;
+  const parts: string[] = [];
+  if (samples > 0) parts.push(resultText(lang, 'row-first', { share: shareText(entry.acceptability.first, samples, lang) }));
+  if (entry.versusToday && samples > 0) parts.push(resultText(lang, 'row-better', { share: shareText(entry.versusToday.better, samples, lang) }));
+  const sorted = [...entry.criteria].sort((a, b) => b.effect - a.effect || (a.criterion < b.criterion ? -1 : 1));
+  const best = sorted[0];
+  const worst = sorted[sorted.length - 1];
+  if (best && best.effect >= 0.5) parts.push(`↑ ${best.name} ${signed(best.effect, 1, lang)}`);
+  if (worst && worst.effect <= -0.5) parts.push(`↓ ${worst.name} ${signed(worst.effect, 1, lang)}`);
+  return parts.length === 0 ? [] : wrap(`     ${parts.join(' · ')}`, columns, { indent: '     ' });
 }

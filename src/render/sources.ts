@@ -1,124 +1,32 @@
 import type { Lang } from '../i18n/lang.js';
-import type { CitationFlag, Confidence, EvidenceKind, Finding, LineRef, Origin, Reference } from '../schema/index.js';
-import { WORDS } from './words.js';
+import { kbText } from '../i18n/kb.js';
+import type { EvidenceKind, Finding, LineRef, Reference } from '../schema/index.js';
+import { citation, isEtAl } from './citation.js';
+import type { RenderOptions } from './renderer.js';
+import { pad, visible, wrap } from './text.js';
 
 /** The literature review every reference is cited in. */
-export const REVIEW_CITATION = 'Nesvåg 2005';
-
-export type SourcesFormat = 'text' | 'bibtex' | 'csl-json';
-
-export interface SourcesOptions {
-  lang: Lang;
-  /** Wrap text output at this many columns (default 80). */
-  width?: number;
-}
-
-const L = {
-  linesOne: { nb: 'oversikten linje', en: 'review line' },
-  linesMany: { nb: 'oversikten linje', en: 'review lines' },
-  noYear: { nb: 'u.å.', en: 'n.d.' },
-  etAl: { nb: 'mfl.', en: 'et al.' },
-  citedIn: { nb: 'Sitert i', en: 'Cited in' },
-  lineWord: { nb: 'linje', en: 'lines' },
-  citedAs: { nb: 'sitert som', en: 'cited as' },
-  caveat: { nb: 'Merk', en: 'Caveat' },
-  references: { nb: 'Referanser', en: 'References' },
-  confidence: { nb: 'tillit', en: 'confidence' },
-  scoring: { nb: 'brukes i skåringen', en: 'used in scoring' },
-  context: { nb: 'bakgrunn, ikke skåret', en: 'background, not scored' },
-  headSources: {
-    nb: '{n} verk sitert i litteraturstudien ({review}), sortert etter første forfatter og år.\nOrgfit gjengir bare det oversikten selv sier; tidsskrift, forlag og sider er ikke oppgitt der.',
-    en: '{n} works cited in the literature review ({review}), sorted by first author and year.\norgfit gives only what the review itself says; it states no journal, publisher or pages.',
-  },
-  headFindings: {
-    nb: '{n} funn fra litteraturstudien ({review}), med tillit etter GRADE-CERQual.',
-    en: '{n} findings of the literature review ({review}), with confidence graded by GRADE-CERQual.',
-  },
-  authorUnknown: WORDS.issuerNotNamed,
-} as const;
-
-const FLAG_WORDS: Record<CitationFlag, { nb: string; en: string }> = {
-  'op-cit': { nb: 'sitert som «op.cit.» i oversikten, året hentet fra en tidligere henvisning', en: 'cited as "op.cit." in the review, the year taken from an earlier citation' },
-  // words: move to the catalog
-  'op-cit-unresolved': { nb: 'sitert bare som «op.cit.» i oversikten, uten noen tidligere full henvisning å hente året fra', en: 'cited only as "op.cit." in the review, with no earlier full citation to take the year from' },
-  'unknown-year': { nb: 'året er ukjent (oversikten oppgir ikke noe brukbart år)', en: 'year unknown (the review gives no usable year)' },
-  'uncertain-author': { nb: 'oversikten markerer selv forfatteren som usikker', en: 'the review itself marks the author as uncertain' },
-  'spelling-variant': { nb: 'navnet er stavet på flere måter i oversikten', en: 'the name is spelled more than one way in the review' },
-  secondary: { nb: 'gjengitt annenhånds', en: 'reported second-hand' },
-  quoted: { nb: 'sitert direkte i oversikten', en: 'quoted directly in the review' },
-};
-
-export const CONFIDENCE_WORDS: Record<Confidence, { nb: string; en: string }> = {
-  high: { nb: 'høy', en: 'high' },
-  moderate: { nb: 'moderat', en: 'moderate' },
-  low: { nb: 'lav', en: 'low' },
-  'very-low': { nb: 'svært lav', en: 'very low' },
-};
-
-export const EVIDENCE_WORDS: Record<EvidenceKind, { nb: string; en: string }> = {
-  'multi-site-evaluation': { nb: 'evaluering på mange steder', en: 'multi-site evaluation' },
-  'large-survey': { nb: 'stor spørreundersøkelse', en: 'large survey' },
-  evaluation: { nb: 'evaluering', en: 'evaluation' },
-  'comparative-study': { nb: 'komparativ studie', en: 'comparative study' },
-  'case-study': { nb: 'casestudie', en: 'case study' },
-  'action-research': { nb: 'aksjonsforskning', en: 'action research' },
-  thesis: { nb: 'masteroppgave eller avhandling', en: 'thesis' },
-  analysis: { nb: 'analyse (metode ikke oppgitt)', en: 'analysis (method not stated)' },
-  // words: move to the catalog
-  'review-synthesis': { nb: 'oversiktsforfatterens egen syntese', en: 'the review author’s own synthesis' },
-  theory: { nb: 'teori', en: 'theory' },
-  textbook: { nb: 'lærebok', en: 'textbook' },
-  opinion: { nb: 'synspunkt eller praksisrapport', en: 'opinion or practitioner’s report' },
-  'policy-document': { nb: 'offentlig dokument', en: 'policy document' },
-};
-
-export const ORIGIN_WORDS: Record<Origin, { nb: string; en: string }> = {
-  norway: { nb: 'Norge', en: 'Norway' },
-  nordic: { nb: 'Norden', en: 'Nordic' },
-  elsewhere: { nb: 'utenfor Norden', en: 'outside the Nordic countries' },
-  mixed: { nb: 'flere land', en: 'several countries' },
-  unknown: { nb: 'opphav ukjent', en: 'origin unknown' },
-};
+const REVIEW_CITATION = 'Nesvåg 2005';
 
 /** One line reference as printed: `333` or `330–349`. */
-export function lineRef(ref: LineRef): string {
+function lineRef(ref: LineRef): string {
   return typeof ref === 'number' ? String(ref) : ref.replace('-', '–');
 }
 
 /** `review lines 330–349, 578–580` in the language asked for. */
 export function reviewLines(lines: readonly LineRef[], lang: Lang): string {
   const single = lines.length === 1 && typeof lines[0] === 'number';
-  return `${(single ? L.linesOne : L.linesMany)[lang]} ${lines.map(lineRef).join(', ')}`;
+  return `${kbText(lang, single ? 'review-line' : 'review-lines')} ${lines.map(lineRef).join(', ')}`;
 }
 
-/** Words wrapped to `width` columns; every line after the first starts with `indent`. */
-export function wrap(text: string, width: number, indent = '', first = ''): string[] {
-  const words = text.split(/\s+/).filter((w) => w.length > 0);
-  const out: string[] = [];
-  let line = first;
-  let fresh = true;
-  for (const word of words) {
-    if (!fresh && line.length + 1 + word.length > width) {
-      out.push(line);
-      line = indent + word;
-    } else {
-      line = fresh ? line + word : `${line} ${word}`;
-    }
-    fresh = false;
-  }
-  out.push(line);
-  return out;
-}
-
-const isEtAl = (name: string) => /^et\.? ?al\.?$/i.test(name) || /^m\.? ?fl\.?$/i.test(name);
-/** The review sometimes cannot name the author; the data says so in brackets, "[nb / en]". */
 /** Government bodies and the like are authors as a whole, not "family, given". */
 const isCorporate = (reference: Reference) => reference.kind === 'policy-document';
 
+// Sorted the Norwegian way (æ, ø, å after z) in every language: the names are those of a Norwegian review.
 const collator = new Intl.Collator('nb', { sensitivity: 'variant', numeric: true });
 
 /** Bibliography order: first author, then year (unknown years last), then key. */
-export function sortReferences(references: readonly Reference[]): Reference[] {
+function sortReferences(references: readonly Reference[]): Reference[] {
   const unnamed = (r: Reference) => (r.authors.length === 0 ? 1 : 0);
   return [...references].sort(
     (a, b) =>
@@ -136,7 +44,7 @@ function personNames(reference: Reference): string[] {
 
 function authorText(reference: Reference, lang: Lang): string {
   const names = reference.authors.map((name) => {
-    if (isEtAl(name)) return L.etAl[lang];
+    if (isEtAl(name)) return kbText(lang, 'et-al');
     return name;
   });
   // "Fehn mfl." rather than "Fehn, mfl."
@@ -146,31 +54,26 @@ function authorText(reference: Reference, lang: Lang): string {
     else if (reference.authors[i] !== undefined && isEtAl(reference.authors[i]!)) text += ` ${name}`;
     else text += `, ${name}`;
   });
-  return text || L.authorUnknown[lang];
-}
-
-/** "Helgøy 2003", as a finding's reference list shows it. */
-export function shortCitation(reference: Reference, lang: Lang): string {
-  return `${authorText(reference, lang)} ${reference.year ?? L.noYear[lang]}`;
+  return text || kbText(lang, 'issuer-not-named');
 }
 
 function yearText(reference: Reference, lang: Lang): string {
-  return reference.year === null ? L.noYear[lang] : String(reference.year);
+  return reference.year === null ? kbText(lang, 'no-year') : String(reference.year);
 }
 
 function quote(text: string, lang: Lang): string {
-  return lang === 'nb' ? `«${text}»` : `“${text}”`;
+  return kbText(lang, 'title-quoted', { text });
 }
 
 /** Whether the printed citations say something the author and year do not. */
 function citedAsWorthShowing(reference: Reference): boolean {
   const flags = reference.flags ?? [];
-  return flags.includes('op-cit') || flags.includes('op-cit-unresolved') || flags.includes('spelling-variant') || flags.includes('uncertain-author') || flags.includes('unknown-year');
+  return flags.includes('op-cit') || flags.includes('spelling-variant') || flags.includes('uncertain-author') || flags.includes('unknown-year');
 }
 
 function flagText(reference: Reference, lang: Lang): string | undefined {
-  const parts = (reference.flags ?? []).map((flag) => FLAG_WORDS[flag][lang]);
-  if (citedAsWorthShowing(reference)) parts.push(`${L.citedAs[lang]} ${reference.citedAs.map((c) => quote(c, lang)).join(', ')}`);
+  const parts = (reference.flags ?? []).map((flag) => kbText(lang, `flag-${flag}`));
+  if (citedAsWorthShowing(reference)) parts.push(`${kbText(lang, 'cited-as')} ${reference.citedAs.map((c) => quote(c, lang)).join(', ')}`);
   return parts.length > 0 ? `{${parts.join('; ')}}` : undefined;
 }
 
@@ -184,27 +87,23 @@ function ensureStop(text: string): string {
 }
 
 function wrapHead(head: string, width: number): string {
-  return head
-    .split('\n')
-    .flatMap((line) => wrap(line, width))
-    .join('\n');
+  return wrap(head, width).join('\n');
 }
 
 /** The bibliography as plain text, one paragraph per work. */
-export function renderSourcesText(references: readonly Reference[], options: SourcesOptions): string {
-  const { lang } = options;
-  const width = options.width ?? 80;
+export function renderSourcesText(references: readonly Reference[], { lang, width }: RenderOptions): string {
   // The review's own entry (the author's synthesis) is listed, but is not a work it cites.
   const cited = references.filter((reference) => reference.kind !== 'review-synthesis').length;
-  const head = L.headSources[lang].replace('{n}', String(cited)).replace('{review}', REVIEW_CITATION);
+  const head = kbText(lang, 'sources-head', { count: cited, review: REVIEW_CITATION });
   const entries = sortReferences(references).map((reference) => {
     let text = `${authorText(reference, lang)} (${yearText(reference, lang)}).`;
     if (reference.title) text += ` ${ensureStop(quote(reference.title, lang))}`;
     text += ` — ${ensureStop(reference.summary[lang])} [${reviewLines(reference.lines, lang)}]`;
     const flags = flagText(reference, lang);
     if (flags) text += ` ${flags}`;
-    if (reference.caveat) text += ` ${L.caveat[lang]}: ${ensureStop(reference.caveat[lang])}`;
-    return wrap(text, width, '    ').join('\n');
+    if (reference.caveat) text += ` ${kbText(lang, 'caveat')}: ${ensureStop(reference.caveat[lang])}`;
+    // Everything but the words around it comes from the data files: it may not drive the terminal.
+    return wrap(visible(text), width, { indent: '    ' }).join('\n');
   });
   return `${wrapHead(head, width)}\n\n${entries.join('\n\n')}\n`;
 }
@@ -226,16 +125,15 @@ export function escapeBibtex(text: string): string {
 }
 
 function bibNote(reference: Reference, lang: Lang): string {
-  let note = `${L.citedIn[lang]} ${REVIEW_CITATION}, ${L.lineWord[lang]} ${reference.lines.map(lineRef).join(', ')}; ${ensureStop(reference.summary[lang])}`;
+  let note = `${kbText(lang, 'cited-in')} ${REVIEW_CITATION}, ${kbText(lang, 'lines')} ${reference.lines.map(lineRef).join(', ')}; ${ensureStop(reference.summary[lang])}`;
   const flags = flagText(reference, lang);
   if (flags) note += ` ${ensureStop(capitalise(flags.slice(1, -1)))}`;
-  if (reference.authors.length === 0) note += ` ${L.authorUnknown[lang]}`;
+  if (reference.authors.length === 0) note += ` ${kbText(lang, 'issuer-not-named')}`;
   return note;
 }
 
 /** The bibliography as BibTeX `@misc` entries: only what the review states, nothing invented. */
-export function renderSourcesBibtex(references: readonly Reference[], options: SourcesOptions): string {
-  const { lang } = options;
+export function renderSourcesBibtex(references: readonly Reference[], { lang }: RenderOptions): string {
   const entries = sortReferences(references).map((reference) => {
     const fields: [string, string][] = [];
     const names = personNames(reference).map((name) => (isCorporate(reference) ? `{${escapeBibtex(name)}}` : escapeBibtex(name)));
@@ -245,7 +143,7 @@ export function renderSourcesBibtex(references: readonly Reference[], options: S
     if (reference.title) fields.push(['title', `{${escapeBibtex(reference.title)}}`]);
     fields.push(['note', escapeBibtex(bibNote(reference, lang))]);
     const width = Math.max(...fields.map(([name]) => name.length));
-    return `@misc{${reference.key},\n${fields.map(([name, value]) => `  ${name.padEnd(width)} = {${value}}`).join(',\n')}\n}`;
+    return `@misc{${reference.key},\n${fields.map(([name, value]) => `  ${pad(name, width)} = {${value}}`).join(',\n')}\n}`;
   });
   return entries.join('\n\n') + '\n';
 }
@@ -266,7 +164,7 @@ const CSL_TYPE: Record<EvidenceKind, string> = {
   'policy-document': 'report',
 };
 
-export interface CslItem {
+interface CslItem {
   id: string;
   type: string;
   author?: ({ family: string } | { literal: string })[];
@@ -276,8 +174,7 @@ export interface CslItem {
 }
 
 /** The bibliography as CSL-JSON items (for Zotero, pandoc and citeproc). */
-export function cslItems(references: readonly Reference[], options: SourcesOptions): CslItem[] {
-  const { lang } = options;
+function cslItems(references: readonly Reference[], lang: Lang): CslItem[] {
   return sortReferences(references).map((reference) => {
     const names = personNames(reference);
     const etAl = reference.authors.some(isEtAl) ? ` (${authorText(reference, lang)})` : '';
@@ -292,42 +189,29 @@ export function cslItems(references: readonly Reference[], options: SourcesOptio
   });
 }
 
-export function renderSourcesCsl(references: readonly Reference[], options: SourcesOptions): string {
-  return JSON.stringify(cslItems(references, options), null, 2) + '\n';
+export function renderSourcesCsl(references: readonly Reference[], { lang }: RenderOptions): string {
+  return JSON.stringify(cslItems(references, lang), null, 2) + '\n';
 }
 
-export function renderSources(references: readonly Reference[], format: SourcesFormat, options: SourcesOptions): string {
-  switch (format) {
-    case 'bibtex':
-      return renderSourcesBibtex(references, options);
-    case 'csl-json':
-      return renderSourcesCsl(references, options);
-    default:
-      return renderSourcesText(references, options);
-  }
-}
-
-/** The findings of the review, each with its grade, evidence and references. */
-export function renderFindingsText(findings: readonly Finding[], references: readonly Reference[], options: SourcesOptions): string {
-  const { lang } = options;
-  const width = options.width ?? 80;
+/** The findings of the review, each with its grade, evidence and references (`orgfit sources --findings`). */
+export function renderFindingsText({ findings, references }: { findings: readonly Finding[]; references: readonly Reference[] }, { lang, width }: RenderOptions): string {
   const byKey = new Map(references.map((r) => [r.key, r]));
-  const head = L.headFindings[lang].replace('{n}', String(findings.length)).replace('{review}', REVIEW_CITATION);
+  const head = kbText(lang, 'findings-head', { count: findings.length, review: REVIEW_CITATION });
   const entries = findings.map((finding) => {
     const lines: string[] = [finding.id];
     const facts = [
-      `${capitalise(L.confidence[lang])}: ${CONFIDENCE_WORDS[finding.confidence][lang]}`,
-      EVIDENCE_WORDS[finding.evidence][lang],
-      ORIGIN_WORDS[finding.origin][lang],
-      (finding.use === 'scoring' ? L.scoring : L.context)[lang],
+      `${capitalise(kbText(lang, 'confidence'))}: ${kbText(lang, `confidence-${finding.confidence}`)}`,
+      kbText(lang, `evidence-${finding.evidence}`),
+      kbText(lang, `origin-${finding.origin}`),
+      kbText(lang, finding.use === 'scoring' ? 'use-scoring' : 'use-context'),
     ];
-    lines.push(...wrap(facts.join(' · '), width, '    ', '  '));
-    lines.push(...wrap(finding.claim[lang], width, '    ', '  '));
+    lines.push(...wrap(facts.join(' · '), width, { indent: '    ', first: '  ' }));
+    lines.push(...wrap(visible(finding.claim[lang]), width, { indent: '    ', first: '  ' }));
     const cited = finding.references.map((key) => {
       const reference = byKey.get(key);
-      return reference ? shortCitation(reference, lang) : key;
+      return reference ? citation(reference, lang) : key;
     });
-    lines.push(...wrap(`${L.references[lang]}: ${cited.join('; ')}`, width, '    ', '  '));
+    lines.push(...wrap(visible(`${kbText(lang, 'references')}: ${cited.join('; ')}`), width, { indent: '    ', first: '  ' }));
     const where = reviewLines(finding.lines, lang);
     lines.push(`  ${where.charAt(0).toUpperCase()}${where.slice(1)}`);
     return lines.join('\n');

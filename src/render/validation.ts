@@ -1,72 +1,37 @@
-import type { Lang } from '../i18n/lang.js';
-import { plain as PLAIN, type Painter } from './paint.js';
+import { validateText, type ValidateId } from '../i18n/validate.js';
+import type { Params } from '../i18n/catalog.js';
+import type { Renderer } from './renderer.js';
+import { pad, visible, width } from './text.js';
 import type { Problem, ValidationReport } from '../validate/problem.js';
-import { RULE_IDS, ruleDefinition, type Severity } from '../validate/rules.js';
+import { RULE_IDS, RULES, ruleText, type RuleId } from '../validate/rules.js';
 
 /*
- * The output formats of `orgfit validate`. Every formatter is a pure function of
- * the report and its options (no IO, no clock, no chalk), so the same report
- * always renders to the same bytes and tests need no terminal.
+ * The output formats of `orgfit validate` (registered in ./registry/validate.ts). Every
+ * one is a pure function of the report and its options (no IO, no clock, no chalk), so
+ * the same report always renders to the same bytes and tests need no terminal. Only
+ * the text format paints.
  */
 
-
-export interface FormatOptions {
-  /** Words in the chosen language. */
-  lang: Lang;
-  /** Text format only; when false no escape codes at all, whatever `paint` is. */
-  color: boolean;
-  /** Injected colouring (the CLI passes chalk-based functions); default identity. */
-  paint?: Painter;
+/** What only validate's renderers need to know. */
+export interface ReportOptions {
+  /** Named in the SARIF log as the tool's version. */
   toolVersion: string;
   /** For the text summary only: the CLI decides the exit code. */
   maxWarnings?: number;
 }
+type Formatter = Renderer<ValidationReport, ReportOptions>;
 
-export const FORMATS = ['text', 'json', 'github', 'junit', 'sarif'] as const;
-export type FormatName = (typeof FORMATS)[number];
-type Formatter = (report: ValidationReport, options: FormatOptions) => string;
-
-const id = (s: string): string => s;
-
-// ---------------------------------------------------------------- words
-
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
-const WORDS = {
-  en: {
-    severity: { error: 'error', warning: 'warning' } as Record<Severity, string>,
-    problems: (n: number) => plural(n, 'problem', 'problems'),
-    errors: (n: number) => plural(n, 'error', 'errors'),
-    warnings: (n: number) => plural(n, 'warning', 'warnings'),
-    valid: (n: number) => (n === 1 ? `${n} file valid` : `${n} files valid`),
-    tooManyWarnings: (n: number, max: number) => `orgfit: too many warnings (${n}); the maximum is ${max}.`,
-  },
-  nb: {
-    severity: { error: 'feil', warning: 'advarsel' } as Record<Severity, string>,
-    problems: (n: number) => plural(n, 'problem', 'problemer'),
-    errors: (n: number) => plural(n, 'feil', 'feil'),
-    warnings: (n: number) => plural(n, 'advarsel', 'advarsler'),
-    valid: (n: number) => (n === 1 ? `${n} fil er gyldig` : `${n} filer er gyldige`),
-    tooManyWarnings: (n: number, max: number) => `orgfit: for mange advarsler (${n}); maksimum er ${max}.`,
-  },
-} satisfies Record<Lang, unknown>;
+const identity = (s: string): string => s;
 
 // ---------------------------------------------------------------- helpers
 
-/** Pads by code points, not UTF-16 units, so «» and ø line up like ASCII. */
-const width = (s: string): number => [...s].length;
-const pad = (s: string, to: number): string => s + ' '.repeat(Math.max(0, to - width(s)));
-
 /**
  * Text output is one problem per line (greppable), and file contents must not be
- * able to drive the terminal: line breaks become spaces, tabs spaces, and other
- * control characters are shown as visible `\uXXXX` escapes.
+ * able to drive the terminal: line breaks and tabs become spaces, and the rest is
+ * made `visible`.
  */
 function oneLine(s: string): string {
-  return s
-    .replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ')
-    .replace(/\t/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return visible(s.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ').replace(/\t/g, ' '));
 }
 
 /** Aligns rows of cells into columns; the last non-empty cell is not padded, so no trailing spaces. */
@@ -84,9 +49,9 @@ const lines = (out: string[]): string => (out.length === 0 ? '' : `${out.join('\
 
 // ---------------------------------------------------------------- text
 
-const text: Formatter = (report, options) => {
-  const p = options.color ? (options.paint ?? PLAIN) : PLAIN;
-  const words = WORDS[options.lang];
+export const textReport: Formatter = (report, options) => {
+  const p = options.paint;
+  const say = (id: ValidateId, params?: Params<ValidateId>) => validateText(options.lang, id, params);
   const out: string[] = [];
 
   for (const file of report.files) {
@@ -96,7 +61,7 @@ const text: Formatter = (report, options) => {
     const rows = columns(
       file.problems.map((problem) => [
         `${problem.line}:${problem.column}`,
-        words.severity[problem.severity],
+        say(`severity-${problem.severity}`),
         oneLine(problem.message),
         oneLine(problem.rule),
         oneLine(problem.pointer),
@@ -104,8 +69,8 @@ const text: Formatter = (report, options) => {
     );
     file.problems.forEach((problem, i) => {
       const severity = (s: string) => (problem.severity === 'error' ? p.red(s) : p.yellow(s));
-      const paints = [(s: string) => p.dim(s), severity, id, id, (s: string) => p.dim(s)];
-      out.push(`  ${(rows[i] ?? []).map((cell, j) => (paints[j] ?? id)(cell)).join('  ')}`);
+      const paints = [(s: string) => p.dim(s), severity, identity, identity, (s: string) => p.dim(s)];
+      out.push(`  ${(rows[i] ?? []).map((cell, j) => (paints[j] ?? identity)(cell)).join('  ')}`);
       if (problem.hint) out.push(p.dim(`    → ${oneLine(problem.hint)}`));
     });
     out.push('');
@@ -114,20 +79,20 @@ const text: Formatter = (report, options) => {
   const { errorCount, warningCount } = report;
   const total = errorCount + warningCount;
   if (total === 0) {
-    out.push(p.green(`✔ ${words.valid(report.files.length)}`));
+    out.push(p.green(`✔ ${say('files-valid', { count: report.files.length })}`));
   } else {
-    const summary = `✖ ${words.problems(total)} (${words.errors(errorCount)}, ${words.warnings(warningCount)})`;
+    const summary = `✖ ${say('problems', { count: total })} (${say('errors', { count: errorCount })}, ${say('warnings', { count: warningCount })})`;
     out.push(p.bold(errorCount > 0 ? p.red(summary) : p.yellow(summary)));
   }
   if (options.maxWarnings !== undefined && warningCount > options.maxWarnings) {
-    out.push(p.red(words.tooManyWarnings(warningCount, options.maxWarnings)));
+    out.push(p.red(say('too-many-warnings', { count: warningCount, max: options.maxWarnings })));
   }
   return lines(out);
 };
 
 // ---------------------------------------------------------------- json
 
-const json: Formatter = (report) => {
+export const jsonReport: Formatter = (report) => {
   const document = {
     format: 'orgfit/validation@1',
     valid: report.errorCount === 0,
@@ -168,7 +133,7 @@ function annotationText(problem: Problem): string {
   return `${problem.message}${pointer}${hint}`;
 }
 
-const github: Formatter = (report) =>
+export const githubReport: Formatter = (report) =>
   lines(
     report.files.flatMap((file) =>
       file.problems.map((problem) => {
@@ -207,7 +172,7 @@ function junitLine(problem: Problem): string {
   return `${problem.line}:${problem.column} ${problem.rule} ${problem.message}${pointer}${hint}`;
 }
 
-const junit: Formatter = (report) => {
+export const junitReport: Formatter = (report) => {
   const tests = report.files.length;
   // One test case per file, so `failures` counts failing files, never more than `tests`.
   const failures = report.files.filter((file) => file.problems.some((p) => p.severity === 'error')).length;
@@ -248,20 +213,17 @@ const junit: Formatter = (report) => {
  * A relative URI reference for a path: Windows separators become `/`, and each
  * segment is percent-encoded (spaces, `%`, `#`, and a `:` that would read as a scheme).
  */
-export function pathToUri(path: string): string {
+function pathToUri(path: string): string {
   return path.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
 }
 
-const sarif: Formatter = (report, options) => {
-  const rules = RULE_IDS.map((ruleId) => {
-    const rule = ruleDefinition(ruleId);
-    return {
-      id: ruleId,
-      shortDescription: { text: rule.description[options.lang] },
-      help: { text: generic(rule.hint[options.lang]) },
-      defaultConfiguration: { level: rule.severity },
-    };
-  });
+export const sarifReport: Formatter = (report, options) => {
+  const rules = RULE_IDS.map((ruleId) => ({
+    id: ruleId,
+    shortDescription: { text: ruleText(options.lang, ruleId, 'description') },
+    help: { text: generic(ruleText(options.lang, ruleId, 'hint')) },
+    defaultConfiguration: { level: RULES[ruleId].severity },
+  }));
   const ruleIndex = new Map<string, number>(RULE_IDS.map((ruleId, i) => [ruleId, i]));
 
   const results = report.files.flatMap((file, artifactIndex) =>
@@ -307,20 +269,19 @@ const sarif: Formatter = (report, options) => {
   return `${JSON.stringify(log, null, 2)}\n`;
 };
 
-// ---------------------------------------------------------------- registry
-
-export const formatters: Record<FormatName, Formatter> = { text, json, github, junit, sarif };
+// ---------------------------------------------------------------- the rules
 
 /** `orgfit validate --list-rules`: `rule-id  severity  description — hint`, aligned, sorted by id. */
-export function listRules(lang: Lang): string {
-  const rows = [...RULE_IDS].sort().map((ruleId) => {
-    const rule = ruleDefinition(ruleId);
-    return [ruleId, WORDS[lang].severity[rule.severity], `${rule.description[lang]} — ${generic(rule.hint[lang])}`];
-  });
+export const renderRules: Renderer<readonly RuleId[]> = (ids, { lang }) => {
+  const rows = ids.map((ruleId) => [
+    ruleId,
+    validateText(lang, `severity-${RULES[ruleId].severity}`),
+    `${ruleText(lang, ruleId, 'description')} — ${generic(ruleText(lang, ruleId, 'hint'))}`,
+  ]);
   return lines(columns(rows).map((row) => row.join('  ')));
-}
+};
 
-/** A hint outside any one problem: its placeholders become <name> (e.g. "Add <property>"). */
+/** A hint outside any one problem (given no parameters, it keeps its placeholders): they become <name> (e.g. "Add <property>"). */
 function generic(hint: string): string {
   return hint.replace(/\{(\w+)\}/g, '<$1>');
 }

@@ -33,6 +33,8 @@ export const Question = z.strictObject({
   id: Id,
   section: Id,
   text: Text,
+  /** A few words naming what it asks ("the share of measures work"), for sentences about the answer; the text when absent. */
+  short: z.optional(Text),
   /** Why the question is asked and which research it feeds, in words a manager reads. */
   help: Text,
   /** Finding ids this answer feeds. */

@@ -251,6 +251,11 @@ export const Result = z.strictObject({
   ranking: z.array(RankedModel),
   /** The smallest single-answer changes that would change who is first. */
   tippingPoints: z.array(TippingPoint),
+  /** The questions the tipping points, the unknowns and the assumptions name: how to say them and their answers. */
+  questions: z.record(
+    z.string(),
+    z.strictObject({ label: z.string(), type: z.string(), unit: z.optional(z.string()), options: z.optional(z.record(z.string(), z.string())) }),
+  ),
   /** The "don't know" answers that would most change the verdict if known, most first. */
   unknownsThatMatter: z.array(UnknownThatMatters),
   /** Every answer the scoring used, as given or (for "don't know") as assumed. */

@@ -1,7 +1,7 @@
 import { checkAnswers, checkKnowledgeBase, checkModel } from '../core/integrity.js';
-import { toPointer, type Issue } from '../core/issue.js';
+import { toPointer, type Issue, type MessageRef } from '../core/issue.js';
 import { indexKb, type KbIndex, type KnowledgeBase } from '../core/kb.js';
-import { fill, type Lang } from '../i18n/lang.js';
+import type { Lang } from '../i18n/lang.js';
 import { checkFile, type CheckedFile } from '../load/check.js';
 import type { PlacedIssue } from '../load/parse.js';
 import { STDIN, type SourceFile } from '../load/source.js';
@@ -9,26 +9,26 @@ import { Id } from '../schema/index.js';
 import type { FileKind } from '../schema/kinds.js';
 import { checkFindingBacking } from './evidence.js';
 import type { FileResult, Problem } from './problem.js';
-import { ruleDefinition } from './rules.js';
+import { RULES, ruleId, ruleText } from './rules.js';
 
-/** Puts an issue into words and into its place in the file. */
 const isPlaced = (issue: Issue): issue is PlacedIssue => 'position' in issue;
 
+/** Puts an issue into words, the validate catalog's in the reader's language, and into its place in the file. */
 export function place(issue: Issue, file: CheckedFile, lang: Lang): Problem {
   // Parser issues arrive placed already; the others are placed by their path.
   const placed = isPlaced(issue) ? issue.position : file.parsed.locate(issue.path, issue.atKey);
-  const definition = ruleDefinition(issue.rule);
+  const rule = ruleId(issue.rule);
   return {
     file: file.source.path,
     rule: issue.rule,
-    severity: definition.severity,
+    severity: RULES[rule].severity,
     line: placed.line,
     column: placed.column,
     endLine: placed.endLine,
     endColumn: placed.endColumn,
     pointer: toPointer(issue.path),
-    message: fill(definition.message[lang], issue.params, lang),
-    hint: fill(definition.hint[lang], issue.params, lang),
+    message: ruleText(lang, rule, 'message', issue.params),
+    hint: ruleText(lang, rule, 'hint', issue.params),
   };
 }
 
@@ -39,26 +39,29 @@ export function toResult(file: CheckedFile, lang: Lang, extra: Issue[] = []): Fi
   return { file: file.source.path, ...(file.kind ? { kind: file.kind } : {}), problems };
 }
 
-export interface ValidateOptions {
+export interface CheckOptions {
   lang: Lang;
   /** Treat files without a `format:` line as this kind (e.g. `--answers`). */
   expect?: FileKind;
-  /** Ids of the built-in models, which a user's model must not reuse. */
-  reservedModelIds?: ReadonlyMap<string, string>;
+  /** Ids of the built-in models, which a user's model must not reuse, with how to name where each is. */
+  reservedModelIds?: ReadonlyMap<string, string | MessageRef>;
 }
+
+/** How a duplicate-id message names a built-in model a user's model clashes with. */
+export const builtInModel = (id: string): MessageRef => ({ message: 'built-in-model', params: { id } });
 
 /**
  * Validates files against the knowledge base: schema, then the semantic rules of
  * their kind. Every problem in every file is reported; nothing stops at the first.
  */
-export function validateFiles(sources: SourceFile[], kb: KnowledgeBase, options: ValidateOptions): FileResult[] {
+export function validateFiles(sources: SourceFile[], kb: KnowledgeBase, options: CheckOptions): FileResult[] {
   return checkFiles(sources, kb, options).map((checked) => checked.result);
 }
 
 /** Like validateFiles, keeping each file's value too, so a caller that goes on to use the files parses them once. */
-export function checkFiles(sources: SourceFile[], kb: KnowledgeBase, options: ValidateOptions): { file: CheckedFile; result: FileResult }[] {
+export function checkFiles(sources: SourceFile[], kb: KnowledgeBase, options: CheckOptions): { file: CheckedFile; result: FileResult }[] {
   const index = indexKb(kb);
-  const modelIds = new Map<string, string>(options.reservedModelIds ?? []);
+  const modelIds = new Map<string, string | MessageRef>(options.reservedModelIds ?? []);
   return sources.map((source) => {
     const file = checkFile(source, options.expect);
     const extra = semanticIssues(file, kb, index, modelIds);
@@ -67,7 +70,7 @@ export function checkFiles(sources: SourceFile[], kb: KnowledgeBase, options: Va
 }
 
 /** Semantic problems of a file whose kind is known: on the whole of a valid file, on the well-formed parts of any other. */
-export function semanticIssues(file: CheckedFile, kb: KnowledgeBase, index: KbIndex, modelIds: Map<string, string>): Issue[] {
+export function semanticIssues(file: CheckedFile, kb: KnowledgeBase, index: KbIndex, modelIds: Map<string, string | MessageRef>): Issue[] {
   const data = file.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
   const record = data as Record<string, unknown>;
@@ -106,7 +109,6 @@ export function semanticIssues(file: CheckedFile, kb: KnowledgeBase, index: KbIn
     }
   }
 }
-
 
 /** The knowledge base with one of its files replaced by the given one. */
 function withPart(kb: KnowledgeBase, file: CheckedFile): KnowledgeBase {

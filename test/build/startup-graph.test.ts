@@ -42,10 +42,36 @@ describe('what each command loads', () => {
 
   it('validate loads neither the scoring engine, the result renderers nor a prompt library', () => {
     const modules = loaded('cli.js', chunkOf('validate'));
-    for (const heavy of ['src/core/score.ts', 'src/core/robustness.ts', 'src/render/score', 'src/render/explain', 'src/render/sources', 'node_modules/@inquirer/']) {
+    for (const heavy of ['src/core/score.ts', 'src/core/robustness.ts', 'src/render/score', 'src/render/explain', 'src/render/sources', 'src/render/registry/score', 'src/i18n/en/result.ts', 'src/i18n/nb/result.ts', 'node_modules/@inquirer/']) {
       expect(modules.filter((m) => m.includes(heavy)), heavy).toEqual([]);
     }
     expect(modules).toContain('src/render/validation.ts');
+  });
+
+  // Each command loads the message catalogs of the domains it speaks (src/i18n/), and no other.
+  const catalogs = (modules: string[]) => [...new Set(modules.flatMap((m) => /^src\/i18n\/(?:en|nb)\/(\w+)\.ts$/.exec(m)?.[1] ?? []))].sort();
+  it.each([
+    ['score', ['cli', 'common', 'result', 'validate']],
+    ['explain', ['cli', 'common', 'result', 'validate']],
+    ['validate', ['cli', 'common', 'validate']],
+    ['models', ['cli', 'common', 'kb', 'validate']],
+    ['questions', ['cli', 'common', 'kb']],
+    ['template', ['cli', 'common', 'kb']],
+    ['sources', ['cli', 'common', 'kb']],
+    ['schema', ['cli', 'common']],
+  ])('%s loads the catalogs of %j only', (command, domains) => {
+    expect(catalogs(loaded('cli.js', chunkOf(command)))).toEqual(domains);
+  });
+
+  it('starting the CLI loads only the cli catalogs (and the common words they include), in every language', () => {
+    const modules = loaded('cli.js');
+    expect(catalogs(modules)).toEqual(['cli', 'common']);
+    expect(modules).toContain('src/i18n/nb/cli.ts');
+    expect(modules).toContain('src/i18n/en/cli.ts');
+  });
+
+  it.each(['questions', 'template', 'sources', 'schema'])('%s, which reads no user files, loads no validator', (command) => {
+    expect(loaded('cli.js', chunkOf(command)).filter((m) => m.startsWith('src/validate/'))).toEqual([]);
   });
 
   it.each(['score', 'explain', 'models', 'questions', 'template', 'sources', 'schema'])('%s loads no prompt library', (command) => {

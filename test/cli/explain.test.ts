@@ -42,8 +42,10 @@ const WORDS = {
     noYear: 'u.å.',
     and: 'og',
     etAl: 'mfl.',
-    baseline: 'Utgangspunkt',
+    baseline: 'Vurdering',
     adjustment: 'Justering',
+    frameAdjustment: 'Justering i rammen',
+    frame: 'Rammen',
     points: 'poeng',
     lines: 'linje',
     preconditionFailed: 'Forutsetning ikke oppfylt',
@@ -62,8 +64,10 @@ const WORDS = {
     noYear: 'n.d.',
     and: 'and',
     etAl: 'et al.',
-    baseline: 'Baseline',
+    baseline: 'Rating',
     adjustment: 'Adjustment',
+    frameAdjustment: 'Frame adjustment',
+    frame: 'Frame',
     points: 'points',
     lines: 'lines',
     preconditionFailed: 'Precondition not met',
@@ -141,7 +145,7 @@ function checkText(text: string, data: Explanation, lang: Lang): void {
     const head = flat(`${name} ${w.weight} ${percent(c.weight, lang)} × ${w.performance} ${decimal(c.performance, 0, lang)} (${decimal(c.interval[0], 0, lang)}–${decimal(c.interval[1], 0, lang)}) = ${decimal(c.points, 1, lang)} ${w.points}`);
     const contributions = c.contributions.map((x) => {
       expect(x.rationale).not.toBe('');
-      const what = x.kind === 'baseline' ? `${w.baseline} ${decimal(x.value, 0, lang)} ±` : `${w.adjustment} `;
+      const what = x.kind === 'baseline' ? `${w.baseline} ${decimal(x.value, 0, lang)} (` : x.kind === 'frame' ? `${w.frame}` : `${x.source === 'frame' ? w.frameAdjustment : w.adjustment} `;
       return { what, rest: flat(`${x.rationale} ${x.findings.map((id) => evidenceLine(id, data, lang)).join(' ')}`), id: x.kind === 'adjustment' ? `[${x.id}]` : '' };
     });
     const at = all.indexOf(head);
@@ -195,7 +199,7 @@ describe('orgfit explain specialised bydel-nord', () => {
     // The staffing precondition is met in Bydel Nord (80 FTEs).
     expect(stdout).toContain('✔ enough-staff-to-split-tasks: oppfylt');
     // Bydel Nord answered rule-work-crowds-out: 5, which triggers the adjustment.
-    expect(flat(stdout)).toMatch(/Justering \+\d+ \[rule-work-crowds-out\] \(gjelder, ut fra svarene på rule-work-crowds-out = 5\)/);
+    expect(flat(stdout)).toMatch(/Justering \+\d+(,\d)? \[rule-work-crowds-out\] \(gjelder, ut fra svarene på rule-work-crowds-out = 5;/);
   });
 
   it('text (en) differs from nb and meets the same checks', async () => {
@@ -376,7 +380,7 @@ describe('explain a user model', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toBe('Our office today — Bydel Nord');
-    expect(stdout).toMatch(/^ {4}Baseline 90 ±/m);
+    expect(stdout).toMatch(/^ {4}Rating 90 \(/m);
     const json = JSON.parse((await cli(['--models', dir, 'explain', 'our-office-today', BYDEL_NORD, '--format', 'json', '--lang', 'en'])).stdout) as Explanation;
     expect(json.model.builtIn).toBe(false);
     checkText(stdout, json, 'en');

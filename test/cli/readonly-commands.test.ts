@@ -39,7 +39,7 @@ describe('orgfit models', () => {
       expect(model.builtIn).toBe(true);
       expect(Array.isArray(model.adjustments)).toBe(true);
       expect(Array.isArray(model.preconditions)).toBe(true);
-      for (const c of Object.values(model.criteria)) expect(Object.keys(c).sort()).toEqual(['spread', 'value']);
+      for (const c of Object.values(model.criteria)) expect(Object.keys(c).sort()).toEqual(['value']);
     }
   });
 

@@ -127,13 +127,16 @@ function checkResult(result: Result, lang: 'nb' | 'en' = 'nb'): void {
     }
   }
 
-  // Sorted: every workable model before every unworkable one, then by score, best first.
+  // Sorted: every workable model before every unworkable one, then by how often it comes first
+  // (rank-1 acceptability), then by score: the #1 shown is never beaten in P(first) by a model below it.
   const feasible = result.ranking.map((r) => r.feasible);
   expect(feasible).toEqual([...feasible].sort((a, b) => Number(b) - Number(a)));
   for (let i = 0; i + 1 < result.ranking.length; i++) {
     const a = result.ranking[i]!;
     const b = result.ranking[i + 1]!;
-    if (a.feasible === b.feasible) expect(a.score).toBeGreaterThanOrEqual(b.score);
+    if (a.feasible !== b.feasible) continue;
+    expect(a.acceptability.first).toBeGreaterThanOrEqual(b.acceptability.first);
+    if (a.acceptability.first === b.acceptability.first) expect(a.score).toBeGreaterThanOrEqual(b.score);
   }
 
   // Evidence integrity: every id and key used resolves, and nothing unused is listed.
@@ -158,8 +161,8 @@ function checkResult(result: Result, lang: 'nb' | 'en' = 'nb'): void {
     for (const line of r.lines) expect(String(line), key).toMatch(/^\d+(-\d+)?$/);
   }
 
-  const robustFirst = result.ranking.reduce((sum, r) => sum + r.robustness.first, 0);
-  if (result.method.samples > 0) expect(robustFirst).toBeCloseTo(1, 2);
+  const robustFirst = result.ranking.reduce((sum, r) => sum + r.acceptability.first, 0);
+  if (result.method.robustness.samples > 0) expect(robustFirst).toBeCloseTo(1, 2);
 }
 
 // ----------------------------------------------------------------------------- json
@@ -181,7 +184,7 @@ describe('orgfit score --format json', () => {
     expect(all.results.map((r) => r.municipality)).toEqual(EXAMPLES.map((e) => MUNICIPALITY[e]));
     expect(all.results.map((r) => r.source)).toEqual(EXAMPLES.map(examplePath));
     expect(all.results.map((r) => r.scenario)).toEqual([undefined, undefined, 'after co-location', 'one-stop agency']);
-    for (const result of all.results) expect(result.method).toEqual({ kind: 'weighted-additive', scale: '0-100', samples: 200, seed: 1 });
+    for (const result of all.results) expect(result.method).toEqual({ kind: 'weighted-additive', scale: '0-100', interval: { level: 0.8 }, robustness: { kind: 'smaa-2', samples: 200, seed: 1, adaptive: false, maxSamples: 40_000 } });
   });
 
   it('every result meets the contract: scores, intervals, contributions and resolved evidence', () => {
@@ -206,7 +209,7 @@ describe('orgfit score --format json', () => {
     const last = bygdvik.ranking.at(-1)!;
     expect(last.model).toBe('specialised');
     expect(last.feasible).toBe(false);
-    expect(last.robustness.first).toBe(0);
+    expect(last.acceptability.first).toBe(0);
     const failed = last.preconditions.filter((p) => p.status === 'failed');
     expect(failed.map((p) => p.id)).toEqual(['enough-staff-to-split-tasks']);
     expect(failed[0]!.reads).toContain('staff-fte');
@@ -273,8 +276,8 @@ describe('determinism', () => {
   it('--seed changes only the robustness analysis, never the scores', async () => {
     const seven = JSON.parse((await cli(['score', examplePath('bydel-nord'), '--format', 'json', '--samples', '300', '--seed', '7'])).stdout) as Result;
     const eight = JSON.parse((await cli(['score', examplePath('bydel-nord'), '--format', 'json', '--samples', '300', '--seed', '8'])).stdout) as Result;
-    expect(seven.method.seed).toBe(7);
-    expect(eight.method.seed).toBe(8);
+    expect(seven.method.robustness.seed).toBe(7);
+    expect(eight.method.robustness.seed).toBe(8);
     // Scores, intervals, criteria and evidence are identical; only robustness (and the
     // order among exactly tied models, if any) may move.
     const scores = (r: Result) => Object.fromEntries(r.ranking.map((e) => [e.model, [e.score, e.interval, e.criteria, e.feasible]]));
@@ -282,7 +285,7 @@ describe('determinism', () => {
     expect(eight.findings).toEqual(seven.findings);
     expect(eight.weights).toEqual(seven.weights);
     // The seed is really used: 300 samples with another seed do not give identical shares.
-    const shares = (r: Result) => r.ranking.map((e) => e.robustness.first);
+    const shares = (r: Result) => r.ranking.map((e) => e.acceptability.first);
     expect(shares(eight)).not.toEqual(shares(seven));
     // And the same seed reproduces them.
     const sevenAgain = JSON.parse((await cli(['score', examplePath('bydel-nord'), '--format', 'json', '--samples', '300', '--seed', '7'])).stdout) as Result;
@@ -424,7 +427,7 @@ describe('orgfit score --format csv', () => {
     expect(csv.stdout.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const rows = parseCsv(csv.stdout);
     const header = rows[0]!;
-    expect(header.slice(0, 12)).toEqual(['source', 'municipality', 'scenario', 'rank', 'model', 'name', 'score', 'low', 'high', 'feasible', 'p_first', 'mean_rank']);
+    expect(header.slice(0, 16)).toEqual(['source', 'municipality', 'scenario', 'rank', 'model', 'name', 'score', 'low', 'high', 'feasible', 'verdict', 'p_first', 'mean_rank', 'vs_today', 'p_better_than_today', 'points_rule-administration']);
     for (const c of kb.criteria) {
       expect(header).toContain(`points_${c.id}`);
       expect(header).toContain(`weight_${c.id}`);
@@ -448,7 +451,7 @@ describe('orgfit score --format csv', () => {
         expect(Number(row[col('low')])).toBe(entry.interval[0]);
         expect(Number(row[col('high')])).toBe(entry.interval[1]);
         expect(row[col('feasible')]).toBe(String(entry.feasible));
-        expect(Number(row[col('p_first')])).toBe(entry.robustness.first);
+        expect(Number(row[col('p_first')])).toBe(entry.acceptability.first);
         for (const c of entry.criteria) {
           expect(Number(row[col(`points_${c.criterion}`)])).toBe(c.points);
           expect(Number(row[col(`weight_${c.criterion}`)])).toBe(c.weight);
@@ -603,7 +606,7 @@ describe('orgfit score --format table', () => {
     expect(flat).toContain('Specialised model (not workable)');
     expect(flat).toMatch(/Precondition not met – Specialised model: .*Below 6 FTEs/);
     expect(flat).toContain('four-degrees-of-specialisation');
-    expect(flat).toContain('priority-knowledge-practice = 3');
+    expect(flat).toContain('the priority given to knowledge-based practice = 3');
   });
 
   it('no escape codes without a terminal, with NO_COLOR=1, or with --no-color', async () => {
@@ -626,6 +629,20 @@ describe('orgfit score --format table', () => {
     expect((await cli(['score', examplePath('bygdvik'), '--format', 'json', ...FAST], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
     expect((await cli(['score', examplePath('bygdvik'), '--format', 'csv', ...FAST], { env: { FORCE_COLOR: '1' } })).stdout).not.toContain(ESC);
   });
+  // Text from the answers file is the user's: it may not clear the screen, rewrite the line or reorder text.
+  it('escapes control and bidi characters from the file (municipality, scenario), in the table and in explain', async () => {
+    const file = join(tmp, 'hostile.yaml');
+    writeFileSync(file, BASE.replace(/^municipality: .*$/m, 'municipality: "Ond\\e[2J kommune\\r\\u202e"\nscenario: "sc\\e]0;title\\u0007"'));
+    for (const argv of [['score', file, ...FAST], ['explain', 'matrix', file]]) {
+      const { code, stdout } = await cli(argv, { env: { FORCE_COLOR: '1' } });
+      expect(code).toBe(0);
+      // eslint-disable-next-line no-control-regex
+      expect(stdout.replace(/\u001b\[[0-9;]*m/g, ''), argv[0]).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+      expect(stdout).toContain('Ond\\u001b[2J kommune\\u000d\\u202e');
+      expect(stdout).toContain('sc\\u001b]0;title\\u0007');
+    }
+  });
+
   // Regression test for a fixed bug (src/render/score-table.ts, renderOne): `wrap(line, …).map(paint.dim)` hands
   // Array.prototype.map's (value, index, array) to chalk's `dim`, which joins all its
   // arguments with spaces. With colour on, the "assumed" line comes out as
@@ -852,6 +869,19 @@ describe('usage errors', () => {
     expect(stderr).toContain('--bogus');
   });
 
+  // Commander offers one name as "score" and several as "one of --help, --lang": both said in the chosen language.
+  it.each([
+    ['--sed', 'en', 'orgfit: unknown option "--sed" (did you mean --seed?)'],
+    ['--sed', 'nb', 'orgfit: ukjent valg «--sed» (mente du --seed?)'],
+    ['--heng', 'en', 'orgfit: unknown option "--heng" (did you mean one of --help, --lang?)'],
+    ['--heng', 'nb', 'orgfit: ukjent valg «--heng» (mente du en av --help, --lang?)'],
+  ])('an unknown option %s in %s: exit 2 with what was meant', async (option, lang, first) => {
+    const { code, stdout, stderr } = await cli(['score', examplePath('bygdvik'), option, '--lang', lang]);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.split('\n')[0]).toBe(first);
+  });
+
   it('an unknown format: exit 2', async () => {
     const { code, stdout, stderr } = await cli(['score', examplePath('bygdvik'), '--format', 'xml']);
     expect(code).toBe(2);
@@ -893,8 +923,8 @@ describe('usage errors', () => {
     const { code, stdout } = await cli(['score', examplePath('bygdvik'), '--samples', '0', '--format', 'json']);
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as Result;
-    expect(result.method.samples).toBe(0);
-    expect(result.ranking.every((r) => r.robustness.first === 0)).toBe(true);
+    expect(result.method.robustness.samples).toBe(0);
+    expect(result.ranking.every((r) => r.acceptability.first === 0)).toBe(true);
   });
 });
 

@@ -365,6 +365,16 @@ describe('--max-warnings', () => {
     expect(result.stderr).toContain('--max-warnings');
     noStackTrace(result);
   });
+
+  // Regression test (review §3.3): `Number('')` is 0, so `--max-warnings ''` (an unset shell
+  // variable, `--max-warnings "$MAX"`) was silently taken as 0. Like `--samples ''`, it is a
+  // usage error now.
+  it.each(['', ' '])('refuses the empty value %j (exit 2), as --samples does', async (value) => {
+    const result = await orgfit(['validate', 'renamed.yaml', '--max-warnings', value, '--lang', 'en']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`orgfit: "${value}" is not a valid number for --max-warnings\n`);
+  });
 });
 
 describe('--list-rules', () => {

@@ -30,6 +30,8 @@ function valueOf(question: Question): fc.Arbitrary<AnswerValue> {
         return fc.constantFrom(...question.options!.map((o) => o.value));
       case 'multi':
         return fc.subarray(question.options!.map((o) => o.value));
+      case 'rank':
+        return fc.shuffledSubarray(question.options!.map((o) => o.value), { minLength: question.options!.length });
     }
   })();
   return question.dontKnow ? fc.oneof({ weight: 4, arbitrary: values }, { weight: 1, arbitrary: fc.constant('dont-know') }) : values;

@@ -8,6 +8,7 @@
  * id or key. Each row states only what the fix made true; the general rules (grade ceilings,
  * origin, traceability) are in ./evidence.test.ts.
  */
+import { plain } from '../../src/render/paint.js';
 import { describe, expect, it } from 'vitest';
 import { renderSourcesText } from '../../src/render/sources.js';
 import type { CitationFlag, Concern, Confidence, Finding, LineRef, Origin, Reference, Text } from '../../src/schema/index.js';
@@ -106,7 +107,7 @@ const custom = (item: string, check: () => void): Row => ({ item, check });
 
 /** The bibliography entry of one reference, as `orgfit sources` prints it. */
 function entry(reference: Reference, lang: 'nb' | 'en'): string {
-  const text = renderSourcesText([reference], { lang, width: 10_000 });
+  const text = renderSourcesText([reference], { lang, width: 10_000, paint: plain });
   return text.split('\n\n')[1] ?? '';
 }
 

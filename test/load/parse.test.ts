@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BYTES, MAX_DEPTH, parseYaml, type Parsed, type PlacedIssue } from '../../src/load/parse.js';
+import { validateText } from '../../src/i18n/validate.js';
 import { aliasBomb } from '../fixtures/validate/texts.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const parse = (text: string): Parsed => parseYaml(utf8(text));
 /** `rule@line:column` for every issue, in the order parseYaml gives them. */
 const where = (issues: readonly PlacedIssue[]): string[] => issues.map((i) => `${i.rule}@${i.position.line}:${i.position.column}`);
-/** The English detail of a syntax issue (details are bilingual). */
+/** The English detail of a syntax issue (a known error code's detail is a message of the catalog). */
 const detailOf = (issue: PlacedIssue): string => {
   const detail = issue.params?.detail;
-  return typeof detail === 'object' ? detail.en : String(detail);
+  return typeof detail === 'object' && 'message' in detail ? validateText('en', detail.message, detail.params) : String(detail);
 };
 const rules = (issues: readonly PlacedIssue[]): string[] => [...new Set(issues.map((i) => i.rule))];
 

@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { FORMATS, formatters, listRules, type FormatOptions } from '../../src/render/validation.js';
-import type { Painter } from '../../src/render/paint.js';
+import { FORMATS } from '../../src/render/formats.js';
+import { plain, type Painter } from '../../src/render/paint.js';
+import formatters from '../../src/render/registry/validate.js';
+import type { RenderOptions } from '../../src/render/renderer.js';
+import { renderRules, type ReportOptions } from '../../src/render/validation.js';
 import { summarise, type ValidationReport } from '../../src/validate/problem.js';
 import { RULE_IDS } from '../../src/validate/rules.js';
 
@@ -45,8 +48,8 @@ const sample: ValidationReport = summarise([
 ]);
 
 const empty: ValidationReport = { files: [], errorCount: 0, warningCount: 0 };
-const en: FormatOptions = { lang: 'en', color: false, toolVersion: '0.1.0' };
-const nb: FormatOptions = { ...en, lang: 'nb' };
+const en: RenderOptions & ReportOptions = { lang: 'en', paint: plain, width: 80, toolVersion: '0.1.0' };
+const nb: RenderOptions & ReportOptions = { ...en, lang: 'nb' };
 
 /** Wraps like a terminal colour library would, with real escape codes. */
 const ansi = (code: number) => (s: string) => `\x1b[${code}m${s}\x1b[0m`;
@@ -56,22 +59,22 @@ const tag = (t: string) => (s: string) => `<${t}>${s}</${t}>`;
 const tagPainter: Painter = { red: tag('r'), yellow: tag('y'), dim: tag('d'), bold: tag('b'), underline: tag('u'), green: tag('g') };
 
 describe('every format', () => {
-  it.each(FORMATS)('%s is deterministic', (format) => {
+  it.each(FORMATS.validate)('%s is deterministic', (format) => {
     expect(formatters[format](sample, en)).toBe(formatters[format](sample, en));
   });
 
-  it.each(FORMATS)('%s ends with exactly one newline', (format) => {
+  it.each(FORMATS.validate)('%s ends with exactly one newline', (format) => {
     const out = formatters[format](sample, en);
     expect(out.endsWith('\n')).toBe(true);
     expect(out.endsWith('\n\n')).toBe(false);
   });
 
-  it.each(FORMATS)('%s renders the empty report', (format) => {
+  it.each(FORMATS.validate)('%s renders the empty report', (format) => {
     const out = formatters[format](empty, en);
     expect(out === '' || (out.endsWith('\n') && !out.endsWith('\n\n'))).toBe(true);
   });
 
-  it.each(FORMATS)('%s carries the line:column and the JSON pointer', (format) => {
+  it.each(FORMATS.validate)('%s carries the line:column and the JSON pointer', (format) => {
     const out = formatters[format](sample, en);
     expect(out).toMatch(/12:5|"line": 12|line=12|"startLine": 12/);
     expect(out).toContain('/performance/matrix/value');
@@ -122,13 +125,14 @@ describe('text', () => {
     expect(formatters.text(sample, { ...en, maxWarnings: 1 })).not.toContain('too many warnings');
   });
 
-  it('has no escape codes without colour, even when given a painter', () => {
-    expect(formatters.text(sample, { ...en, paint: ansiPainter })).not.toContain('\x1b');
-    expect(formatters.text(sample, { ...en, color: true, paint: ansiPainter })).toContain('\x1b[31m');
+  it('has no escape codes with the plain painter, and only the text format paints with a real one', () => {
+    expect(formatters.text(sample, en)).not.toContain('\x1b');
+    expect(formatters.text(sample, { ...en, paint: ansiPainter })).toContain('\x1b[31m');
+    for (const format of FORMATS.validate.filter((f) => f !== 'text')) expect(formatters[format](sample, { ...en, paint: ansiPainter }), format).not.toContain('\x1b');
   });
 
   it('paints each part with the injected painter', () => {
-    const painted = formatters.text(sample, { ...en, color: true, paint: tagPainter });
+    const painted = formatters.text(sample, { ...en, paint: tagPainter });
     expect(painted).toContain(`<u>${BAD}</u>`);
     expect(painted).toContain('<r>error  </r>');
     expect(painted).toContain('<y>warning</y>');
@@ -282,17 +286,17 @@ describe('sarif', () => {
   });
 });
 
-describe('listRules', () => {
+describe('renderRules', () => {
   it.each(['en', 'nb'] as const)('lists every rule once, sorted and aligned (%s)', (lang) => {
-    const lines = listRules(lang).trimEnd().split('\n');
+    const lines = renderRules(RULE_IDS, { ...en, lang }).trimEnd().split('\n');
     expect(lines.map((line) => line.split(' ')[0])).toEqual([...RULE_IDS].sort());
     const severityColumn = new Set(lines.map((line) => line.search(/(error|warning|feil|advarsel) /)));
     expect(severityColumn.size).toBe(1);
   });
 
   it('uses the chosen language', () => {
-    expect(listRules('en')).toMatch(/^filename-id +warning +A model file should be named after the model id — Name the file/m);
-    expect(listRules('nb')).toMatch(/^filename-id +advarsel +En modellfil bør hete som modellens id — Gi filen/m);
-    expect(listRules('nb')).toMatch(/^schema-type +feil +/m);
+    expect(renderRules(RULE_IDS, en)).toMatch(/^filename-id +warning +A model file should be named after the model id — Name the file/m);
+    expect(renderRules(RULE_IDS, nb)).toMatch(/^filename-id +advarsel +En modellfil bør hete som modellens id — Gi filen/m);
+    expect(renderRules(RULE_IDS, nb)).toMatch(/^schema-type +feil +/m);
   });
 });

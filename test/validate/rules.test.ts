@@ -8,10 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/core/kb.js';
-import type { Lang } from '../../src/i18n/lang.js';
+import { LANGS, type Lang } from '../../src/i18n/lang.js';
 import type { Problem } from '../../src/validate/problem.js';
-import { RULE_IDS, RULES, ruleDefinition } from '../../src/validate/rules.js';
-import { validateFiles, type ValidateOptions } from '../../src/validate/check.js';
+import { RULE_IDS, RULES, ruleDefinition, ruleText } from '../../src/validate/rules.js';
+import { validateFiles, type CheckOptions } from '../../src/validate/check.js';
 import { loadKnowledgeBase } from '../../src/validate/knowledge-base.js';
 import type { SourceFile } from '../../src/load/source.js';
 import { edit, lineOf, MINI_ANSWERS, MINI_MODEL } from '../fixtures/validate/texts.js';
@@ -37,7 +37,7 @@ const kb: KnowledgeBase = loaded.kb;
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-function check(text: string | Uint8Array, path = 'mini.yaml', options: Partial<ValidateOptions> = {}, lang: Lang = 'en'): Problem[] {
+function check(text: string | Uint8Array, path = 'mini.yaml', options: Partial<CheckOptions> = {}, lang: Lang = 'en'): Problem[] {
   const bytes = typeof text === 'string' ? utf8(text) : text;
   const [result] = validateFiles([{ path, bytes }], kb, { lang, ...options });
   return result!.problems;
@@ -49,7 +49,7 @@ interface Case {
   name: string;
   text: string;
   path?: string;
-  options?: Partial<ValidateOptions>;
+  options?: Partial<CheckOptions>;
   /** Every problem, in order. */
   expected: string[];
   /** The first problem's JSON pointer. */
@@ -302,19 +302,19 @@ describe('model files: semantic rules', () => {
         text: when('staff-fte', 'lt: 5000'),
         expected: ['condition-value@21:11'],
         pointer: '/adjustments/0/when/lt',
-        message: '5000 is outside the range of "staff-fte" (1–2000)',
+        message: 'Does not fit the question: 5000 is outside the range of "staff-fte" (1–2000)',
       },
       {
         name: 'condition-value: a scale question compared beyond 5',
         text: when('management-capacity', 'lte: 7'),
         expected: ['condition-value@21:12'],
-        message: '7 is outside the range of "management-capacity" (1–5)',
+        message: 'Does not fit the question: 7 is outside the range of "management-capacity" (1–5)',
       },
       {
         name: 'condition-value: a text compared with a number question',
         text: when('staff-fte', 'eq: many'),
         expected: ['condition-value@21:11'],
-        message: '"staff-fte" is a number question (integer); compare it with a number',
+        message: 'Does not fit the question: "staff-fte" is a number question (integer); compare it with a number',
       },
       {
         name: 'condition-value: one wrong value in an `in` list',
@@ -326,31 +326,31 @@ describe('model files: semantic rules', () => {
         name: 'condition-value: an option that is not in the question\'s list',
         text: when('current-organisation', 'eq: hierarchical'),
         expected: ['condition-value@21:11'],
-        message: /^"hierarchical" is not an option of "current-organisation" \(options: integrated-generalist, specialised, matrix/,
+        message: /^Does not fit the question: "hierarchical" is not an option of "current-organisation" \(options: integrated-generalist, specialised, matrix/,
       },
       {
         name: 'condition-value: includes on a question that is not multiple-choice',
         text: when('current-organisation', 'includes: matrix'),
         expected: ['condition-value@21:17'],
-        message: '"includes" needs a multiple-choice question, but "current-organisation" is choice',
+        message: 'Does not fit the question: "includes" needs a multiple-choice question, but "current-organisation" is choice',
       },
       {
         name: 'condition-value: includes with a value that is not an option',
         text: when('user-groups', 'includes: elderly'),
         expected: ['condition-value@21:17'],
-        message: /^"elderly" is not an option of "user-groups"/,
+        message: /^Does not fit the question: "elderly" is not an option of "user-groups"/,
       },
       {
         name: 'condition-value: eq on a multiple-choice question',
         text: when('user-groups', 'eq: refugees'),
         expected: ['condition-value@21:11'],
-        message: 'use "includes" for the multiple-choice question "user-groups"',
+        message: 'Does not fit the question: use "includes" for the multiple-choice question "user-groups"',
       },
       {
         name: 'condition-value: a numeric operator on a choice question',
         text: when('current-organisation', 'gt: 2'),
         expected: ['condition-value@21:11'],
-        message: '"gt" needs a number question, but "current-organisation" is choice',
+        message: 'Does not fit the question: "gt" needs a number question, but "current-organisation" is choice',
       },
       {
         name: 'condition-value: inside not',
@@ -837,7 +837,7 @@ describe('knowledge-base files', () => {
     const mapColumn = text.split('\n')[mapLine - 1]!.indexOf('"6"') + 1;
     expect(brief(problems)).toEqual([`unknown-question@${lineOf(text, 'share-rule-logik')}:21`, `condition-value@${mapLine}:${mapColumn}`]);
     expect(problems[0]!.message).toContain('(did you mean "share-rule-logic"?)');
-    expect(problems[1]!.message).toMatch(/^"6" is not a value of "/);
+    expect(problems[1]!.message).toMatch(/^Does not fit the question: "6" is not a value of "/);
   });
 
   covered.add('question-shape');
@@ -845,7 +845,7 @@ describe('knowledge-base files', () => {
     const text = seedText('questions.yaml').replace('    section: task-logic\n', '    section: tasks\n');
     const problems = check(text, 'seeds/questions.yaml');
     expect(brief(problems)).toEqual([`question-shape@${lineOf(text, '    section: tasks')}:14`]);
-    expect(problems[0]!.message).toBe('section "tasks" is not declared under sections');
+    expect(problems[0]!.message).toBe('The question "share-rule-logic" is set up wrong: section "tasks" is not declared under sections');
   });
 });
 
@@ -929,7 +929,7 @@ describe('languages', () => {
       expect(nb[i]!.hint).not.toBe(problem.hint);
     });
     expect(nb[1]!.message).toBe('Funnet «three-task-logic» finnes ikke i seeds/findings.yaml (mente du «three-task-logics»?)');
-    expect(nb[2]!.message).toBe('5000 er utenfor området til «staff-fte» (1–2000)');
+    expect(nb[2]!.message).toBe('Passer ikke til spørsmålet: 5000 er utenfor området til «staff-fte» (1–2000)');
   });
 
   it('words answers problems in nb', () => {
@@ -955,12 +955,10 @@ describe('rule table', () => {
     expect(missing).toEqual([]);
   });
 
-  it('every rule has a description, message and hint in both languages', () => {
+  it('every rule has a description, message and hint in every language', () => {
     for (const id of RULE_IDS) {
-      const rule = ruleDefinition(id);
-      for (const text of [rule.description, rule.message, rule.hint]) {
-        expect(text.nb.length).toBeGreaterThan(0);
-        expect(text.en.length).toBeGreaterThan(0);
+      for (const lang of LANGS) {
+        for (const part of ['description', 'message', 'hint'] as const) expect(ruleText(lang, id, part).length, `${lang} ${id}.${part}`).toBeGreaterThan(0);
       }
     }
   });

@@ -1,0 +1,87 @@
+import type { Catalog } from '../catalog.js';
+
+/** The knowledge base as `orgfit sources`, `models`, `questions` and `template` show it. The reference catalog: every other language translates these ids. */
+export default {
+  // The bibliography and the findings (src/render/sources.ts).
+  'review-line': 'review line',
+  'review-lines': 'review lines',
+  'sources-head': '{count} works cited in the literature review ({review}), sorted by first author and year.\norgfit gives only what the review itself says; it states no journal, publisher or pages.',
+  'findings-head': '{count} findings of the literature review ({review}), with confidence graded by GRADE-CERQual.',
+  'cited-in': 'Cited in',
+  'cited-as': 'cited as',
+  'caveat': 'Caveat',
+  'references': 'References',
+  'confidence': 'confidence',
+  'use-scoring': 'used in scoring',
+  'use-context': 'background, not scored',
+  'title-quoted': '“{text}”',
+
+  // Peculiarities of a citation in the review (CitationFlag).
+  'flag-op-cit': 'cited as "op.cit." in the review, the year taken from an earlier citation',
+  'flag-op-cit-unresolved': 'cited only as "op.cit." in the review, with no earlier full citation to take the year from',
+  'flag-unknown-year': 'year unknown (the review gives no usable year)',
+  'flag-uncertain-author': 'the review itself marks the author as uncertain',
+  'flag-spelling-variant': 'the name is spelled more than one way in the review',
+  'flag-secondary': 'reported second-hand',
+  'flag-quoted': 'quoted directly in the review',
+
+  // The model list (src/render/models.ts).
+  'models-id': 'Id',
+  'models-name': 'Name',
+  'models-adjustments': 'Adj.',
+  'models-preconditions': 'Pre.',
+  'models-source': 'Source',
+  'models-built-in': 'built-in',
+  'models-own': 'yours',
+  'models-none': 'No models. Add model files to models/, or use --models DIR for your own.',
+  'models-legend': 'Adj. = adjustments to the municipality’s answers. Pre. = preconditions the model needs.\nThe lines are where the review discusses the model. More: orgfit explain MODEL ANSWERS',
+
+  // The question bank (src/render/questions.ts).
+  'questions-title': 'The question bank',
+  'questions-lead': '{questions} questions in {sections} parts. Make an answers file with `orgfit template`, and fill it in.',
+  'questions-answer': 'Answer',
+  'questions-dont-know': 'Don’t know',
+  'questions-why': 'Why',
+  'questions-feeds': 'Findings',
+  'questions-optional': 'Optional',
+  'questions-optional-text': 'the question may be left out',
+  'questions-dont-know-allowed': '"dont-know" is allowed; {value} is then assumed',
+  'questions-dont-know-not-allowed': 'not allowed – give your best estimate',
+  'questions-sum': 'Sum',
+
+  // What an answer may be, for the question bank and the template.
+  'answer-percent': 'a number 0–100',
+  'answer-integer': 'a whole number {min}–{max}',
+  'answer-integer-open': 'a whole number, at least {min}',
+  'answer-scale': 'a scale 1–5: 1 = {low}, 5 = {high}',
+  'answer-scale-bare': 'a scale 1–5',
+  'answer-choice': 'one of the options',
+  'answer-multi': 'a list of none, one or more of the options, such as {example}',
+  'answer-boolean': 'true (yes) or false (no)',
+  'answer-rank': 'every option once, the most important first, as a YAML list: {example}',
+  'yes': 'yes',
+  'no': 'no',
+  'empty-list': 'none',
+
+  // The blank answers file (src/render/template.ts); its steps are numbered in order.
+  'template-example-file': 'answers.yaml',
+  'template-title': 'orgfit – answers file for one municipality',
+  'template-how': 'How to fill it in:',
+  'template-step-1': 'Write the municipality’s name in "municipality".',
+  'template-step-2': 'Go through the questions under "answers". Above each answer is the question, what you may answer and why it is asked.',
+  'template-step-3': 'Where the answer says "dont-know", orgfit assumes a value and carries the uncertainty into the result. Replace it with your best estimate when you can; the result gets firmer.',
+  'template-step-4': 'Answers left empty must be filled in: "dont-know" is not allowed there.',
+  'template-step-5': 'Write numbers without a unit (40, not 40 %). Write lists in brackets, such as {list}; an empty list is [].',
+  'template-check': 'Check the file:',
+  'template-score': 'Score it:',
+  'template-explain': 'Explain one model:',
+  'template-model': 'MODEL',
+  'template-scenario': 'optional: a name for the scenario, when one municipality is scored several ways',
+  'template-answer': 'Answer',
+  'template-dont-know-yes': '"dont-know" is allowed; orgfit then assumes {value}.',
+  'template-dont-know-no': '"dont-know" is not allowed: fill it in.',
+  'template-optional': 'Optional: may be left empty.',
+  'template-why': 'Why',
+  'template-fill-in': '← fill in',
+  'template-sum': 'Note: {ids} must add up to {total} (± {tolerance}).',
+} as const satisfies Catalog;

@@ -1,0 +1,24 @@
+import type { Lang } from '../i18n/lang.js';
+import type { FormatCommand, FormatOf } from './formats.js';
+import type { Painter } from './paint.js';
+
+/**
+ * What every renderer is told: the reader's language, how to colour (`plain` for no
+ * colour; the CLI decides from the terminal, NO_COLOR and --no-color), and the width
+ * to lay text out in. Formats that need none of it (JSON, CSV) ignore it.
+ */
+export interface RenderOptions {
+  lang: Lang;
+  paint: Painter;
+  width: number;
+}
+
+/**
+ * A renderer is a pure function from data to the text a command prints: no IO, no clock,
+ * no colour library (style.md, habit 8; Spectral's formatters). `O` adds what only its
+ * command knows.
+ */
+export type Renderer<T, O = {}> = (data: T, options: RenderOptions & O) => string;
+
+/** One command's renderers, by format name: every name of ./formats.ts has one, and no other. */
+export type Registry<C extends FormatCommand, T, O = {}> = { readonly [F in FormatOf<C>]: Renderer<T, O> };

@@ -1,0 +1,77 @@
+import type { RankedModel, Result } from '../core/result.js';
+import type { Lang } from '../i18n/lang.js';
+import { resultText } from '../i18n/result.js';
+import { decimal, percent } from './text.js';
+
+/*
+ * How a result is said in words, shared by every renderer that shows a ranking (the
+ * table, explain, reports, the questionnaire's summary): the verdict with wording that
+ * follows the certainty, shares rounded to what their Monte Carlo error allows, and
+ * answers as a reader knows them.
+ */
+
+/**
+ * A share of the robustness samples, rounded to the coarsest of 1, 2, 5 or 10 percentage
+ * points that its Monte Carlo error (at 95 %) cannot move: a figure is never printed more
+ * precisely than the samples know it.
+ */
+export function shareText(share: number, samples: number, lang: Lang): string {
+  const error = samples > 0 ? 1.96 * Math.sqrt((share * (1 - share)) / samples) * 100 : Infinity;
+  const step = [1, 2, 5, 10].find((s) => error <= s / 2) ?? 10;
+  return percent((Math.round((share * 100) / step) * step) / 100, lang);
+}
+
+const modelName = (result: Result, id: string | undefined) => result.ranking.find((r) => r.model === id)?.name ?? id ?? '';
+
+/** The verdict in one sentence, worded by how sure it is (in the manner of GRADE's "probably" and "may"). */
+export function verdictSentence(result: Result, lang: Lang): string {
+  const v = result.verdict;
+  const samples = result.method.robustness.samples;
+  const leader = result.ranking.find((r) => r.model === v.leader);
+  const first = (entry: RankedModel | undefined) => shareText(entry?.acceptability.first ?? 0, samples, lang);
+  const list = v.models.map((id) => modelName(result, id)).join(', ');
+  switch (v.kind) {
+    case 'keep':
+      return leader && result.ranking[0]?.model === leader.model
+        ? resultText(lang, 'verdict-keep-first', { model: leader.name, share: first(leader) })
+        : resultText(lang, 'verdict-keep', { model: modelName(result, v.leader), threshold: percent(v.thresholds.clearlyBetter, lang) });
+    case 'clear':
+      // "Clear" at the threshold reads as probable; well above it, as sure as this evidence allows.
+      return (leader?.acceptability.first ?? 0) >= 0.9
+        ? resultText(lang, 'verdict-clear-sure', { model: leader?.name ?? '', share: first(leader) })
+        : resultText(lang, 'verdict-clear', { model: leader?.name ?? '', share: first(leader), threshold: percent(v.thresholds.clearFirst, lang) });
+    case 'indistinguishable':
+      return resultText(lang, 'verdict-indistinguishable', { list, threshold: percent(v.thresholds.topSet, lang) });
+    case 'undecided':
+      return v.models.length === 0 ? resultText(lang, 'verdict-none') : resultText(lang, 'verdict-undecided', { list });
+  }
+}
+
+/** An answer as the reader gave it: an option's label, a number with its unit and decimal comma, a ranking in order. */
+export function answerText(result: Result, question: string, value: unknown, lang: Lang): string {
+  const q = result.questions[question];
+  if (typeof value === 'boolean') return resultText(lang, value ? 'answer-yes' : 'answer-no');
+  if (typeof value === 'number') {
+    const number = decimal(value, Number.isInteger(value) ? 0 : 1, lang);
+    if (q?.type === 'percent') return percent(value / 100, lang);
+    return q?.unit && q.type === 'integer' ? `${number} ${q.unit}` : number;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return resultText(lang, 'answer-none');
+    const labels = value.map((v) => q?.options?.[String(v)] ?? String(v));
+    return q?.type === 'rank' ? labels.join(' > ') : labels.join(', ');
+  }
+  return q?.options?.[String(value)] ?? String(value);
+}
+
+/** One tipping point as a sentence: "Specialised would come first if the share of measures work were 38 % instead of 25 %." */
+export function tippingSentence(result: Result, tipping: Result['tippingPoints'][number], lang: Lang): string {
+  const id = (`tipping-${tipping.kind}` as const);
+  return resultText(lang, id, {
+    model: modelName(result, tipping.model),
+    leader: modelName(result, tipping.leader),
+    question: result.questions[tipping.question]?.label ?? tipping.question,
+    from: answerText(result, tipping.question, tipping.from, lang),
+    to: answerText(result, tipping.question, tipping.to, lang),
+  });
+}
