@@ -11,24 +11,24 @@
  * | staff-fte (log-uniform)       | 3–10                           | 10–40                                | 40–150                                  |
  * | rule / crisis share (uniform) | 45–70 / 10–25                  | 35–60 / 10–30                        | 30–55 / 15–35                           |
  * | means-end share               | the rest, so the three add up to exactly 100 (the bank's sum rule)                                             |
- * | current-organisation          | integrated .70, NAV .20,       | integrated .35, specialised .35,     | specialised .45, NAV .20, integrated    |
- * |                               | specialised .05, other .05     | NAV .20, matrix .035, team .035,     | .15, matrix .08, purchaser–provider     |
- * |                               |                                | other .03                            | .07, team .03, other .02                |
+ * | current-organisation          | integrated .75, specialised    | integrated .40, specialised .40,     | specialised .50, integrated .20,        |
+ * | (inside the NAV office)       | .10, team .05, other .10       | matrix .05, team .05, other .10      | matrix .10, team .05, other .15         |
  * | long-term / complex /         | 15–50 / 15–50 / 10–45          | 20–55 / 20–60 / 10–45                | 30–65 / 30–75 / 5–40                    |
  * | close-to-work % (uniform)     |                                |                                      |                                         |
  * | user-groups: P(refugees,      | .30 .15 .15 .10                | .50 .40 .35 .15                      | .70 .70 .60 .30                         |
  * | substance, young, disabled)   |                                |                                      |                                         |
  * | acute-case-volume P(1…5)      | .30 .35 .25 .08 .02            | .10 .25 .35 .20 .10                  | .02 .10 .30 .33 .25                     |
  * | management-capacity P(1…5)    | .15 .30 .35 .15 .05            | .05 .20 .40 .25 .10                  | .05 .15 .35 .30 .15                     |
- * | state-agency-relation P(none, | .05 .25 .60 .10                | .03 .22 .60 .15                      | .02 .20 .60 .18                         |
- * | coop., co-located, integr.)   |                                |                                      |                                         |
+ * | frame                         | nav-office for every municipality: since the NAV reform every social service works in one           |
+ * | leads-work-rehabilitation     | social service .30, shared .45, state .25, in every band                                            |
  * | steering-style P(hierarchical,| .60 .35 .05                    | .35 .55 .10                          | .15 .50 .35                             |
  * | objectives, purch.–provider)  |                                |                                      |                                         |
  * | recent-reorganisations P(0…)  | .45 .35 .15 .05 (0–3)          | .30 .35 .20 .10 .05 (0–4)            | .20 .30 .22 .13 .08 .05 .02 (0–6)       |
  * | share-social-work-educated %  | 30–90                          | 40–90                                | 50–95                                   |
- * | every band                    | priorities (control, staff development, knowledge, user participation) P(1…5) = .05 .15 .35 .30 .15 each,  |
- * |                               | independent; recruitment-pressure, staff-preference-structure, cooperation-capacity, access-state-measures  |
- * |                               | and access-jobs around 3: .10 .25 .30 .25 .10; rule-work-crowds-out .05 .20 .35 .25 .15                     |
+ * | every band                    | priorities: each of control, staff development, knowledge, user participation rated 1…5 with           |
+ * |                               | P = .05 .15 .35 .30 .15, independently, then ranked by rating (ties in random order);                  |
+ * |                               | recruitment-pressure, staff-preference-structure, cooperation-capacity, shared-routines and             |
+ * |                               | access-measures-and-jobs around 3: .10 .25 .30 .25 .10; rule-work-crowds-out .05 .20 .35 .25 .15        |
  *
  * Every question is answered; nobody answers "don't know". Answers are drawn
  * independently within a band (no correlations beyond the band), as in the review.
@@ -111,10 +111,10 @@ const PARTS: readonly Part[] = [
     },
   },
   scale('rule-work-crowds-out', [0.05, 0.2, 0.35, 0.25, 0.15]),
-  choice('current-organisation', ['integrated-generalist', 'specialised', 'matrix', 'nav-co-located', 'purchaser-provider', 'team-based', 'other'], [
-    [0.7, 0.05, 0, 0.2, 0, 0, 0.05],
-    [0.35, 0.35, 0.035, 0.2, 0, 0.035, 0.03],
-    [0.15, 0.45, 0.08, 0.2, 0.07, 0.03, 0.02],
+  choice('current-organisation', ['integrated-generalist', 'specialised', 'matrix', 'team-based', 'other'], [
+    [0.75, 0.1, 0, 0.05, 0.1],
+    [0.4, 0.4, 0.05, 0.05, 0.1],
+    [0.2, 0.5, 0.1, 0.05, 0.15],
   ]),
   percent('share-social-work-educated', [[30, 90], [40, 90], [50, 95]]),
   scale('recruitment-pressure', AROUND_THREE),
@@ -125,6 +125,7 @@ const PARTS: readonly Part[] = [
     [0.05, 0.15, 0.35, 0.3, 0.15],
   ]),
   scale('cooperation-capacity', AROUND_THREE),
+  scale('shared-routines', AROUND_THREE),
   {
     questions: ['recent-reorganisations'],
     draw: (random, band) => {
@@ -148,22 +149,28 @@ const PARTS: readonly Part[] = [
     [0.1, 0.25, 0.35, 0.2, 0.1],
     [0.02, 0.1, 0.3, 0.33, 0.25],
   ]),
-  choice('state-agency-relation', ['none', 'cooperation', 'co-located', 'integrated'], [
-    [0.05, 0.25, 0.6, 0.1],
-    [0.03, 0.22, 0.6, 0.15],
-    [0.02, 0.2, 0.6, 0.18],
+  choice('frame', ['nav-office'], [[1], [1], [1]]),
+  choice('leads-work-rehabilitation', ['social-service', 'shared', 'state'], [
+    [0.3, 0.45, 0.25],
+    [0.3, 0.45, 0.25],
+    [0.3, 0.45, 0.25],
   ]),
-  scale('access-state-measures', AROUND_THREE),
-  scale('access-jobs', AROUND_THREE),
+  scale('access-measures-and-jobs', AROUND_THREE),
   choice('steering-style', ['hierarchical', 'management-by-objectives', 'purchaser-provider'], [
     [0.6, 0.35, 0.05],
     [0.35, 0.55, 0.1],
     [0.15, 0.5, 0.35],
   ]),
-  scale('priority-control', PRIORITY),
-  scale('priority-staff-development', PRIORITY),
-  scale('priority-knowledge-practice', PRIORITY),
-  scale('priority-user-participation', PRIORITY),
+  {
+    // Each priority rated as the old 1–5 answers were, then ranked by rating, ties in random order.
+    questions: ['priorities'],
+    draw: (random) => {
+      const options = ['control-economy', 'staff-development', 'knowledge-practice', 'user-participation'];
+      const rated = options.map((option) => ({ option, rating: 1 + pick(random, PRIORITY), tie: random() }));
+      rated.sort((a, b) => b.rating - a.rating || a.tie - b.tie);
+      return { priorities: rated.map((r) => r.option) };
+    },
+  },
 ];
 
 /** The questions the generator has a distribution for. */

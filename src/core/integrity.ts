@@ -64,7 +64,10 @@ export function checkModel(data: unknown, index: KbIndex): Issue[] {
     model.adjustments.forEach((adjustment: unknown, i) => {
       if (!isRecord(adjustment)) return;
       unique(adjustment.id, ['adjustments', i, 'id']);
-      condition(adjustment.when, ['adjustments', i, 'when']);
+      if (adjustment.when !== undefined) condition(adjustment.when, ['adjustments', i, 'when']);
+      if (isRecord(adjustment.ramp) && typeof adjustment.ramp.question === 'string') checkNumericQuestion(adjustment.ramp.question, 'ramp', ['adjustments', i, 'ramp', 'question'], index, issues);
+      // Without a condition or a ramp, an adjustment would apply to every municipality: that is a rating, not an adjustment.
+      if (adjustment.when === undefined && adjustment.ramp === undefined) issues.push({ rule: 'condition-value', path: ['adjustments', i], params: { detail: { message: 'detail-adjustment-needs-when' } } });
       cite(adjustment.findings, ['adjustments', i, 'findings']);
       if (!Array.isArray(adjustment.effects)) return;
       adjustment.effects.forEach((effect: unknown, j) => {
@@ -77,6 +80,17 @@ export function checkModel(data: unknown, index: KbIndex): Issue[] {
       });
     });
   }
+  if (isRecord(model.matches) && typeof model.matches.question === 'string' && Array.isArray(model.matches.in)) {
+    const question = index.questions.get(model.matches.question);
+    if (!question) {
+      issues.push({ rule: 'unknown-question', path: ['matches', 'question'], params: { id: model.matches.question, suggestion: suggestion(model.matches.question, index.questions.keys()) } });
+    } else {
+      const options = (question.options ?? []).map((o) => o.value);
+      model.matches.in.forEach((value: unknown, j) => {
+        if (typeof value === 'string' && !options.includes(value)) issues.push({ rule: 'condition-value', path: ['matches', 'in', j], params: { detail: { message: 'detail-not-an-option', params: { value: JSON.stringify(value), id: question.id, options: options.join(', ') } } } });
+      });
+    }
+  }
   if (Array.isArray(model.preconditions)) {
     model.preconditions.forEach((precondition: unknown, i) => {
       if (!isRecord(precondition)) return;
@@ -87,6 +101,13 @@ export function checkModel(data: unknown, index: KbIndex): Issue[] {
   }
   checkTranslations(model, [], issues);
   return issues;
+}
+
+/** A ramp (or the cost of change) reads a number: the question must exist and be one. */
+function checkNumericQuestion(id: string, operator: string, path: Path, index: KbIndex, issues: Issue[]): void {
+  const question = index.questions.get(id);
+  if (!question) issues.push({ rule: 'unknown-question', path, params: { id, suggestion: suggestion(id, index.questions.keys()) } });
+  else if (!numericBounds(question)) issues.push({ rule: 'condition-value', path, params: { detail: { message: 'detail-needs-number-question', params: { operator, id, type: question.type } } } });
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -256,6 +277,12 @@ export function checkKnowledgeBase(kb: KnowledgeBase, index: KbIndex): KbIssue[]
         list.push({ rule: 'unknown-question', path: at, params: { id: term.question, suggestion: suggestion(term.question, index.questions.keys()) } });
       } else if ('linear' in term && !numericBounds(question)) {
         list.push({ rule: 'condition-value', path: at, params: { detail: { message: 'detail-needs-number-question', params: { operator: 'linear', id: question.id, type: question.type } } } });
+      } else if ('rank' in term) {
+        if (question.type !== 'rank') list.push({ rule: 'condition-value', path: at, params: { detail: { message: 'detail-needs-rank-question', params: { id: question.id, type: question.type } } } });
+        else if (!(question.options ?? []).some((o) => o.value === term.rank)) {
+          const options = (question.options ?? []).map((o) => o.value);
+          list.push({ rule: 'condition-value', path: ['criteria', i, 'weight', 'terms', j, 'rank'], params: { detail: { message: 'detail-not-an-option', params: { value: JSON.stringify(term.rank), id: question.id, options: options.join(', ') } } } });
+        }
       } else if ('map' in term) {
         const allowed = question.type === 'boolean' ? ['true', 'false'] : question.type === 'scale' ? ['1', '2', '3', '4', '5'] : (question.options ?? []).map((o) => o.value);
         for (const key of Object.keys(term.map)) {
@@ -271,6 +298,14 @@ export function checkKnowledgeBase(kb: KnowledgeBase, index: KbIndex): KbIssue[]
     citeFrom('criteria', criterion.findings, ['criteria', i, 'findings']);
   });
 
+  if (kb.change) {
+    const list: Issue[] = [];
+    if (!index.questions.has(kb.change.today)) list.push({ rule: 'unknown-question', path: ['change', 'today'], params: { id: kb.change.today, suggestion: suggestion(kb.change.today, index.questions.keys()) } });
+    if (kb.change.ramp) checkNumericQuestion(kb.change.ramp.question, 'ramp', ['change', 'ramp', 'question'], index, list);
+    push('criteria', list);
+    citeFrom('criteria', kb.change.findings, ['change', 'findings']);
+  }
+
   const sections = new Set(kb.sections.map((s) => s.id));
   kb.questions.forEach((question, i) => {
     const list: Issue[] = [];
@@ -280,6 +315,20 @@ export function checkKnowledgeBase(kb: KnowledgeBase, index: KbIndex): KbIssue[]
     if (question.type === 'integer' && (question.min === undefined || question.max === undefined)) shape({ message: 'detail-integer-needs-bounds' }, 'type');
     if (question.type === 'scale' && (!question.low || !question.high)) shape({ message: 'detail-scale-needs-labels' }, 'type');
     if (question.dontKnow && question.assume === undefined && question.type !== 'rank') shape({ message: 'detail-dont-know-needs-assume' }, 'dontKnow');
+    const bounds = numericBounds(question);
+    const prior = question.prior;
+    if (prior && bounds) {
+      const low = prior.low ?? bounds.min;
+      const high = prior.high ?? bounds.max;
+      if (low < bounds.min || high > bounds.max || low > high || (typeof question.assume === 'number' && (question.assume < low || question.assume > high))) {
+        shape({ message: 'detail-prior-range', params: { low, high, min: bounds.min, max: bounds.max } }, 'prior');
+      }
+      if (prior.scale === 'log' && low <= 0) shape({ message: 'detail-prior-log' }, 'prior');
+    }
+    if (prior?.weights) {
+      const allowed = question.type === 'scale' ? ['1', '2', '3', '4', '5'] : question.type === 'boolean' ? ['true', 'false'] : (question.options ?? []).map((o) => o.value);
+      for (const key of Object.keys(prior.weights)) if (!allowed.includes(key)) shape({ message: 'detail-not-a-value', params: { key, id: question.id, values: allowed.join(', ') } }, 'prior');
+    }
     if (question.assume !== undefined) {
       const problem = answerProblem(question, question.assume);
       // An impossible assumption is reported like the same answer in an answers file.
