@@ -44,7 +44,7 @@ export function decide(engine: Engine, municipality: Municipality, robustness: R
     first: new Map(order.map((m) => [ids[m]!, first(m)])),
     beatsLeader: new Map(order.map((m) => [ids[m]!, m === leader ? 0 : robustness.models[m]!.beats[leader]!])),
     workable: new Set(workable),
-    ...(today !== undefined ? { today: ids[today]!, beatsToday: new Map(order.map((m) => [ids[m]!, m === today ? 0 : robustness.models[m]!.beats[today]!])) } : {}),
+    ...(today !== undefined ? { today: ids[today]!, beatsToday: new Map(order.map((m) => [ids[m]!, m === today ? 0 : robustness.models[m]!.beatsAfterChange[today]!])) } : {}),
   });
   return { order, verdict, today };
 }

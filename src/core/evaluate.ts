@@ -67,10 +67,14 @@ export function weightedSum(weights: Float64Array, values: Float64Array): number
   return sum;
 }
 
-/** The expected score for one full set of answers: weighted performance plus the score's own effects. */
+/**
+ * The expected fit for one full set of answers: weighted performance. The cost of
+ * change is not part of it: it decides only whether an alternative is worth leaving
+ * today's organisation for (see analyseRobustness), never which alternative fits best.
+ */
 export function meanScore(model: EngineModel, weights: Float64Array, factors: Float64Array, perf: Float64Array): number {
   performanceAt(model, factors, perf);
-  return weightedSum(weights, perf) + scoreEffectAt(model, factors);
+  return weightedSum(weights, perf);
 }
 
 /**
@@ -96,7 +100,9 @@ function forEachEffect(model: EngineModel, factors: Float64Array, visit: (criter
 export function scoreSd(model: EngineModel, weights: Float64Array, factors: Float64Array, byFinding: Float64Array, commonLevelSd: number): number {
   const touched: number[] = [];
   forEachEffect(model, factors, (criterion, effect, sd, draws, coefficients) => {
-    const scale = (criterion < 0 ? 1 : weights[criterion]!) * effect * sd;
+    // The cost of change is no part of the fit (see meanScore).
+    if (criterion < 0) return;
+    const scale = weights[criterion]! * effect * sd;
     if (scale === 0) return;
     for (let k = 0; k < draws.length; k++) {
       touched.push(draws[k]!);

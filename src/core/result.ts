@@ -97,7 +97,7 @@ export function buildResult(input: ResultInput): Result {
       preconditions,
       criteria,
       ...(change ? { change } : {}),
-      ...(today !== undefined && today !== m ? { versusToday: { gain: round(estimate.score - estimates.models[today]!.score), better: round(acceptability.beats[today]!, 4) } } : {}),
+      ...(today !== undefined && today !== m ? { versusToday: { gain: round(estimate.score + estimate.change - estimates.models[today]!.score), better: round(acceptability.beatsAfterChange[today]!, 4) } } : {}),
       misfits,
       fit,
       misfit,

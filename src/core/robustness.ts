@@ -20,6 +20,12 @@ export interface Acceptability {
   meanRank: number;
   /** By model index: the share of samples in which this model ranks above that one (ties count half). */
   beats: number[];
+  /**
+   * The same with the cost of changing to each model paid: how often this model, its
+   * change cost taken off, still beats that one. Against today's organisation (which
+   * costs nothing to keep) this is P(better than today).
+   */
+  beatsAfterChange: number[];
   /** The mean weights over the samples where it is first: the priorities under which it wins. */
   centralWeights?: number[];
   /** The chance it comes first when the weights are its central weights (SMAA-2's confidence factor). */
@@ -132,7 +138,10 @@ function kernelOf(engine: Engine): Kernel {
 /** One draw of every random part, evaluated for every model: the engine of both passes. */
 class Sampler {
   readonly n: number;
+  /** The fit of each model: what the ranking is by. */
   readonly scores: Float64Array;
+  /** The fit less the cost of changing to the model: what the comparison with today is by. */
+  readonly net: Float64Array;
   readonly feasible: Uint8Array;
   readonly weights: Float64Array;
   private readonly values: AnswerValue[];
@@ -162,6 +171,7 @@ class Sampler {
     const criteria = engine.criteria.length;
     this.n = engine.models.length;
     this.scores = new Float64Array(this.n);
+    this.net = new Float64Array(this.n);
     this.feasible = new Uint8Array(this.n);
     this.weights = new Float64Array(criteria);
     this.values = [...municipality.values];
@@ -271,7 +281,8 @@ class Sampler {
     // Expected performance plus each claimed effect times its evidence factor, plus the shared level.
     const { effectStart, effectCriterion, effectSize, effectBody, effectAdjustment } = kernel;
     for (let m = 0; m < this.n; m++) {
-      let score = shift + this.scoreEffect[m]!;
+      let score = shift;
+      let change = this.scoreEffect[m]!;
       const base = m * criteria;
       for (let c = 0; c < criteria; c++) score += weights[c]! * perf[base + c]!;
       const factors = this.factors[m]!;
@@ -280,9 +291,11 @@ class Sampler {
         const f = a >= 0 ? factors[a]! : 1;
         if (f === 0) continue;
         const c = effectCriterion[e]!;
-        score += (c >= 0 ? weights[c]! : 1) * f * effectSize[e]! * bodyDraw[effectBody[e]!]!;
+        if (c >= 0) score += weights[c]! * f * effectSize[e]! * bodyDraw[effectBody[e]!]!;
+        else change += f * effectSize[e]! * bodyDraw[effectBody[e]!]!;
       }
       this.scores[m] = score;
+      this.net[m] = score + change;
     }
   }
 }
@@ -292,6 +305,7 @@ class Tally {
   samples = 0;
   readonly ranks: Float64Array[];
   readonly beats: Float64Array[];
+  readonly beatsNet: Float64Array[];
   readonly firstWeights: Float64Array[];
   private readonly order: Int32Array;
 
@@ -301,11 +315,12 @@ class Tally {
   ) {
     this.ranks = Array.from({ length: n }, () => new Float64Array(n));
     this.beats = Array.from({ length: n }, () => new Float64Array(n));
+    this.beatsNet = Array.from({ length: n }, () => new Float64Array(n));
     this.firstWeights = Array.from({ length: n }, () => new Float64Array(criteria));
     this.order = new Int32Array(n);
   }
 
-  add(scores: Float64Array, feasible: Uint8Array, weights: Float64Array): void {
+  add(scores: Float64Array, net: Float64Array, feasible: Uint8Array, weights: Float64Array): void {
     const { n, order } = this;
     // Workable models first (a failed precondition ranks a model after them), then by
     // score; an insertion sort, as there are only a handful of models.
@@ -335,9 +350,11 @@ class Tally {
     }
     for (let a = 0; a < n; a++) {
       const row = this.beats[a]!;
+      const rowNet = this.beatsNet[a]!;
       for (let b = 0; b < n; b++) {
         if (a === b) continue;
         row[b]! += ahead(a, b, scores, feasible) ? 1 : same(a, b, scores, feasible) ? 0.5 : 0;
+        rowNet[b]! += ahead(a, b, net, feasible) ? 1 : same(a, b, net, feasible) ? 0.5 : 0;
       }
     }
     this.samples++;
@@ -377,7 +394,7 @@ export function analyseRobustness(engine: Engine, municipality: Municipality, op
     const batch = Math.min(adaptive ? (tally.samples === 0 ? MIN_SAMPLES : BATCH) : target, target - tally.samples);
     for (let s = 0; s < batch; s++) {
       sampler.sample();
-      tally.add(sampler.scores, sampler.feasible, sampler.weights);
+      tally.add(sampler.scores, sampler.net, sampler.feasible, sampler.weights);
     }
     if (adaptive && settled(tally)) break;
   }
@@ -392,6 +409,7 @@ export function analyseRobustness(engine: Engine, municipality: Municipality, op
       firstError: Math.sqrt((first * (1 - first)) / count),
       meanRank: ranks.reduce((sum, share, r) => sum + share * (r + 1), 0),
       beats: Array.from(tally.beats[m]!, (x) => x / count),
+      beatsAfterChange: Array.from(tally.beatsNet[m]!, (x) => x / count),
       ...(firstCount > 0 ? { centralWeights: Array.from(tally.firstWeights[m]!, (x) => x / firstCount) } : {}),
     };
   });
@@ -404,7 +422,7 @@ export function analyseRobustness(engine: Engine, municipality: Municipality, op
     const samples = Math.min(CONFIDENCE_SAMPLES, Math.max(tally.samples, 1));
     for (let s = 0; s < samples; s++) {
       held.sample();
-      pass.add(held.scores, held.feasible, held.weights);
+      pass.add(held.scores, held.net, held.feasible, held.weights);
     }
     entry.confidence = pass.first(m);
   });

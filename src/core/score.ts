@@ -53,7 +53,7 @@ export interface ModelEstimate {
   /** false when a precondition surely fails: ranked after every workable model. */
   feasible: boolean;
   criteria: CriterionEstimate[];
-  /** What applies to the score itself, expected (the cost of change, negative). */
+  /** The expected cost of changing to this model (negative; 0 for today's organisation): not part of `score`, which is the fit. */
   change: number;
   adjustments: AdjustmentEstimate[];
   preconditions: PreconditionEstimate[];
@@ -139,7 +139,7 @@ function estimateModel(
     model.preconditions.forEach((p, i) => (held[i]! += p.requires(values) ? probability : 0));
   });
   const share = (x: number) => x;
-  const score = pointsOf.reduce((sum, x) => sum + x, 0) + change;
+  const score = pointsOf.reduce((sum, x) => sum + x, 0);
 
   const known = (reads: readonly string[]) => reads.every((id) => municipality.known[engine.position.get(id) ?? -1] !== false);
   const adjustments = model.adjustments.map((a, i): AdjustmentEstimate => {
@@ -189,7 +189,7 @@ function pointInterval(engine: Engine, model: EngineModel, points: readonly Answ
     normaliseInto(engine, values, raw, weights);
     adjustmentsAt(model, values, factors);
     performanceAt(model, factors, perf);
-    let mean = scoreEffectAt(model, factors);
+    let mean = 0;
     for (let c = 0; c < n; c++) mean += weights[c]! * perf[c]!;
     const sd = scoreSd(model, weights, factors, byFinding, engine.commonLevelSd);
     low = Math.min(low, mean - Z * sd);
@@ -236,8 +236,6 @@ function boxInterval(engine: Engine, model: EngineModel, municipality: Municipal
   const perfLow = Array.from(model.values);
   const perfHigh = Array.from(model.values);
   const sure = new Float64Array(model.adjustments.length);
-  let scoreLow = 0;
-  let scoreHigh = 0;
   model.adjustments.forEach((a, i) => {
     const truth = adjustments[i]!.truth;
     if (truth === 'no') return;
@@ -247,17 +245,14 @@ function boxInterval(engine: Engine, model: EngineModel, municipality: Municipal
     for (const e of a.effects) {
       const lo = fixed ? e.effect : Math.min(0, e.effect);
       const hi = fixed ? e.effect : Math.max(0, e.effect);
-      if (e.criterion < 0) {
-        scoreLow += lo;
-        scoreHigh += hi;
-      } else {
-        perfLow[e.criterion]! += lo;
-        perfHigh[e.criterion]! += hi;
-      }
+      // The cost of change is no part of the fit (see meanScore).
+      if (e.criterion < 0) continue;
+      perfLow[e.criterion]! += lo;
+      perfHigh[e.criterion]! += hi;
     }
   });
-  const meanLow = extremeAverage(perfLow, low, high, 'min') + scoreLow;
-  const meanHigh = extremeAverage(perfHigh, low, high, 'max') + scoreHigh;
+  const meanLow = extremeAverage(perfLow, low, high, 'min');
+  const meanHigh = extremeAverage(perfHigh, low, high, 'max');
   // The largest spread: every weight at its largest share, every effect that may apply at full size.
   const totalLow = low.reduce((a, b) => a + b, 0);
   const maxShare = high.map((h, c) => (h + totalLow - low[c]! > 0 ? Math.min(1, h / (h + totalLow - low[c]!)) : 1));
@@ -273,7 +268,8 @@ function boxInterval(engine: Engine, model: EngineModel, municipality: Municipal
 /** scoreSd with every coefficient taken at its largest magnitude: an upper bound over every answer combination. */
 function upperSd(model: EngineModel, maxShare: readonly number[], open: Float64Array, byFinding: Float64Array, commonLevelSd: number): number {
   const add = (criterion: number, effect: number, sd: number, draws: Int32Array, coefficients: Float64Array): void => {
-    const share = criterion < 0 ? 1 : maxShare[criterion]!;
+    if (criterion < 0) return;
+    const share = maxShare[criterion]!;
     for (let k = 0; k < draws.length; k++) byFinding[draws[k]!]! += Math.abs(share * effect * sd * coefficients[k]!);
   };
   for (const r of model.ratings) add(r.criterion, r.effect, r.body.sd, r.body.draws, r.body.coefficients);

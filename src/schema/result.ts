@@ -146,7 +146,11 @@ export const RankedModel = z.strictObject({
   change: z.optional(
     z.strictObject({ cost: z.number(), probability: Share, findings: Ids, references: Ids, rationale: z.string() }),
   ),
-  /** Against what the municipality has today (absent for today's organisation itself, or when that is not known). */
+  /**
+   * Against what the municipality has today (absent for today's organisation itself, or when that is not known):
+   * the gain in points once the cost of the change is paid (score − change.cost − today's score), and how often the
+   * model, change cost paid, beats today's organisation. The score and the ranking are the fit alone.
+   */
   versusToday: z.optional(z.strictObject({ gain: z.number(), better: Share })),
   /** Documented harms under this municipality's conditions, for the manager to resolve (never averaged away). */
   misfits: z.array(z.strictObject({ id: z.string(), source: z.enum(['model', 'frame']), text: z.string(), probability: Share, findings: Ids, references: Ids })),
