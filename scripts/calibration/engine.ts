@@ -64,6 +64,11 @@ export const VERDICT_RULE =
   "the engine's own (src/core/verdict.ts): 'keep' when today's organisation is most often first or nothing beats it in >= 80 % of samples; 'clear' when the leader is first in >= 60 % of samples; " +
   "otherwise the top set is the leader plus every workable model that beats it in >= 25 % of samples: 'indistinguishable' if smaller than all workable models, 'undecided' if it holds them all";
 
+/** The models a result ranks: the organisations (frames are the setting they are scored in, never ranked). */
+export function rankedModels(kb: KnowledgeBase): string[] {
+  return kb.models.filter((m) => m.kind !== 'frame').map((m) => m.id);
+}
+
 /** Loads and validates the knowledge base (seeds/ and models/) of a checkout, as the build does. */
 export function loadKb(root: string): KnowledgeBase {
   const base = root.endsWith('/') ? root : `${root}/`;

@@ -7,7 +7,7 @@
 import { BANDS, coverage, municipality, type BandId } from './panel.js';
 import { grid, oneStep, withAnswer } from './sweeps.js';
 import { seedFor } from './random.js';
-import { ENGINE, VERDICT_RULE, evaluate, leaderOf, neutralModels, sweepEvaluator, type KnowledgeBase, type Model, type Verdict } from './engine.js';
+import { ENGINE, VERDICT_RULE, evaluate, leaderOf, neutralModels, rankedModels, sweepEvaluator, type KnowledgeBase, type Model, type Verdict } from './engine.js';
 
 export interface CalibrationOptions {
   /** Municipalities in the panel. */
@@ -30,7 +30,12 @@ export const DEFAULTS: CalibrationOptions = { panel: 2000, seed: 1, samples: 100
 export interface MunicipalityRecord {
   index: number;
   band: BandId;
+  /** The verdict's model: today's organisation when the verdict is to keep it, else the leader. */
   leader: string;
+  /** The model that fits best: first in the ranking (most often first), whatever today is. */
+  fitLeader: string;
+  /** P(first) per ranked model (rankedModels order). */
+  firsts: number[];
   kind: Verdict['kind'];
   topSetSize: number;
   /** Point-score gap between the first and second workable model (null with fewer than two). */
@@ -38,7 +43,7 @@ export interface MunicipalityRecord {
   leaderFirst: number;
   /** The model with the highest P(first) (ties: the better ranked). */
   mostOftenFirst: string;
-  /** P(first) per model (in the order of the knowledge base's models) with neutral model files. */
+  /** P(first) per ranked model (rankedModels order) with neutral model files. */
   neutralFirst: number[];
   /** Per question (bank order): 1 if the sweep verdict changes somewhere on the question's grid. */
   influence: number[];
@@ -58,12 +63,14 @@ export interface MunicipalityRecord {
 export interface Context {
   kb: KnowledgeBase;
   models: readonly Model[];
+  /** The ids a result ranks (the organisations), in knowledge-base order. */
+  ranked: readonly string[];
   neutral: readonly Model[];
   options: CalibrationOptions;
 }
 
 export function context(kb: KnowledgeBase, options: CalibrationOptions): Context {
-  return { kb, models: kb.models, neutral: neutralModels(kb.models), options };
+  return { kb, models: kb.models, ranked: rankedModels(kb), neutral: neutralModels(kb.models), options };
 }
 
 const sameVerdict = (a: Verdict, b: Verdict): boolean =>
@@ -87,7 +94,7 @@ export function measure(ctx: Context, index: number): MunicipalityRecord {
   const reseeded = evaluate(kb, models, m.answers, { samples: options.samples, seed: seedFor(options.seed, index, 3) });
 
   const neutral = evaluate(kb, ctx.neutral, m.answers, { samples: options.samples, seed });
-  const neutralFirst = ctx.neutral.map((model) => neutral.pFirst[model.id] ?? 0);
+  const neutralFirst = ctx.ranked.map((id) => neutral.pFirst[id] ?? 0);
 
   // Influence: the verdict over each question's grid, against the verdict of the
   // unchanged answers computed the same way (same samples, same random numbers).
@@ -120,10 +127,12 @@ export function measure(ctx: Context, index: number): MunicipalityRecord {
     index,
     band: m.band,
     leader: headline.verdict.leader,
+    fitLeader: headline.ranking[0]!,
+    firsts: ctx.ranked.map((id) => headline.pFirst[id] ?? 0),
     kind: headline.verdict.kind,
     topSetSize: headline.verdict.topSet.length,
     gap,
-    leaderFirst: headline.pFirst[headline.verdict.leader] ?? 0,
+    leaderFirst: headline.pFirst[headline.ranking[0]!] ?? 0,
     mostOftenFirst,
     neutralFirst,
     influence,
@@ -166,6 +175,10 @@ export interface Report {
   topSetSize: Record<string, number>;
   winners: Record<string, number>;
   winnersByBand: Record<BandId, Record<string, number>>;
+  /** Share of municipalities for which the model fits best (first in the ranking, whatever today is). */
+  fitWinners: Record<string, number>;
+  /** Per model: how many municipalities have it as the clear first choice (P(first) >= 0.6), and the highest P(first) any gives it, with that municipality's panel index. */
+  bestCase: Record<string, { clearFirstFor: number; highestFirst: number; municipality: number }>;
   clearFirstShare: number;
   medianGap: number;
   gap: { p10: number; median: number; p90: number };
@@ -185,7 +198,7 @@ export interface Report {
 export function aggregate(kb: KnowledgeBase, options: CalibrationOptions, unordered: readonly MunicipalityRecord[]): Report {
   const records = [...unordered].sort((a, b) => a.index - b.index);
   const n = records.length;
-  const models = kb.models.map((m) => m.id);
+  const models = rankedModels(kb);
   const questions = kb.questions.map((q) => q.id);
   const count = (pred: (r: MunicipalityRecord) => boolean, of: readonly MunicipalityRecord[] = records) => of.filter(pred).length;
   const winnersOf = (of: readonly MunicipalityRecord[]) => Object.fromEntries(models.map((id) => [id, share(count((r) => r.leader === id, of), of.length)]));
@@ -237,11 +250,19 @@ export function aggregate(kb: KnowledgeBase, options: CalibrationOptions, unorde
     topSetSize: sizes,
     winners: winnersOf(records),
     winnersByBand: Object.fromEntries(BANDS.map((b) => [b.id, winnersOf(byBand[b.id])])) as Report['winnersByBand'],
+    fitWinners: Object.fromEntries(models.map((id) => [id, share(count((r) => r.fitLeader === id), n)])),
+    bestCase: Object.fromEntries(
+      models.map((id, i) => {
+        let best = records[0];
+        for (const r of records) if (r.firsts[i]! > best!.firsts[i]!) best = r;
+        return [id, { clearFirstFor: share(count((r) => r.firsts[i]! >= 0.6), n), highestFirst: best ? r4(best.firsts[i]!) : 0, municipality: best?.index ?? -1 }];
+      }),
+    ),
     clearFirstShare: share(count((r) => r.kind === 'clear'), n),
     medianGap: r4(quantile(gaps, 0.5)),
     gap: spread(gaps),
     leaderAcceptability: spread(records.map((r) => r.leaderFirst)),
-    mostOftenFirstNotLeader: share(count((r) => r.mostOftenFirst !== r.leader), n),
+    mostOftenFirstNotLeader: share(count((r) => r.mostOftenFirst !== r.fitLeader), n),
     questionInfluence: Object.fromEntries(questions.map((q, i) => [q, share(count((r) => r.influence[i] === 1), n)])),
     leaderInfluence: Object.fromEntries(questions.map((q, i) => [q, share(count((r) => r.leaderInfluence[i] === 1), n)])),
     verdictSeedNoise: share(count((r) => r.verdictNoise === 1), n),

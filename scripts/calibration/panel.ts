@@ -25,7 +25,7 @@
  * | objectives, purch.–provider)  |                                |                                      |                                         |
  * | recent-reorganisations P(0…)  | .45 .35 .15 .05 (0–3)          | .30 .35 .20 .10 .05 (0–4)            | .20 .30 .22 .13 .08 .05 .02 (0–6)       |
  * | share-social-work-educated %  | 30–90                          | 40–90                                | 50–95                                   |
- * | every band                    | priorities: each of control, staff development, knowledge, user participation rated 1…5 with           |
+ * | every band                    | priorities: each of control, staff development, knowledge, user participation, coherence rated 1…5 with           |
  * |                               | P = .05 .15 .35 .30 .15, independently, then ranked by rating (ties in random order);                  |
  * |                               | recruitment-pressure, staff-preference-structure, cooperation-capacity, shared-routines and             |
  * |                               | access-measures-and-jobs around 3: .10 .25 .30 .25 .10; rule-work-crowds-out .05 .20 .35 .25 .15        |
@@ -165,7 +165,7 @@ const PARTS: readonly Part[] = [
     // Each priority rated as the old 1–5 answers were, then ranked by rating, ties in random order.
     questions: ['priorities'],
     draw: (random) => {
-      const options = ['control-economy', 'staff-development', 'knowledge-practice', 'user-participation'];
+      const options = ['control-economy', 'staff-development', 'knowledge-practice', 'user-participation', 'coherence'];
       const rated = options.map((option) => ({ option, rating: 1 + pick(random, PRIORITY), tie: random() }));
       rated.sort((a, b) => b.rating - a.rating || a.tie - b.tie);
       return { priorities: rated.map((r) => r.option) };

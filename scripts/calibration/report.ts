@@ -49,11 +49,21 @@ export function formatTable(report: Report): string {
   );
   out.push('');
 
+  out.push('Fit (first in the ranking, whatever today is) and best cases (clear first = P(first) >= 60 %)');
+  out.push(
+    ...table(
+      ['model', 'fits best', 'clear first for', 'highest P(first)', 'panel #'],
+      report.models.map((id) => [id, pct(report.fitWinners[id] ?? 0), pct(report.bestCase[id]?.clearFirstFor ?? 0), pct(report.bestCase[id]?.highestFirst ?? 0), String(report.bestCase[id]?.municipality ?? '')]),
+      ['l', 'r', 'r', 'r', 'r'],
+    ),
+  );
+  out.push('');
+
   out.push('Separation');
   out.push(`  score gap first–second workable (points)  median ${num(report.medianGap)}   p10 ${num(report.gap.p10)}   p90 ${num(report.gap.p90)}`);
-  out.push(`  leader's P(first)                          median ${num(report.leaderAcceptability.median, 3)}   p10 ${num(report.leaderAcceptability.p10, 3)}   p90 ${num(report.leaderAcceptability.p90, 3)}`);
+  out.push(`  P(first) of the best fit                   median ${num(report.leaderAcceptability.median, 3)}   p10 ${num(report.leaderAcceptability.p10, 3)}   p90 ${num(report.leaderAcceptability.p90, 3)}`);
   out.push(`  clear first named                          ${pct(report.clearFirstShare)}`);
-  out.push(`  the most-often-first model is not the leader  ${pct(report.mostOftenFirstNotLeader)}`);
+  out.push(`  the most-often-first model is not the best fit  ${pct(report.mostOftenFirstNotLeader)}`);
   out.push('');
 
   out.push('Questions: influence = the verdict changes somewhere on the grid; leader = the leader changes somewhere on the grid;');

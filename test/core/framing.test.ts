@@ -55,7 +55,19 @@ describe("today's organisation and the cost of change", () => {
     // level 3 on the ramp [[1, 0], [5, 4]] adds 2: the cost is 2 + 2 = 4 points.
     expect(bRank.change?.cost).toBeCloseTo(4, 6);
     expect(result.ranking.find((r) => r.model === 'a')!.change).toBeUndefined();
-    expect(bRank.versusToday?.gain).toBeCloseTo(bRank.score - result.ranking.find((r) => r.model === 'a')!.score, 1);
+    // The gain against today is the fit's difference with the cost paid.
+    expect(bRank.versusToday?.gain).toBeCloseTo(bRank.score - 4 - result.ranking.find((r) => r.model === 'a')!.score, 1);
+  });
+  it('the cost of change decides only whether to leave today: the scores and the rank acceptabilities are the fit, whatever today is', () => {
+    const fromA = run(kb, { today: 'a', level: 5 });
+    const fromB = run(kb, { today: 'b', level: 5 });
+    const view = (r: typeof fromA) => r.ranking.map((m) => [m.model, m.score, m.acceptability.first]);
+    expect(view(fromA)).toEqual(view(fromB));
+    // … while P(better than today) pays it: b beats a less often once the change is paid for.
+    const bFromA = fromA.ranking.find((r) => r.model === 'b')!;
+    const aFromB = fromB.ranking.find((r) => r.model === 'a')!;
+    expect(bFromA.versusToday!.better).toBeLessThanOrEqual(bFromA.beats.a!);
+    expect(aFromB.versusToday!.better).toBeLessThan(aFromB.beats.b!);
   });
   it('keeps what the municipality has when nothing is clearly better', () => {
     // a (60/50) against b (50/60) at weights 2/3 and 1/3: a is ahead; with a today, keep it.

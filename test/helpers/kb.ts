@@ -31,6 +31,7 @@ export function example(name: string): AnswersFile {
 /** A valid answer to a question: its assumed value, else its first option, else a value within its bounds. */
 function validAnswer(q: KnowledgeBase['questions'][number]): unknown {
   if (q.assume !== undefined) return q.assume;
+  if (q.type === 'rank') return q.options!.map((o) => o.value);
   if (q.options) return q.type === 'multi' ? [q.options[0]!.value] : q.options[0]!.value;
   switch (q.type) {
     case 'boolean':
