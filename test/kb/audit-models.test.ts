@@ -117,4 +117,10 @@ describe('every fixed model item of the knowledge-base audit stays fixed', () =>
     expect(small.findings).toContain('four-degrees-of-specialisation');
     expect(kb.findings.find((f) => f.id === 'four-degrees-of-specialisation')!.references).toEqual(['fehn-1994']);
   });
+
+  it('every adjustment says, in both languages, that its size (or its inference) is orgfit’s judgement: the review gives no sizes', () => {
+    const unlabelled = kb.models.flatMap((m) => (m.adjustments ?? []).filter((a) => !labelled(a.rationale)).map((a) => `${m.id}/${a.id}`));
+    expect(unlabelled).toEqual([]);
+    expect(labelled(kb.change!.rationale)).toBe(true);
+  });
 });
