@@ -30,7 +30,7 @@ const write = (name: string, text: string | Uint8Array): string => {
 const BROKEN = edit(edit(MINI_MODEL, 'id: mini', 'id: broken'), '[three-task-logics]', '[three-task-logic]');
 // renamed.yaml: valid, but not named after its id: one warning (filename-id at 2:5).
 const BUILTIN_NAMES = readdirSync(BUILTIN_MODELS_DIR).filter((name) => /\.ya?ml$/i.test(name)).sort();
-const EXAMPLES = ['bydel-nord', 'bygdvik', 'elvestad', 'fjordby'].map((name) => join(ROOT, 'seeds', 'examples', `${name}.yaml`));
+const EXAMPLES = ['bergen-vest', 'bydel-nord', 'bygdvik', 'elvestad', 'fjellvik', 'fjordby'].map((name) => join(ROOT, 'seeds', 'examples', `${name}.yaml`));
 
 beforeAll(async () => {
   // Other builds may be rewriting dist/ at the same moment; give them a few seconds.
@@ -411,23 +411,23 @@ describe('--answers', () => {
   it('accepts several answers files at once', async () => {
     const result = await orgfit(['validate', '--answers', ...EXAMPLES, '--format', 'json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).files.map((f: { kind: string }) => f.kind)).toEqual(['answers', 'answers', 'answers', 'answers']);
+    expect(JSON.parse(result.stdout).files.map((f: { kind: string }) => f.kind)).toEqual(EXAMPLES.map(() => 'answers'));
   });
 
   it('reports every problem of a broken answers file by id, with line and column', async () => {
     let text = edit(MINI_ANSWERS, 'staff-fte: 4', 'staff-fte: 0');
     text = edit(text, 'steering-style: hierarchical', 'steering-style: anarchic');
-    text = edit(text, '  access-jobs: 2\n', '  access-jobs: 2\n  acces-jobs: 2\n');
+    text = edit(text, '  access-measures-and-jobs: 2\n', '  access-measures-and-jobs: 2\n  acces-measures-and-jobs: 2\n');
     write('broken-answers.yaml', text);
     const result = await orgfit(['validate', '--answers', 'broken-answers.yaml', '--format', 'json', '--lang', 'en']);
     expect(result.code).toBe(1);
     const problems = JSON.parse(result.stdout).files[0].problems as { rule: string; line: number; column: number; pointer: string; message: string }[];
     expect(problems.map((p) => `${p.rule}@${p.line}:${p.column} ${p.pointer}`)).toEqual([
       'answer-range@9:14 /answers/staff-fte',
-      'answer-unknown-question@24:3 /answers/acces-jobs',
+      'answer-unknown-question@24:3 /answers/acces-measures-and-jobs',
       'answer-option@25:19 /answers/steering-style',
     ]);
-    expect(problems[1]!.message).toBe('There is no question "acces-jobs" (did you mean "access-jobs"?)');
+    expect(problems[1]!.message).toBe('There is no question "acces-measures-and-jobs" (did you mean "access-measures-and-jobs"?)');
   });
 
   it('refuses a model file given as answers', async () => {

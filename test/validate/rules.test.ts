@@ -90,7 +90,7 @@ describe('valid files', () => {
     expect(check(MINI_ANSWERS, 'testvik.yaml')).toEqual([]);
   });
 
-  it.each(['bydel-nord', 'bygdvik', 'elvestad', 'fjordby'])('the example answers file %s has no problems', (name) => {
+  it.each(['bergen-vest', 'bydel-nord', 'bygdvik', 'elvestad', 'fjellvik', 'fjordby'])('the example answers file %s has no problems', (name) => {
     expect(check(read(`seeds/examples/${name}.yaml`), `seeds/examples/${name}.yaml`)).toEqual([]);
   });
 
@@ -613,14 +613,37 @@ describe('answers files', () => {
       {
         name: 'answer-option: one wrong value in a multiple choice',
         text: edit(A, 'user-groups: []', 'user-groups: [refugees, elderly]'),
-        expected: ['answer-option@19:16'],
+        expected: ['answer-option@20:16'],
         message: /^The answer to "user-groups" is "elderly"/,
       },
       {
+        name: 'answer-type: a ranking that leaves out an option',
+        text: edit(A, 'priorities: [coherence, control-economy, staff-development, knowledge-practice, user-participation]', 'priorities: [coherence, control-economy]'),
+        expected: ['answer-type@26:15'],
+        message:
+          'The answer to "priorities" must be every option once, in order of importance (control-economy, staff-development, knowledge-practice, user-participation, coherence); found a list',
+      },
+      {
+        name: 'answer-type: a ranking that names an option twice',
+        text: edit(A, 'knowledge-practice, user-participation]', 'knowledge-practice, coherence]'),
+        expected: ['answer-type@26:15'],
+      },
+      {
+        name: 'answer-type: one option where a ranking is asked for',
+        text: edit(A, 'priorities: [coherence, control-economy, staff-development, knowledge-practice, user-participation]', 'priorities: coherence'),
+        expected: ['answer-type@26:15'],
+      },
+      {
+        name: 'answer-option: a ranking with a value that is not an option',
+        text: edit(A, 'knowledge-practice, user-participation]', 'knowledge-practice, user-participaton]'),
+        expected: ['answer-option@26:15'],
+        message: /^The answer to "priorities" is "user-participaton"/,
+      },
+      {
         name: 'answer-dont-know: where the question needs an answer',
-        text: edit(A, 'current-organisation: integrated-generalist', 'current-organisation: dont-know'),
-        expected: ['answer-dont-know@8:25'],
-        message: 'The question "current-organisation" needs an answer; "don’t know" is not allowed here',
+        text: edit(A, 'frame: nav-office', 'frame: dont-know'),
+        expected: ['answer-dont-know@22:10'],
+        message: 'The question "frame" needs an answer; "don’t know" is not allowed here',
       },
       {
         name: 'answer-sum: the task shares add up to 130',
@@ -652,9 +675,10 @@ describe('answers files', () => {
   it('reports every problem of an answers file, sorted by line', () => {
     let text = edit(A, 'share-rule-logic: 55', 'share-rule-logic: 85');
     text = edit(text, 'staff-fte: 4', 'staff-fte: four');
-    text = edit(text, '  access-jobs: 2\n', '  access-jobs: 2\n  acces-jobs: 2\n');
+    text = edit(text, '  access-measures-and-jobs: 2\n', '  access-measures-and-jobs: 2\n  acces-measures-and-jobs: 2\n');
     text = edit(text, 'steering-style: hierarchical', 'steering-style: anarchic');
-    text = edit(text, '  priority-control: 4\n', '');
+    // The last answer, so that leaving it out moves no other line.
+    text = edit(text, '  priorities: [coherence, control-economy, staff-development, knowledge-practice, user-participation]\n', '');
     expect(brief(check(text))).toEqual([
       'answer-missing@3:1',
       'answer-sum@4:21',
