@@ -13,10 +13,15 @@ import renderers from '../render/registry/explain.js';
 export default async function explain({ io, lang, args: [modelId, file], options }: CommandContext<ExplainOptions, [model: string, file: string]>): Promise<number> {
   const kb = builtinKb(lang);
   const models = await modelsWithUserDir(kb, options.models, io, lang, options.color);
-  if (!models.some((m) => m.id === modelId)) {
-    const near = closest(modelId, models.map((m) => m.id));
+  // Only organisations are ranked, so only they can be explained; a frame's effects show under theirs.
+  const organisations = models.filter((m) => m.kind !== 'frame').map((m) => m.id);
+  if (models.some((m) => m.id === modelId && m.kind === 'frame')) {
+    throw new UsageError(cliText(lang, 'explain-frame', { id: modelId, known: organisations.join(', ') }));
+  }
+  if (!organisations.includes(modelId)) {
+    const near = closest(modelId, organisations);
     const suggestion = near ? cliText(lang, 'did-you-mean', { name: { message: 'quoted', params: { text: near } } }) : '';
-    throw new UsageError(cliText(lang, 'unknown-model', { id: modelId, suggestion, known: models.map((m) => m.id).join(', ') }));
+    throw new UsageError(cliText(lang, 'unknown-model', { id: modelId, suggestion, known: organisations.join(', ') }));
   }
   const [loaded] = await loadAnswers([file], kb, io, lang, options.color);
   const result = scoreMunicipality(compileEngine(kb, models), loaded!.value, { lang, seed: DEFAULT_SEED, source: loaded!.path });

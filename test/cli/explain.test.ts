@@ -15,6 +15,7 @@ import { KB_JSON } from '../../src/paths.js';
  */
 
 const BYDEL_NORD = 'seeds/examples/bydel-nord.yaml';
+const FRAMES = ['nav-co-located', 'centrelink-style'];
 
 interface Explanation {
   format: 'orgfit/explanation@1';
@@ -77,6 +78,8 @@ const WORDS = {
 /** "14 %" in bokmål (the space may be a no-break space), "14%" in English. */
 const percent = (share: number, lang: Lang) => `${Math.round(share * 100)}${lang === 'nb' ? ' %' : '%'}`;
 const decimal = (n: number, digits: number, lang: Lang) => (lang === 'nb' ? n.toFixed(digits).replace('.', ',') : n.toFixed(digits));
+/** "+3,8", "−0,7" (a minus sign, not a hyphen), "0". */
+const signed = (n: number, digits: number, lang: Lang) => `${n > 0 ? '+' : n < 0 ? '−' : ''}${decimal(Math.abs(n), digits, lang)}`;
 
 /** "Author year", as a reader expects it: first author's name and the year (or "n.d."). */
 function authorYear(reference: { authors: string[]; year: number | null }, lang: Lang): string {
@@ -89,10 +92,14 @@ function authorYear(reference: { authors: string[]; year: number | null }, lang:
 }
 
 let kb: KnowledgeBase;
+/** The models that are ranked, and so can be explained: every one but the frames. */
+let organisations: KnowledgeBase['models'];
 let tmp: string;
 
 beforeAll(() => {
   kb = JSON.parse(readFileSync(KB_JSON, 'utf8')) as KnowledgeBase;
+  organisations = kb.models.filter((m) => m.kind !== 'frame');
+  expect(kb.models.filter((m) => m.kind === 'frame').map((m) => m.id).sort()).toEqual([...FRAMES].sort());
   tmp = mkdtempSync(join(tmpdir(), 'orgfit-explain-'));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -196,8 +203,21 @@ describe('orgfit explain specialised bydel-nord', () => {
     expect(stdout).toContain('Fehn mfl. 1994');
     expect(stdout).toContain('Thomassen 1995');
     expect(stdout).toMatch(/Evidens: (høy|moderat|lav|svært lav) · /);
-    // The staffing precondition is met in Bydel Nord (80 FTEs).
-    expect(stdout).toContain('✔ enough-staff-to-split-tasks: oppfylt');
+    // The specialised model has no precondition (the 6-FTE one was removed as unsupported).
+    expect(data.model.preconditions).toEqual([]);
+    expect(stdout.split('\n')).not.toContain(WORDS.nb.preconditions);
+    // Scored within Bydel Nord's frame, a NAV office: the frame's rating is one contribution to every criterion.
+    expect(stdout).toContain('Vurdert innenfor NAV-kontor (partnerskap med staten): rammens virkninger står under hvert kriterium.');
+    for (const c of data.model.criteria) expect(c.contributions.filter((x) => x.kind === 'frame').map((x) => x.frame), c.criterion).toEqual(['nav-co-located']);
+    expect(data.model.criteria.some((c) => c.contributions.some((x) => x.kind === 'adjustment' && x.source === 'frame'))).toBe(true);
+    // Bydel Nord is integrated today: the specialised model against it, the cost of change paid.
+    const versus = data.model.versusToday!;
+    expect(versus).toBeDefined();
+    expect(data.model.change!.cost).toBeGreaterThan(0);
+    // The share is said to the precision the samples allow (a multiple of 5 % at 3000 samples), so it is matched, not computed.
+    const said = flat(stdout).match(new RegExp(`Mot dagens organisering: ${signed(versus.gain, 1, 'nb').replace('+', '\\+')} poeng, bedre i (\\d+) % av tilfellene\\.`));
+    expect(said, 'the line against today').not.toBeNull();
+    expect(Math.abs(Number(said![1]) / 100 - versus.better)).toBeLessThanOrEqual(0.05);
     // Bydel Nord answered rule-work-crowds-out: 5, which triggers the adjustment.
     expect(flat(stdout)).toMatch(/Justering \+\d+(,\d)? \[rule-work-crowds-out\] \(gjelder, ut fra svarene på rule-work-crowds-out = 5;/);
   });
@@ -255,10 +275,19 @@ describe('orgfit explain specialised bydel-nord', () => {
     expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(a.stdout);
   });
 
-  it.each(['integrated-generalist', 'matrix', 'nav-co-located', 'organic-team', 'centrelink-style'])('every built-in model can be explained: %s', async (model) => {
+  it.each(['integrated-generalist', 'matrix', 'organic-team'])('every built-in organisation can be explained: %s', async (model) => {
     const { code, stdout } = await cli(['explain', model, 'seeds/examples/fjordby.yaml', '--lang', 'en']);
     expect(code).toBe(0);
-    checkText(stdout, await explanation(model, 'seeds/examples/fjordby.yaml', 'en'), 'en');
+    const data = await explanation(model, 'seeds/examples/fjordby.yaml', 'en');
+    checkText(stdout, data, 'en');
+    // Fjordby's frame is the one-stop agency: its effects, not the NAV office's, are in every criterion.
+    for (const c of data.model.criteria) expect(c.contributions.filter((x) => x.kind === 'frame').map((x) => x.frame), c.criterion).toEqual(['centrelink-style']);
+  });
+
+  it('a precondition that is met is shown with ✔: the matrix in Bydel Nord (80 FTEs)', async () => {
+    const { code, stdout } = await cli(['explain', 'matrix', BYDEL_NORD]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('✔ two-dimensions-need-people: oppfylt');
   });
 
   it('reads the answers from standard input with "-"', async () => {
@@ -277,8 +306,26 @@ describe('explain errors', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain('Unknown model "specialized"');
     expect(stderr).toContain('did you mean "specialised"');
-    for (const model of kb.models) expect(stderr).toContain(model.id);
+    // The models that can be explained: the organisations, not the frames.
+    for (const model of organisations) expect(stderr).toContain(model.id);
+    for (const frame of FRAMES) expect(stderr).not.toContain(frame);
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  // Regression test for a fixed bug (src/cli/explain.ts): a frame passed the "is it a model" check, but is
+  // never ranked, so the renderer found no row for it and orgfit crashed with "internal error: Cannot read
+  // properties of undefined (reading 'name')". A frame is a usage error that says where its effects are.
+  it.each(FRAMES)('a frame (%s) cannot be explained: exit 2, one line saying why and naming the organisations', async (frame) => {
+    for (const example of [BYDEL_NORD, 'seeds/examples/fjordby.yaml']) {
+      const en = await cli(['explain', frame, example, '--lang', 'en']);
+      expect(en.code).toBe(2);
+      expect(en.stdout).toBe('');
+      expect(en.stderr).toBe(`orgfit: "${frame}" is a frame, not an organisation: it is never ranked, and its effects are shown under each criterion of every organisation scored within it. Explain one of those: ${organisations.map((m) => m.id).join(', ')}\n`);
+      const nb = await cli(['explain', frame, example]);
+      expect(nb.code).toBe(2);
+      expect(nb.stdout).toBe('');
+      expect(nb.stderr).toMatch(new RegExp(`^orgfit: «${frame}» er en ramme, ikke en organisering: .*Forklar en av dem: ${organisations.map((m) => m.id).join(', ')}\n$`));
+    }
   });
 
   it('an unknown model in bokmål, and one too far from any for a suggestion', async () => {
@@ -288,7 +335,7 @@ describe('explain errors', () => {
     const far = await cli(['explain', 'zzzzqqqq', BYDEL_NORD, '--lang', 'en']);
     expect(far.code).toBe(2);
     expect(far.stderr).not.toContain('did you mean');
-    for (const model of kb.models) expect(far.stderr).toContain(model.id);
+    for (const model of organisations) expect(far.stderr).toContain(model.id);
   });
 
   it('a missing answers file: exit 2; an invalid one: exit 1 with nothing on stdout', async () => {
@@ -302,7 +349,7 @@ describe('explain errors', () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
     expect(bad.stderr.split('\n')).toContain('bad.yaml');
-    expect(bad.stderr).toMatch(/^ {2}12:14\s+error\s+.*"staff-fte".*answer-range/m);
+    expect(bad.stderr).toMatch(/^ {2}15:14\s+error\s+.*"staff-fte".*answer-range/m);
   });
 
   it('a missing argument or an unknown option: exit 2', async () => {
@@ -314,56 +361,87 @@ describe('explain errors', () => {
 });
 
 describe('a failed precondition', () => {
-  let file: string;
+  /**
+   * Bydel Nord with few staff. A matrix needs at least 4 FTEs (two-dimensions-need-people), self-managed teams at
+   * least 3 (a-team-needs-people): at 3 FTEs only the matrix is unworkable, at 2 both are.
+   */
+  const CASES = [
+    { model: 'matrix', fte: 3, precondition: 'two-dimensions-need-people', unworkable: 1 },
+    { model: 'organic-team', fte: 2, precondition: 'a-team-needs-people', unworkable: 2 },
+  ] as const;
+  const files = new Map<number, string>();
   beforeAll(() => {
     const dir = join(tmp, 'small');
     mkdirSync(dir, { recursive: true });
-    file = join(dir, 'bydel-nord-3-fte.yaml');
-    const text = readFileSync(join(ROOT, BYDEL_NORD), 'utf8').replace('  staff-fte: 80\n', '  staff-fte: 3\n');
-    expect(text).toContain('staff-fte: 3');
-    writeFileSync(file, text);
+    for (const { fte } of CASES) {
+      const file = join(dir, `bydel-nord-${fte}-fte.yaml`);
+      const text = readFileSync(join(ROOT, BYDEL_NORD), 'utf8').replace('  staff-fte: 80\n', `  staff-fte: ${fte}\n`);
+      expect(text).toContain(`staff-fte: ${fte}\n`);
+      writeFileSync(file, text);
+      files.set(fte, file);
+    }
   });
 
-  it.each(['nb', 'en'] as const)('specialised with staff-fte: 3 shows the failed precondition and its findings (%s)', async (lang) => {
-    const { code, stdout, stderr } = await cli(['explain', 'specialised', file, '--lang', lang]);
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-    const data = await explanation('specialised', file, lang);
-    expect(data.model.feasible).toBe(false);
-    expect(data.model.rank).toBe(kb.models.length);
-    const failed = data.model.preconditions.filter((p) => p.status === 'failed');
-    expect(failed.map((p) => p.id)).toEqual(['enough-staff-to-split-tasks']);
-    const precondition = failed[0]!;
-    expect(precondition.reads).toEqual(['staff-fte']);
-    expect(precondition.findings.length).toBeGreaterThan(0);
+  it.each(CASES.flatMap((c) => (['nb', 'en'] as const).map((lang) => [c.model, c.fte, lang, c] as const)))(
+    '%s with staff-fte: %i shows the failed precondition and its findings (%s)',
+    async (model, fte, lang, { precondition: id, unworkable }) => {
+      const file = files.get(fte)!;
+      const { code, stdout, stderr } = await cli(['explain', model, file, '--lang', lang]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      const data = await explanation(model, file, lang);
+      expect(data.model.feasible).toBe(false);
+      // Unworkable models come after every workable one.
+      expect(data.model.rank).toBeGreaterThan(organisations.length - unworkable);
+      const failed = data.model.preconditions.filter((p) => p.status === 'failed');
+      expect(failed.map((p) => p.id)).toEqual([id]);
+      const precondition = failed[0]!;
+      expect(precondition.reads).toEqual(['staff-fte']);
+      expect(precondition.findings.length).toBeGreaterThan(0);
+      expect(data.model.acceptability.first).toBe(0);
 
-    const lines = stdout.split('\n');
-    const w = WORDS[lang];
-    const at = lines.indexOf(w.preconditions);
-    expect(at).toBeGreaterThan(0);
-    expect(lines[at + 1]!.startsWith(`  ✖ enough-staff-to-split-tasks: ${w.failed} — `)).toBe(true);
-    // The failure in words, then each of its findings with claim, strength and "Author year".
-    const section = flat(lines.slice(at + 1, lines.indexOf(w.criteria)).join('\n'));
-    expect(section).toBe(flat(` ✖ enough-staff-to-split-tasks: ${w.failed} — ${precondition.failure} ${precondition.findings.map((id) => evidenceLine(id, data, lang)).join(' ')} `));
-    // The misfit section leads with the failed precondition and its findings.
-    const misfit = lines.indexOf(w.misfit);
-    expect(misfit).toBeGreaterThan(0);
-    expect(flat(lines.slice(misfit + 1).join('\n')).startsWith(flat(` − ${w.preconditionFailed}: ${precondition.failure} [${precondition.findings.join(', ')}]`))).toBe(true);
-    checkText(stdout, data, lang);
-    // The rank line says it is last.
-    expect(flat(stdout)).toContain(lang === 'nb' ? `plass ${kb.models.length} av ${kb.models.length}` : `rank ${kb.models.length} of ${kb.models.length}`);
+      const lines = stdout.split('\n');
+      const w = WORDS[lang];
+      expect(lines[0]).toBe(`${data.model.name} (${lang === 'nb' ? 'ikke gjennomførbar' : 'not workable'}) — Bydel Nord`);
+      const at = lines.indexOf(w.preconditions);
+      expect(at).toBeGreaterThan(0);
+      expect(lines[at + 1]!.startsWith(`  ✖ ${id}: ${w.failed} — `)).toBe(true);
+      // The failure in words, then each of its findings with claim, strength and "Author year".
+      const section = flat(lines.slice(at + 1, lines.indexOf(w.criteria)).join('\n'));
+      expect(section).toBe(flat(` ✖ ${id}: ${w.failed} — ${precondition.failure} ${precondition.findings.map((f) => evidenceLine(f, data, lang)).join(' ')} `));
+      // The misfit section leads with the failed precondition and its findings.
+      const misfit = lines.indexOf(w.misfit);
+      expect(misfit).toBeGreaterThan(0);
+      expect(flat(lines.slice(misfit + 1).join('\n')).startsWith(flat(` − ${w.preconditionFailed}: ${precondition.failure} [${precondition.findings.join(', ')}]`))).toBe(true);
+      checkText(stdout, data, lang);
+      // The rank line says where it is: among the last.
+      const n = organisations.length;
+      expect(flat(stdout)).toContain(lang === 'nb' ? `plass ${data.model.rank} av ${n}` : `rank ${data.model.rank} of ${n}`);
+    },
+  );
+
+  it('at 3 FTEs the matrix is ranked last; self-managed teams are still workable', async () => {
+    const data = await explanation('organic-team', files.get(3)!, 'en');
+    expect(data.model.feasible).toBe(true);
+    expect(data.model.preconditions.map((p) => [p.id, p.status])).toEqual([['a-team-needs-people', 'met']]);
+    expect((await explanation('matrix', files.get(3)!, 'en')).model.rank).toBe(organisations.length);
   });
 
-  it('with staff-fte unknown ("don’t know"), the precondition is uncertain, not failed', async () => {
+  it('with staff-fte unknown ("don’t know"), the preconditions are uncertain, not failed', async () => {
     const dir = join(tmp, 'unknown');
     mkdirSync(dir, { recursive: true });
     const unknown = join(dir, 'bydel-nord-unknown-fte.yaml');
     writeFileSync(unknown, readFileSync(join(ROOT, BYDEL_NORD), 'utf8').replace('  staff-fte: 80\n', '  staff-fte: dont-know\n'));
-    const { code, stdout } = await cli(['explain', 'specialised', unknown, '--lang', 'en']);
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/^ {2}\? enough-staff-to-split-tasks: uncertain/m);
-    const data = await explanation('specialised', unknown, 'en');
-    expect(data.model.feasible).toBe(true);
+    for (const { model, precondition } of CASES) {
+      const { code, stdout } = await cli(['explain', model, unknown, '--lang', 'en']);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(new RegExp(`^ {2}\\? ${precondition}: uncertain`, 'm'));
+      const data = await explanation(model, unknown, 'en');
+      expect(data.model.feasible).toBe(true);
+      const p = data.model.preconditions.find((x) => x.id === precondition)!;
+      expect(p.status).toBe('unknown');
+      expect(p.probability).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -10,6 +10,7 @@ export default {
   'not-built': 'orgfit is not built: run "npm run build" ({path} is missing)',
   'bad-number': '"{value}" is not a valid number for {option}',
   'unknown-model': 'Unknown model "{id}"{suggestion}. The models are: {known}',
+  'explain-frame': '"{id}" is a frame, not an organisation: it is never ranked, and its effects are shown under each criterion of every organisation scored within it. Explain one of those: {known}',
   'invalid-models': 'The model files in {path} are invalid; fix the problems above and try again.',
   'invalid-answers': '{count} of the answers files are invalid; nothing was scored. Fix the problems above and try again.',
   'invalid-answer': 'The answers file is invalid; nothing was scored. Fix the problems above and try again.',

@@ -11,6 +11,7 @@ export default {
   'not-built': 'orgfit er ikke bygget: kjør «npm run build» ({path} mangler)',
   'bad-number': '«{value}» er ikke et gyldig tall for {option}',
   'unknown-model': 'Ukjent modell «{id}»{suggestion}. Modellene er: {known}',
+  'explain-frame': '«{id}» er en ramme, ikke en organisering: den rangeres aldri, og virkningene dens står under hvert kriterium for hver organisering som vurderes innenfor den. Forklar en av dem: {known}',
   'invalid-models': 'Modellfilene i {path} er ugyldige; rett feilene over og prøv igjen.',
   'invalid-answers': '{count} av svarfilene er ugyldige; ingenting er beregnet. Rett feilene over og prøv igjen.',
   'invalid-answer': 'Svarfilen er ugyldig; ingenting er beregnet. Rett feilene over og prøv igjen.',
