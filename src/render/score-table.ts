@@ -57,10 +57,14 @@ function renderOne(result: Result, { lang, paint, width }: RenderOptions): strin
   for (const entry of result.ranking) {
     const score = `${padStart(decimal(entry.score, 0, lang), 3)} (${decimal(entry.interval[0], 0, lang)}–${decimal(entry.interval[1], 0, lang)})`;
     const isToday = entry.model === result.today;
-    const name = `${entry.name}${isToday ? ` (${resultText(lang, 'today-mark')})` : ''}${entry.feasible ? '' : ` (${resultText(lang, 'not-workable')})`}`;
+    // The marks say what the row is (today's, not workable): a long name is shortened, not they
+    // (unless the terminal is too narrow to leave the name a few columns).
+    const marks = `${isToday ? ` (${resultText(lang, 'today-mark')})` : ''}${entry.feasible ? '' : ` (${resultText(lang, 'not-workable')})`}`;
+    const room = nameWidth - [...marks].length;
+    const name = room >= 8 ? `${truncate(entry.name, room)}${marks}` : truncate(`${entry.name}${marks}`, nameWidth);
     const versus = today ? [pad(entry.versusToday ? signed(entry.versusToday.gain, 1, lang) : isToday ? '·' : '', todayWidth)] : [];
     const first = samples > 0 ? shareText(entry.acceptability.first, samples, lang) : '–';
-    const line = [padStart(String(entry.rank), 2), pad(truncate(name, nameWidth), nameWidth), pad(score, scoreWidth), ...versus, padStart(first, 5)].join(' ');
+    const line = [padStart(String(entry.rank), 2), pad(name, nameWidth), pad(score, scoreWidth), ...versus, padStart(first, 5)].join(' ');
     out.push(entry.feasible ? paint.bold(line) : paint.dim(line));
     out.push(...detail(entry, result, lang, columns).map((l) => paint.dim(l)));
   }

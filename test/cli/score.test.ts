@@ -14,13 +14,33 @@ import { KB_JSON } from '../../src/paths.js';
  * here), so messages can be matched against the exact names the user typed.
  */
 
-const EXAMPLES = ['bydel-nord', 'bygdvik', 'elvestad', 'fjordby'] as const;
+const EXAMPLES = ['bergen-vest', 'bydel-nord', 'bygdvik', 'elvestad', 'fjellvik', 'fjordby'] as const;
+type Example = (typeof EXAMPLES)[number];
 const examplePath = (name: string) => `seeds/examples/${name}.yaml`;
-const MUNICIPALITY: Record<(typeof EXAMPLES)[number], string> = {
+const MUNICIPALITY: Record<Example, string> = {
+  'bergen-vest': 'Bergen vest (som Helgøys spesialiserte kontor)',
   'bydel-nord': 'Bydel Nord',
   bygdvik: 'Bygdvik kommune',
   elvestad: 'Elvestad kommune',
+  fjellvik: 'Fjellvik kommune',
   fjordby: 'Fjordby kommune',
+};
+/** Each example's frame (the frame model its `frame` answer matches) and its organisation today. */
+const FRAME: Record<Example, string> = {
+  'bergen-vest': 'nav-co-located',
+  'bydel-nord': 'nav-co-located',
+  bygdvik: 'nav-co-located',
+  elvestad: 'nav-co-located',
+  fjellvik: 'nav-co-located',
+  fjordby: 'centrelink-style',
+};
+const TODAY: Record<Example, string> = {
+  'bergen-vest': 'specialised',
+  'bydel-nord': 'integrated-generalist',
+  bygdvik: 'integrated-generalist',
+  elvestad: 'specialised',
+  fjellvik: 'integrated-generalist',
+  fjordby: 'specialised',
 };
 /** Where robustness does not matter: keeps the suite fast. */
 const FAST = ['--samples', '200'];
@@ -32,16 +52,31 @@ interface Results {
 
 let tmp: string;
 let kb: KnowledgeBase;
+/** The models a result ranks: every one but the frames (a NAV office, a one-stop agency), which are never ranked. */
+let organisations: KnowledgeBase['models'];
 
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'orgfit-score-'));
   kb = JSON.parse(readFileSync(KB_JSON, 'utf8')) as KnowledgeBase;
+  organisations = kb.models.filter((m) => m.kind !== 'frame');
+  expect(kb.models.filter((m) => m.kind === 'frame').map((m) => m.id).sort()).toEqual(['centrelink-style', 'nav-co-located']);
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const codePoints = (line: string) => [...line].length;
 /** Bygdvik's answers, the base that bad files are made from. */
 const BASE = readFileSync(join(ROOT, examplePath('bygdvik')), 'utf8');
+/** Bygdvik's answers with one answer changed (the line must be in the file, once). */
+function bygdvikWith(from: string, to: string): string {
+  if (BASE.split(from).length !== 2) throw new Error(`Bygdvik's answers do not have ${JSON.stringify(from)} once`);
+  return BASE.replace(from, to);
+}
+/**
+ * Bygdvik with fewer staff: a matrix needs at least 4 FTEs (two-dimensions-need-people) and self-managed teams at
+ * least 3 (a-team-needs-people), so at 3 FTEs the matrix is unworkable and at 2 both are.
+ */
+const THREE_STAFF = bygdvikWith('  staff-fte: 4\n', '  staff-fte: 3\n');
+const TWO_STAFF = bygdvikWith('  staff-fte: 4\n', '  staff-fte: 2\n');
 const ESC = '\u001b[';
 
 /** 1-based line and column of the first occurrence of `needle` (plus `skip` characters). */
@@ -88,7 +123,8 @@ function checkResult(result: Result, lang: 'nb' | 'en' = 'nb'): void {
   expect(result.lang).toBe(lang);
   expect(result.method.kind).toBe('weighted-additive');
   expect(result.method.scale).toBe('0-100');
-  expect(result.ranking.map((r) => r.model).sort()).toEqual(kb.models.map((m) => m.id).sort());
+  // Only the organisations are ranked; a frame never is.
+  expect(result.ranking.map((r) => r.model).sort()).toEqual(organisations.map((m) => m.id).sort());
   expect(result.ranking.map((r) => r.rank)).toEqual(result.ranking.map((_, i) => i + 1));
 
   const weightSum = result.weights.reduce((sum, w) => sum + w.weight, 0);
@@ -114,6 +150,12 @@ function checkResult(result: Result, lang: 'nb' | 'en' = 'nb'): void {
       expect(c.performance).toBeLessThanOrEqual(c.interval[1]);
       expect(c.contributions.length).toBeGreaterThan(0);
       expect(c.contributions.filter((x) => x.kind === 'baseline')).toHaveLength(1);
+      // The frame's rating is one contribution to every criterion of every organisation scored within it, and
+      // its adjustments are marked as the frame's; without a frame there are neither.
+      const frameRatings = c.contributions.filter((x) => x.kind === 'frame');
+      if (result.frame) expect(frameRatings.map((x) => x.frame), `${entry.model}/${c.criterion}`).toEqual([result.frame.model]);
+      else expect(frameRatings).toEqual([]);
+      if (!result.frame) expect(c.contributions.some((x) => x.kind === 'adjustment' && x.source === 'frame')).toBe(false);
       for (const x of c.contributions) {
         expect(x.findings.length, `${entry.model}/${c.criterion}: a contribution without findings`).toBeGreaterThan(0);
         expect(x.references.length, `${entry.model}/${c.criterion}: a contribution without references`).toBeGreaterThan(0);
@@ -163,6 +205,36 @@ function checkResult(result: Result, lang: 'nb' | 'en' = 'nb'): void {
 
   const robustFirst = result.ranking.reduce((sum, r) => sum + r.acceptability.first, 0);
   if (result.method.robustness.samples > 0) expect(robustFirst).toBeCloseTo(1, 2);
+
+  // The frame, named as the knowledge base names it.
+  if (result.frame) {
+    const frame = kb.models.find((m) => m.id === result.frame!.model);
+    expect(frame?.kind, result.frame.model).toBe('frame');
+    expect(result.frame.name).toBe(frame!.name[lang]);
+    expect(result.frame.findings.length).toBeGreaterThan(0);
+  }
+  // Today's organisation is the reference: it alone has no gain against today and no cost of change; every
+  // other model has both (the gain is its score less the cost, less today's score). Unknown today: neither.
+  const today = result.ranking.find((r) => r.model === result.today);
+  if (result.today !== undefined) expect(today, `today (${result.today}) is ranked`).toBeDefined();
+  for (const entry of result.ranking) {
+    if (!today || entry === today) {
+      expect(entry.versusToday, entry.model).toBeUndefined();
+      continue;
+    }
+    expect(entry.versusToday, entry.model).toBeDefined();
+    expect(entry.change, entry.model).toBeDefined();
+    expect(entry.versusToday!.better).toBeGreaterThanOrEqual(0);
+    expect(entry.versusToday!.better).toBeLessThanOrEqual(1);
+    expect(Math.abs(entry.versusToday!.gain - (entry.score - entry.change!.cost - today.score))).toBeLessThan(0.02);
+  }
+  if (today) expect(today.change).toBeUndefined();
+  // "Keep" names today's organisation; the ranking is the fit alone, so it need not be first.
+  if (result.verdict.kind === 'keep') {
+    expect(result.today).toBeDefined();
+    expect(result.verdict.leader).toBe(result.today);
+    expect(result.verdict.models).toEqual([result.today]);
+  }
 }
 
 // ----------------------------------------------------------------------------- json
@@ -177,18 +249,25 @@ describe('orgfit score --format json', () => {
     all = JSON.parse(stdout) as Results;
   });
 
-  it('the four examples give one orgfit/results@1 holding four results, in argument order', () => {
+  it('the six examples give one orgfit/results@1 holding six results, in argument order', () => {
     expect(all.format).toBe('orgfit/results@1');
     expect(Object.keys(all).sort()).toEqual(['format', 'results']);
-    expect(all.results).toHaveLength(4);
+    expect(all.results).toHaveLength(6);
     expect(all.results.map((r) => r.municipality)).toEqual(EXAMPLES.map((e) => MUNICIPALITY[e]));
     expect(all.results.map((r) => r.source)).toEqual(EXAMPLES.map(examplePath));
-    expect(all.results.map((r) => r.scenario)).toEqual([undefined, undefined, 'after co-location', 'one-stop agency']);
+    expect(all.results.map((r) => r.scenario)).toEqual([undefined, undefined, undefined, undefined, undefined, 'one-stop agency']);
     for (const result of all.results) expect(result.method).toEqual({ kind: 'weighted-additive', scale: '0-100', interval: { level: 0.8 }, robustness: { kind: 'smaa-2', samples: 200, seed: 1, adaptive: false, maxSamples: 40_000 } });
   });
 
   it('every result meets the contract: scores, intervals, contributions and resolved evidence', () => {
     for (const result of all.results) checkResult(result);
+  });
+
+  it('each example is scored within the frame it answers and against the organisation it has today', () => {
+    expect(all.results.map((r) => r.frame?.model)).toEqual(EXAMPLES.map((e) => FRAME[e]));
+    expect(all.results.map((r) => r.today)).toEqual(EXAMPLES.map((e) => TODAY[e]));
+    const fjordby = all.results[EXAMPLES.indexOf('fjordby')]!;
+    expect(fjordby.frame!.name).toBe(kb.models.find((m) => m.id === 'centrelink-style')!.name.nb);
   });
 
   it('every contribution cites the references of its findings', () => {
@@ -204,26 +283,58 @@ describe('orgfit score --format json', () => {
     }
   });
 
-  it('Bygdvik (4 FTEs) cannot split tasks: the specialised model is ranked last and marked unworkable', () => {
-    const bygdvik = all.results[1]!;
-    const last = bygdvik.ranking.at(-1)!;
-    expect(last.model).toBe('specialised');
+  it('with 4 FTEs (Bygdvik) and 80 (Bydel Nord) every organisation is workable', () => {
+    for (const name of ['bygdvik', 'bydel-nord'] as const) {
+      const result = all.results[EXAMPLES.indexOf(name)]!;
+      expect(result.ranking.every((r) => r.feasible), name).toBe(true);
+      expect(result.ranking.flatMap((r) => r.preconditions).every((p) => p.status === 'met'), name).toBe(true);
+    }
+  });
+
+  it('Bygdvik with 3 FTEs has too few people for a matrix: ranked last, marked unworkable, never first', async () => {
+    writeFileSync(join(tmp, 'bygdvik-3-fte.yaml'), THREE_STAFF);
+    const { code, stdout, stderr } = await cli(['score', 'bygdvik-3-fte.yaml', '--format', 'json', ...FAST], { cwd: tmp });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as Result;
+    checkResult(result);
+    const last = result.ranking.at(-1)!;
+    expect(last.model).toBe('matrix');
     expect(last.feasible).toBe(false);
     expect(last.acceptability.first).toBe(0);
     const failed = last.preconditions.filter((p) => p.status === 'failed');
-    expect(failed.map((p) => p.id)).toEqual(['enough-staff-to-split-tasks']);
+    expect(failed.map((p) => p.id)).toEqual(['two-dimensions-need-people']);
     expect(failed[0]!.reads).toContain('staff-fte');
-    // Its score is nonetheless higher than some workable models: feasibility ranks first.
-    expect(bygdvik.ranking.some((r) => r.feasible && r.score < last.score)).toBe(true);
-    expect(last.misfit[0]).toMatchObject({ kind: 'precondition', id: 'enough-staff-to-split-tasks', effect: 0 });
-    // Bydel Nord has 80 FTEs: every model is workable.
-    expect(all.results[0]!.ranking.every((r) => r.feasible)).toBe(true);
+    // Its score is nonetheless higher than a workable model's: feasibility ranks first.
+    expect(result.ranking.some((r) => r.feasible && r.score < last.score)).toBe(true);
+    expect(last.misfit[0]).toMatchObject({ kind: 'precondition', id: 'two-dimensions-need-people', effect: 0 });
+    // Self-managed teams need 3: still workable.
+    const teams = result.ranking.find((r) => r.model === 'organic-team')!;
+    expect(teams.feasible).toBe(true);
+    expect(teams.preconditions.map((p) => [p.id, p.status])).toEqual([['a-team-needs-people', 'met']]);
+    expect(result.verdict.models).not.toContain('matrix');
   });
 
-  it('the "don’t know" answer in Bygdvik is listed as an assumption with the question’s assumed value', () => {
-    const bygdvik = all.results[1]!;
-    expect(bygdvik.assumptions).toEqual([{ question: 'priority-knowledge-practice', text: kb.questions.find((q) => q.id === 'priority-knowledge-practice')!.text.nb, assumed: 3 }]);
-    expect(all.results[2]!.assumptions).toEqual([]);
+  it('Bygdvik with 2 FTEs has no team either: both are unworkable, after every workable model', async () => {
+    writeFileSync(join(tmp, 'bygdvik-2-fte.yaml'), TWO_STAFF);
+    const { code, stdout } = await cli(['score', 'bygdvik-2-fte.yaml', '--format', 'json', ...FAST], { cwd: tmp });
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as Result;
+    checkResult(result);
+    expect(result.ranking.slice(2).map((r) => [r.model, r.feasible]).sort()).toEqual([['matrix', false], ['organic-team', false]]);
+    expect(result.ranking.slice(0, 2).every((r) => r.feasible)).toBe(true);
+    const teams = result.ranking.find((r) => r.model === 'organic-team')!;
+    expect(teams.preconditions.filter((p) => p.status === 'failed').map((p) => p.id)).toEqual(['a-team-needs-people']);
+    for (const entry of result.ranking.slice(2)) expect(entry.acceptability.first).toBe(0);
+  });
+
+  it('a "don’t know" answer is listed as an assumption with the question’s assumed value; the examples have none', async () => {
+    writeFileSync(join(tmp, 'bygdvik-unknown-routines.yaml'), bygdvikWith('  shared-routines: 3\n', '  shared-routines: dont-know\n'));
+    const { code, stdout } = await cli(['score', 'bygdvik-unknown-routines.yaml', '--format', 'json', ...FAST], { cwd: tmp });
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as Result;
+    expect(result.assumptions).toEqual([{ question: 'shared-routines', text: kb.questions.find((q) => q.id === 'shared-routines')!.text.nb, assumed: 3 }]);
+    for (const example of all.results) expect(example.assumptions, example.municipality).toEqual([]);
   });
 
   it('a single file gives a bare orgfit/result@1', async () => {
@@ -250,12 +361,21 @@ describe('orgfit score --format json', () => {
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as Result;
     checkResult(result);
-    const open = kb.questions.filter((q) => q.dontKnow).map((q) => q.id);
+    // Every open answer with an assumed value. A ranking has none: an unknown ranking is every order equally likely.
+    const open = kb.questions.filter((q) => q.dontKnow && q.type !== 'rank').map((q) => q.id);
+    expect(open).toContain('current-organisation');
     expect(result.assumptions.map((a) => a.question).sort()).toEqual(open.sort());
-    // With staff-fte unknown, the staffing precondition is uncertain, not failed.
-    const specialised = result.ranking.find((r) => r.model === 'specialised')!;
-    expect(specialised.preconditions.find((p) => p.id === 'enough-staff-to-split-tasks')?.status).toBe('unknown');
-    expect(specialised.feasible).toBe(true);
+    // With staff-fte unknown, the staffing preconditions are uncertain, not failed.
+    for (const [model, id] of [['matrix', 'two-dimensions-need-people'], ['organic-team', 'a-team-needs-people']]) {
+      const entry = result.ranking.find((r) => r.model === model)!;
+      expect(entry.preconditions.find((p) => p.id === id)?.status, model).toBe('unknown');
+      expect(entry.feasible).toBe(true);
+    }
+    // With today's organisation unknown there is nothing to compare with: no today, no gains, no keep.
+    expect(result.today).toBeUndefined();
+    expect(result.verdict.kind).not.toBe('keep');
+    // The frame has no "don't know": it is always known.
+    expect(result.frame?.model).toBe('nav-co-located');
   });
 });
 
@@ -351,7 +471,7 @@ describe('inputs', () => {
     expect(data.results.map((r) => r.source)).toEqual([join('folder', 'a-bygdvik.yaml'), join('folder', 'b-fjordby.yaml'), join('folder', 'more', 'c-elvestad.yml')]);
   });
 
-  it('the examples folder gives the same results as the four files', async () => {
+  it('the examples folder gives the same results as the six files', async () => {
     const byFolder = JSON.parse((await cli(['score', 'seeds/examples', '--format', 'json', ...FAST])).stdout) as Results;
     const byFiles = JSON.parse((await cli(['score', ...EXAMPLES.map(examplePath), '--format', 'json', ...FAST])).stdout) as Results;
     expect(byFolder.results.map((r) => r.ranking)).toEqual(byFiles.results.map((r) => r.ranking));
@@ -433,7 +553,7 @@ describe('orgfit score --format csv', () => {
       expect(header).toContain(`weight_${c.id}`);
     }
     expect(new Set(header).size).toBe(header.length);
-    expect(rows).toHaveLength(1 + files.length * kb.models.length);
+    expect(rows).toHaveLength(1 + files.length * organisations.length);
     for (const row of rows) expect(row).toHaveLength(header.length);
 
     const col = (name: string) => header.indexOf(name);
@@ -452,6 +572,10 @@ describe('orgfit score --format csv', () => {
         expect(Number(row[col('high')])).toBe(entry.interval[1]);
         expect(row[col('feasible')]).toBe(String(entry.feasible));
         expect(Number(row[col('p_first')])).toBe(entry.acceptability.first);
+        expect(row[col('verdict')]).toBe(result.verdict.kind);
+        // Against today: empty for today's organisation itself.
+        expect(row[col('vs_today')]).toBe(entry.versusToday ? String(entry.versusToday.gain) : '');
+        expect(row[col('p_better_than_today')]).toBe(entry.versusToday ? String(entry.versusToday.better) : '');
         for (const c of entry.criteria) {
           expect(Number(row[col(`points_${c.criterion}`)])).toBe(c.points);
           expect(Number(row[col(`weight_${c.criterion}`)])).toBe(c.weight);
@@ -467,7 +591,7 @@ describe('orgfit score --format csv', () => {
     // The raw text: the field is quoted and the inner quotes doubled.
     expect(stdout).toContain(',"Nord, ""Sør"" og Øst",');
     const rows = parseCsv(stdout);
-    expect(rows).toHaveLength(1 + kb.models.length);
+    expect(rows).toHaveLength(1 + organisations.length);
     const header = rows[0]!;
     for (const row of rows.slice(1)) {
       expect(row[header.indexOf('municipality')]).toBe('Nord, "Sør" og Øst');
@@ -489,7 +613,7 @@ describe('orgfit score --format csv', () => {
     }
     const names = (rows: string[][]) => rows.slice(1).map((row) => row[header.indexOf('name')]);
     expect(names(en)).not.toEqual(names(nb));
-    expect(names(en)).toEqual(en.slice(1).map((row) => kb.models.find((m) => m.id === row[header.indexOf('model')])!.name.en));
+    expect(names(en)).toEqual(en.slice(1).map((row) => organisations.find((m) => m.id === row[header.indexOf('model')])!.name.en));
   });
 });
 
@@ -498,7 +622,7 @@ describe('orgfit score --format csv', () => {
 describe('orgfit score --format table', () => {
   const allFiles = EXAMPLES.map(examplePath);
 
-  it('with several files, ends with a summary naming each municipality and the model that leads there', async () => {
+  it('with several files, ends with a summary naming each municipality and the model the verdict leads with', async () => {
     const { code, stdout } = await cli(['score', ...allFiles, '--lang', 'en', '--format', 'json', ...FAST]);
     expect(code).toBe(0);
     const results = (JSON.parse(stdout) as { results: Result[] }).results;
@@ -507,10 +631,13 @@ describe('orgfit score --format table', () => {
     const rows = summary.split('\n').slice(2).filter(Boolean);
     expect(rows).toHaveLength(results.length);
     results.forEach((result, i) => {
-      const best = result.ranking.find((r) => r.feasible)!;
+      // The verdict's leader: under "keep", today's organisation, which need not be first by fit.
+      const leader = result.ranking.find((r) => r.model === result.verdict.leader)!;
+      expect(leader.feasible).toBe(true);
       expect(rows[i]).toContain(result.municipality.slice(0, 12));
-      expect(rows[i]).toContain(best.name.slice(0, 12));
+      expect(rows[i]).toContain(leader.name.slice(0, 12));
     });
+    expect(results.some((r) => r.verdict.kind === 'keep' && r.verdict.leader !== r.ranking[0]!.model)).toBe(true);
     const single = await cli(['score', allFiles[0]!, '--lang', 'en', ...FAST]);
     expect(single.stdout).not.toContain('Summary');
   });
@@ -542,20 +669,44 @@ describe('orgfit score --format table', () => {
   });
 
   it('the ranking rows (rank, model, score, interval) fit in 80 columns and agree with the JSON', async () => {
-    for (const lang of ['nb', 'en'] as const) {
-      const table = (await cli(['score', examplePath('bygdvik'), '--lang', lang, ...FAST])).stdout;
-      const json = JSON.parse((await cli(['score', examplePath('bygdvik'), '--format', 'json', '--lang', lang, ...FAST])).stdout) as Result;
-      const lines = table.split('\n');
-      expect(lines[0]).toBe('Bygdvik kommune');
-      for (const entry of json.ranking) {
-        const row = lines.find((line) => line.startsWith(`${String(entry.rank).padStart(2)} `));
-        expect(row, `no row for rank ${entry.rank}`).toBeDefined();
-        expect(codePoints(row!)).toBeLessThanOrEqual(80);
-        const score = `${entry.score.toFixed(0)} (${entry.interval[0].toFixed(0)}–${entry.interval[1].toFixed(0)})`;
-        expect(row).toContain(score);
-        if (!entry.feasible) expect(row).toContain(lang === 'nb' ? 'ikke gjennomførbar' : 'not workable');
+    writeFileSync(join(tmp, 'rows-2-fte.yaml'), TWO_STAFF);
+    // Self-managed teams today and unworkable: the longest name with both marks.
+    writeFileSync(join(tmp, 'rows-teams-today.yaml'), TWO_STAFF.replace('current-organisation: integrated-generalist', 'current-organisation: team-based'));
+    let unworkable = 0;
+    for (const file of [join(ROOT, examplePath('bygdvik')), 'rows-2-fte.yaml', 'rows-teams-today.yaml']) {
+      for (const lang of ['nb', 'en'] as const) {
+        const table = (await cli(['score', file, '--lang', lang, ...FAST], { cwd: tmp })).stdout;
+        const json = JSON.parse((await cli(['score', file, '--format', 'json', '--lang', lang, ...FAST], { cwd: tmp })).stdout) as Result;
+        const lines = table.split('\n');
+        expect(lines[0]).toBe('Bygdvik kommune');
+        for (const entry of json.ranking) {
+          const row = lines.find((line) => line.startsWith(`${String(entry.rank).padStart(2)} `));
+          expect(row, `no row for rank ${entry.rank}`).toBeDefined();
+          expect(codePoints(row!)).toBeLessThanOrEqual(80);
+          const score = `${entry.score.toFixed(0)} (${entry.interval[0].toFixed(0)}–${entry.interval[1].toFixed(0)})`;
+          expect(row).toContain(score);
+          // The marks are never cut, however long the name.
+          if (!entry.feasible) expect(row, `${file} ${entry.model}`).toContain(lang === 'nb' ? '(ikke gjennomførbar)' : '(not workable)');
+          if (entry.model === json.today) expect(row, `${file} ${entry.model}`).toContain(lang === 'nb' ? '(i dag)' : '(today)');
+          if (!entry.feasible) unworkable++;
+        }
       }
     }
+    expect(unworkable).toBe(2 * 2 * 2);
+  });
+
+  // Regression test for a fixed bug (src/render/score-table.ts, renderOne): the "(today)" and "(not workable)"
+  // marks were added to the name before it was cut to the name column (45 columns at 80), so a long name lost
+  // them: "Flat, team-based learning organisation (not …", "Flat, teambasert og lærende organisasjon (i …". The
+  // name is cut, the marks are kept.
+  it('a long name is shortened before the marks "(today)" and "(not workable)", which stay whole', async () => {
+    writeFileSync(join(tmp, 'marks-teams-today.yaml'), TWO_STAFF.replace('current-organisation: integrated-generalist', 'current-organisation: team-based'));
+    const nb = (await cli(['score', 'marks-teams-today.yaml', ...FAST], { cwd: tmp, columns: 80 })).stdout;
+    expect(nb).toMatch(/^ \d Flat, teambaser… \(i dag\) \(ikke gjennomførbar\) +\d/m);
+    const en = (await cli(['score', 'marks-teams-today.yaml', '--lang', 'en', ...FAST], { cwd: tmp, columns: 80 })).stdout;
+    expect(en).toMatch(/^ \d Flat, team-based lear… \(today\) \(not workable\) +\d/m);
+    // A name that fits with its mark is not touched.
+    expect(en).toMatch(/^ \d Matrix organisation \(not workable\) +\d/m);
   });
 
   // Regression test for a fixed bug (src/render/score-table.ts, renderOne): the name column is `width - 38` = 42
@@ -563,34 +714,42 @@ describe('orgfit score --format table', () => {
   // longest model name ("Samlet etat etter bestiller–utfører-modell (Centrelink)", 55
   // characters; "One-stop purchaser–provider agency (Centrelink)", 48) is cut to
   // "…-model…" / "…(Centr…" although 15 columns stand empty. Every model name should
-  // appear whole in its row at 80 columns.
+  // appear whole in its row at 80 columns. (Centrelink is now a frame, named whole in the
+  // line above the table; the longest organisation is "Flat, teambasert og lærende organisasjon".)
   it('every ranking row names its model in full, in the chosen language, at 80 columns', async () => {
     for (const lang of ['nb', 'en'] as const) {
-      const { stdout } = await cli(['score', examplePath('fjordby'), '--lang', lang, ...FAST]);
+      const { stdout } = await cli(['score', examplePath('fjordby'), '--lang', lang, ...FAST], { columns: 80 });
       const rows = stdout.split('\n').filter((line) => /^ {0,1}\d+ /.test(line));
-      expect(rows).toHaveLength(kb.models.length);
-      for (const model of kb.models) {
+      expect(rows).toHaveLength(organisations.length);
+      for (const model of organisations) {
         expect(rows.some((row) => row.includes(model.name[lang])), `${model.id} (${lang})`).toBe(true);
       }
+      // The frame is named whole where the table says what it is scored within.
+      const within = stdout.slice(0, stdout.indexOf('\n\n')).replace(/\n {2}/g, ' ');
+      expect(within).toContain(`${lang === 'nb' ? 'Innenfor' : 'Within'}: ${kb.models.find((m) => m.id === 'centrelink-style')!.name[lang]}.`);
     }
   });
 
-  it('contains every model name in the chosen language (possibly shortened), and nb differs from en', async () => {
-    const nb = (await cli(['score', examplePath('elvestad'), ...FAST])).stdout;
-    const en = (await cli(['score', examplePath('elvestad'), '--lang', 'en', ...FAST])).stdout;
-    for (const model of kb.models) {
+  it('contains every organisation and its frame by name in the chosen language (possibly shortened), and nb differs from en', async () => {
+    const nb = (await cli(['score', examplePath('fjordby'), ...FAST])).stdout;
+    const en = (await cli(['score', examplePath('fjordby'), '--lang', 'en', ...FAST])).stdout;
+    const frame = kb.models.find((m) => m.id === 'centrelink-style')!;
+    for (const model of [...organisations, frame]) {
       // At least the first 30 characters of every name, which fit any layout.
       expect(nb).toContain([...model.name.nb].slice(0, 30).join(''));
       expect(en).toContain([...model.name.en].slice(0, 30).join(''));
     }
+    // The other frame is not Fjordby's.
+    const nav = kb.models.find((m) => m.id === 'nav-co-located')!;
+    expect(nb).not.toContain(nav.name.nb);
     expect(nb).not.toBe(en);
     expect(nb).toContain('Poeng');
     expect(en).toContain('Score');
-    expect(nb.split('\n')[0]).toBe('Elvestad kommune — scenario: after co-location');
+    expect(nb.split('\n')[0]).toBe('Fjordby kommune — scenario: one-stop agency');
     // The default language is bokmål when neither --lang nor LANG says otherwise.
-    expect((await cli(['score', examplePath('elvestad'), '--lang', 'nb', ...FAST])).stdout).toBe(nb);
+    expect((await cli(['score', examplePath('fjordby'), '--lang', 'nb', ...FAST])).stdout).toBe(nb);
     // LANG chooses English when --lang is not given.
-    expect((await cli(['score', examplePath('elvestad'), ...FAST], { env: { LANG: 'en_GB.UTF-8' } })).stdout).toBe(en);
+    expect((await cli(['score', examplePath('fjordby'), ...FAST], { env: { LANG: 'en_GB.UTF-8' } })).stdout).toBe(en);
   });
 
   it('several files give one table each, in argument order', async () => {
@@ -600,13 +759,15 @@ describe('orgfit score --format table', () => {
     expect([...titles].sort((a, b) => a - b)).toEqual(titles);
   });
 
-  it('shows the failed precondition of an unworkable model with its findings', async () => {
-    const { stdout } = await cli(['score', examplePath('bygdvik'), '--lang', 'en', ...FAST]);
+  it('shows the failed precondition of an unworkable model with its findings, and what it assumed', async () => {
+    writeFileSync(join(tmp, 'precondition-3-fte.yaml'), THREE_STAFF.replace('  shared-routines: 3\n', '  shared-routines: dont-know\n'));
+    const { stdout } = await cli(['score', 'precondition-3-fte.yaml', '--lang', 'en', ...FAST], { cwd: tmp });
     const flat = stdout.replace(/\n {2}/g, ' ');
-    expect(flat).toContain('Specialised model (not workable)');
-    expect(flat).toMatch(/Precondition not met – Specialised model: .*Below 6 FTEs/);
-    expect(flat).toContain('four-degrees-of-specialisation');
-    expect(flat).toContain('the priority given to knowledge-based practice = 3');
+    expect(flat).toContain('Matrix organisation (not workable)');
+    expect(flat).toMatch(/Precondition not met – Matrix organisation: .*with fewer than 4 FTEs there are not the people for it/);
+    expect(flat).toContain('[matrix-organisation-continuous-competence]');
+    expect(flat).not.toContain('Precondition not met – Flat, team-based');
+    expect(flat).toContain('Assumed where you answered "don’t know": the shared routines across units = 3');
   });
 
   it('no escape codes without a terminal, with NO_COLOR=1, or with --no-color', async () => {
@@ -682,8 +843,8 @@ const wrongType = replaceLine('  staff-fte: 4', '  staff-fte: four');
 const percent = replaceLine('  share-social-work-educated: 50', '  share-social-work-educated: 140');
 const scale = replaceLine('  recruitment-pressure: 5', '  recruitment-pressure: 9');
 const option = replaceLine('  steering-style: hierarchical', '  steering-style: anarchy');
-const missing = BASE.replace('  state-agency-relation: cooperation\n', '');
-const dontKnow = replaceLine('  current-organisation: integrated-generalist', '  current-organisation: dont-know');
+const missing = bygdvikWith('  frame: nav-office\n', '');
+const dontKnow = replaceLine('  frame: nav-office', '  frame: dont-know');
 const shares = replaceLine('  share-rule-logic: 55', '  share-rule-logic: 85');
 const tabs = replaceLine('  staff-fte: 4', '\tstaff-fte: 4');
 const duplicate = replaceLine('  staff-fte: 4', '  staff-fte: 4\n  staff-fte: 5');
@@ -696,8 +857,8 @@ const BAD: BadCase[] = [
   { name: 'percent-140', text: percent, position: at(percent, 'share-social-work-educated: 140', 'share-social-work-educated: '.length), rule: 'answer-range', contains: ['"share-social-work-educated"', '140', 'between 0 and 100'] },
   { name: 'scale-9', text: scale, position: at(scale, 'recruitment-pressure: 9', 'recruitment-pressure: '.length), rule: 'answer-range', contains: ['"recruitment-pressure"', '9', 'between 1 and 5'] },
   { name: 'option', text: option, position: at(option, 'steering-style: anarchy', 'steering-style: '.length), rule: 'answer-option', contains: ['"steering-style"', '"anarchy"', 'hierarchical'] },
-  { name: 'missing', text: missing, position: at(missing, 'answers:'), rule: 'answer-missing', contains: ['"state-agency-relation"'] },
-  { name: 'dont-know', text: dontKnow, position: at(dontKnow, 'current-organisation: dont-know', 'current-organisation: '.length), rule: 'answer-dont-know', contains: ['"current-organisation"'] },
+  { name: 'missing', text: missing, position: at(missing, 'answers:'), rule: 'answer-missing', contains: ['"frame"'] },
+  { name: 'dont-know', text: dontKnow, position: at(dontKnow, 'frame: dont-know', 'frame: '.length), rule: 'answer-dont-know', contains: ['"frame"'] },
   { name: 'shares', text: shares, position: at(shares, 'share-rule-logic: 85', 'share-rule-logic: '.length), rule: 'answer-sum', contains: ['130', '100'] },
   { name: 'malformed', text: tabs, position: at(tabs, '\tstaff-fte'), rule: 'yaml-syntax', contains: ['Tab'] },
   { name: 'duplicate-key', text: duplicate, position: at(duplicate, 'staff-fte: 5'), rule: 'yaml-duplicate-key', contains: [] },
@@ -742,9 +903,9 @@ describe('bad answers files', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     const expected: [string, string, string][] = [
-      [at(text, 'answers:'), 'answer-missing', '"access-jobs"'],
+      [at(text, 'answers:'), 'answer-missing', '"access-measures-and-jobs"'],
       [at(text, 'staff-fte: 9999', 'staff-fte: '.length), 'answer-range', '"staff-fte"'],
-      [at(text, 'acces-jobs'), 'answer-unknown-question', 'did you mean "access-jobs"'],
+      [at(text, 'acces-measures-and-jobs'), 'answer-unknown-question', 'did you mean "access-measures-and-jobs"'],
       [at(text, 'steering-style: anarchy', 'steering-style: '.length), 'answer-option', '"anarchy"'],
     ];
     for (const [position, rule, contains] of expected) {
@@ -948,7 +1109,7 @@ describe('--models DIR', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as Result;
-    expect(result.ranking).toHaveLength(kb.models.length + 1);
+    expect(result.ranking).toHaveLength(organisations.length + 1);
     const ours = result.ranking.find((r) => r.model === 'our-office-today')!;
     const theirs = result.ranking.find((r) => r.model === 'matrix')!;
     expect(ours.builtIn).toBe(false);
