@@ -34,15 +34,33 @@ describe('orgfit score (built binary)', () => {
     expect(ran.status).toBe(0);
     const lines = ran.stdout.split('\n');
     expect(lines[0]).toBe('Bygdvik kommune');
+    // The frame and today's organisation, then the verdict.
+    expect(lines[1]).toBe('Innenfor: NAV-kontor (partnerskap med staten). I dag: Integrert');
     expect(ran.stdout).toMatch(/^Vurdering: /m);
-    expect(ran.stdout).toMatch(/^ # Modell +Poeng \(80 %\) +Først i$/m);
-    const rows = lines.filter((line) => /^ [1-6] /.test(line));
-    expect(rows).toHaveLength(6);
-    expect(rows[5]).toContain('Spesialisert modell (ikke gjennomførbar)');
-    for (const row of rows) expect(row).toMatch(/ \d{1,3} \(\d{1,3}–\d{1,3}\) +\d{1,3}\u00a0?%$/);
+    expect(ran.stdout).toMatch(/^ # Modell +Poeng \(80 %\) +mot i dag +Først i$/m);
+    // The four organisations, never a frame; one of them is today's.
+    const rows = lines.filter((line) => /^ [1-9] /.test(line));
+    expect(rows).toHaveLength(4);
+    expect(rows.filter((row) => row.includes('Integrert generalistmodell (i dag)'))).toHaveLength(1);
+    expect(ran.stdout).not.toMatch(/^ \d .*NAV-kontor/m);
+    for (const row of rows) expect(row).toMatch(/ \d{1,3} \(\d{1,3}–\d{1,3}\) +([+−]\d+,\d|·) +\d{1,3}\u00a0?%$/);
     expect(ran.stdout).toMatch(/Forskningen bak en poengsum: orgfit explain [a-z-]+/);
     expect(ran.stdout).not.toContain('\u001b');
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+
+  it('too few staff for a matrix or a team: both marked unworkable and ranked last', () => {
+    // Bygdvik with 2 FTEs: a matrix needs 4 (two-dimensions-need-people), self-managed teams 3 (a-team-needs-people).
+    writeFileSync(join(dir, 'bygdvik-2-fte.yaml'), readFileSync(EXAMPLE('bygdvik'), 'utf8').replace('  staff-fte: 4\n', '  staff-fte: 2\n'));
+    const ran = orgfit(['score', 'bygdvik-2-fte.yaml', '--samples', '200']);
+    expect(ran.stderr).toBe('');
+    expect(ran.status).toBe(0);
+    const rows = ran.stdout.split('\n').filter((line) => /^ [1-9] /.test(line));
+    expect(rows).toHaveLength(4);
+    expect(rows.slice(2).some((row) => row.includes('Matriseorganisasjon (ikke gjennomførbar)'))).toBe(true);
+    expect(rows.slice(2).some((row) => row.includes('(ikke gjennomførbar)') && row.includes('Flat, teambaser'))).toBe(true);
+    expect(rows.slice(0, 2).some((row) => row.includes('ikke gjennomførbar'))).toBe(false);
+    for (const line of ran.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 
   it('score - --format json reads standard input and prints one orgfit/result@1', () => {
@@ -53,9 +71,11 @@ describe('orgfit score (built binary)', () => {
     const result = JSON.parse(ran.stdout) as Result;
     expect(result.format).toBe('orgfit/result@1');
     expect(result.municipality).toBe('Elvestad kommune');
-    expect(result.scenario).toBe('after co-location');
+    expect(result.scenario).toBeUndefined();
+    expect(result.frame?.model).toBe('nav-co-located');
+    expect(result.today).toBe('specialised');
     expect(result.source).toBe('<stdin>');
-    expect(result.ranking).toHaveLength(6);
+    expect(result.ranking).toHaveLength(4);
     for (const entry of result.ranking) {
       expect(entry.interval[0]).toBeLessThanOrEqual(entry.score);
       expect(entry.score).toBeLessThanOrEqual(entry.interval[1]);
@@ -71,7 +91,7 @@ describe('orgfit score (built binary)', () => {
     expect(ran.stdout).toBe('');
     expect(ran.stderr).toContain('several-problems.yaml');
     expect(ran.stderr).toMatch(/^ {2}10:14 +error +The answer to "staff-fte" is 9999/m);
-    expect(ran.stderr).toMatch(/^ {2}24:3 +error +There is no question "acces-jobs" \(did you mean "access-jobs"\?\)/m);
+    expect(ran.stderr).toMatch(/^ {2}24:3 +error +There is no question "acces-measures-and-jobs" \(did you mean "access-measures-and-jobs"\?\)/m);
     expect(ran.stderr).toContain('✖ 4 problems (4 errors, 0 warnings)');
     expect(ran.stderr).not.toContain('\u001b');
     noStackTrace(ran);
@@ -107,7 +127,8 @@ describe('orgfit score (built binary)', () => {
     expect(ran.stderr).toBe('');
     const records = ran.stdout.split('\r\n');
     expect(records.at(-1)).toBe('');
-    expect(records).toHaveLength(1 + 2 * 6 + 1);
+    // A header, four organisations for each file, and the empty string after the last CRLF.
+    expect(records).toHaveLength(1 + 2 * 4 + 1);
     expect(records[0]!.startsWith('source,municipality,scenario,rank,model,name,score,')).toBe(true);
   });
 
@@ -119,19 +140,21 @@ describe('orgfit score (built binary)', () => {
     expect(blank.status).toBe(1);
     expect(blank.stdout).toBe('');
     expect(blank.stderr).toContain('<stdin>');
+    // The frame is the one answer that may not be "don't know".
+    expect(blank.stderr).toMatch(/"frame"/);
     noStackTrace(blank);
-    // Fill in the name and the answers that may not be "don't know".
+    // Fill in the name and the answer that may not be "don't know".
     const filled = template.stdout
       .replace(/^municipality: ""$/m, 'municipality: Malvik')
-      .replace(/^( {2}current-organisation:)[^\n]*$/m, '$1 integrated-generalist')
-      .replace(/^( {2}state-agency-relation:)[^\n]*$/m, '$1 cooperation');
+      .replace(/^( {2}frame:)[^\n]*$/m, '$1 nav-office');
     expect(filled).not.toBe(template.stdout);
     const ran = orgfit(['score', '-', '--format', 'json', '--samples', '200', '--lang', 'en'], { input: filled });
     expect(ran.stderr).toBe('');
     expect(ran.status).toBe(0);
     const result = JSON.parse(ran.stdout) as Result;
     expect(result.municipality).toBe('Malvik');
-    expect(result.ranking).toHaveLength(6);
+    expect(result.ranking).toHaveLength(4);
+    expect(result.frame?.model).toBe('nav-co-located');
     expect(result.assumptions.length).toBeGreaterThan(0);
   });
 
