@@ -67,11 +67,16 @@ describe('calibration report', () => {
 
   it('has the required figures, with shares in [0, 1]', () => {
     expect(report.panel).toBe(TINY.panel);
-    const models = kb.models.map((m) => m.id).sort();
-    for (const key of ['winners', 'equalRatings'] as const) expect(Object.keys(report[key]).sort()).toEqual(models);
+    // The organisations, which are ranked; the frames (NAV office, one-stop agency) never are.
+    const models = kb.models.filter((m) => m.kind !== 'frame').map((m) => m.id).sort();
+    expect(models).toHaveLength(kb.models.length - 2);
+    expect([...report.models].sort()).toEqual(models);
+    for (const key of ['winners', 'fitWinners', 'bestCase', 'equalRatings'] as const) expect(Object.keys(report[key]).sort()).toEqual(models);
     expect(Object.keys(report.questionInfluence).sort()).toEqual(kb.questions.map((q) => q.id).sort());
     const all = [
       ...shares(report.winners),
+      ...shares(report.fitWinners),
+      ...Object.values(report.bestCase).map((b) => b.highestFirst),
       ...shares(report.equalRatings),
       ...shares(report.questionInfluence),
       ...shares(report.leaderInfluence),
@@ -87,6 +92,7 @@ describe('calibration report', () => {
       expect(x).toBeLessThanOrEqual(1);
     }
     expect(shares(report.winners).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
+    expect(shares(report.fitWinners).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 3);
     expect(Number.isFinite(report.medianGap)).toBe(true);
     expect(kb.questions.map((q) => q.id)).toContain(report.cliffIndex.question);
     expect(['rural', 'town', 'city']).toContain(report.cliffIndex.band);
