@@ -56,6 +56,8 @@ export function showValue(question: Question, value: unknown, lang: Lang): strin
 
 function dontKnowText(question: Question, lang: Lang): string {
   if (!question.dontKnow) return kbText(lang, 'questions-dont-know-not-allowed');
+  // A ranking has no single assumed value: an unknown one is every order, equally likely.
+  if (question.type === 'rank') return kbText(lang, 'questions-dont-know-rank');
   return kbText(lang, 'questions-dont-know-allowed', { value: question.assume === undefined ? '–' : showValue(question, question.assume, lang) });
 }
 

@@ -47,7 +47,9 @@ function questionBlock(question: Question, lang: Lang, width: number): string[] 
     }
   }
   const rules: string[] = [];
-  if (question.dontKnow) rules.push(kbText(lang, 'template-dont-know-yes', { value: showValue(question, question.assume, lang) }));
+  // A ranking has no single assumed value: an unknown one is every order, equally likely.
+  if (question.dontKnow && question.type === 'rank') rules.push(kbText(lang, 'template-dont-know-rank'));
+  else if (question.dontKnow) rules.push(kbText(lang, 'template-dont-know-yes', { value: showValue(question, question.assume, lang) }));
   else rules.push(kbText(lang, 'template-dont-know-no'));
   if (question.required === false) rules.push(kbText(lang, 'template-optional'));
   out.push(...comment(rules.join(' '), indent, width, '  '));

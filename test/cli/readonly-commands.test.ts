@@ -87,6 +87,21 @@ describe('orgfit questions', () => {
     for (const question of kb.questions) for (const id of question.feeds) expect(stdout).toContain(id);
   });
 
+  it.each([
+    ['nb', 'da antas', '«dont-know» er tillatt; da regnes hver rekkefølge som like sannsynlig'],
+    ['en', 'is then assumed', '"dont-know" is allowed; every order is then taken as equally likely'],
+  ] as const)('md in %s says what a "don’t know" means, for a ranking too (no "–" for an assumed value)', async (lang, assumes, rank) => {
+    const { stdout } = await cli(['questions', '--lang', lang]);
+    const sections = stdout.split('\n### ');
+    for (const question of kb.questions.filter((q) => q.dontKnow)) {
+      const section = sections.find((s) => s.startsWith(`\`${question.id}\``))!;
+      expect(section, question.id).toBeDefined();
+      expect(section, question.id).toContain(question.type === 'rank' ? rank : assumes);
+      expect(section, question.id).not.toContain('– is then assumed');
+      expect(section, question.id).not.toContain('da antas –');
+    }
+  });
+
   it('md differs between nb and en', async () => {
     expect((await cli(['questions', '--lang', 'nb'])).stdout).not.toBe((await cli(['questions', '--lang', 'en'])).stdout);
   });
@@ -150,6 +165,25 @@ describe('orgfit template', () => {
     const result = await cli(['validate', '--answers', filled]);
     expect(result.stdout + result.stderr).not.toMatch(/error|feil/);
     expect(result.code).toBe(0);
+  });
+
+  // Regression test for a fixed bug (src/render/template.ts, questionBlock): a ranking's "don't know" has no
+  // assumed value (every order is equally likely), and the template said "orgfit then assumes undefined".
+  it.each([
+    ['nb', 'da antar orgfit', '«dont-know» er tillatt; da regner orgfit hver rekkefølge som like sannsynlig.'],
+    ['en', 'orgfit then assumes', '"dont-know" is allowed; orgfit then takes every order as equally likely.'],
+  ] as const)('in %s: says what a "don’t know" means for every question that allows it, a ranking too', async (lang, assumes, rank) => {
+    const { stdout } = await cli(['template', '--lang', lang]);
+    expect(stdout).not.toContain('undefined');
+    // Each question's block, its wrapped comment lines joined again.
+    const blocks = stdout.split('\n\n').map((b) => b.replace(/\n {2}# {3}/g, ' '));
+    for (const question of kb.questions.filter((q) => q.dontKnow)) {
+      const block = blocks.find((b) => new RegExp(`^  ${question.id}: dont-know$`, 'm').test(b));
+      expect(block, question.id).toBeDefined();
+      if (question.type === 'rank') expect(block, question.id).toContain(rank);
+      else expect(block, question.id).toContain(assumes);
+    }
+    expect(kb.questions.some((q) => q.dontKnow && q.type === 'rank')).toBe(true);
   });
 
   it('differs between nb and en, and is deterministic', async () => {

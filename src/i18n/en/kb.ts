@@ -46,6 +46,7 @@ export default {
   'questions-optional': 'Optional',
   'questions-optional-text': 'the question may be left out',
   'questions-dont-know-allowed': '"dont-know" is allowed; {value} is then assumed',
+  'questions-dont-know-rank': '"dont-know" is allowed; every order is then taken as equally likely',
   'questions-dont-know-not-allowed': 'not allowed – give your best estimate',
   'questions-sum': 'Sum',
 
@@ -79,6 +80,7 @@ export default {
   'template-scenario': 'optional: a name for the scenario, when one municipality is scored several ways',
   'template-answer': 'Answer',
   'template-dont-know-yes': '"dont-know" is allowed; orgfit then assumes {value}.',
+  'template-dont-know-rank': '"dont-know" is allowed; orgfit then takes every order as equally likely.',
   'template-dont-know-no': '"dont-know" is not allowed: fill it in.',
   'template-optional': 'Optional: may be left empty.',
   'template-why': 'Why',

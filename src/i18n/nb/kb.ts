@@ -47,6 +47,7 @@ export default {
   'questions-optional': 'Valgfritt',
   'questions-optional-text': 'spørsmålet kan utelates',
   'questions-dont-know-allowed': '«dont-know» er tillatt; da antas {value}',
+  'questions-dont-know-rank': '«dont-know» er tillatt; da regnes hver rekkefølge som like sannsynlig',
   'questions-dont-know-not-allowed': 'ikke tillatt – gi ditt beste anslag',
   'questions-sum': 'Sum',
 
@@ -80,6 +81,7 @@ export default {
   'template-scenario': 'valgfritt: et navn på scenariet, når samme kommune skåres på flere måter',
   'template-answer': 'Svar',
   'template-dont-know-yes': '«dont-know» er tillatt; da antar orgfit {value}.',
+  'template-dont-know-rank': '«dont-know» er tillatt; da regner orgfit hver rekkefølge som like sannsynlig.',
   'template-dont-know-no': '«dont-know» er ikke tillatt: fyll inn.',
   'template-optional': 'Valgfritt: kan stå tomt.',
   'template-why': 'Hvorfor',
