@@ -17,6 +17,8 @@ export interface ModelsJson {
     name: Text;
     summary: Text;
     builtIn: boolean;
+    /** organisation: ranked; frame: never ranked, the organisations are scored within it. */
+    kind: 'organisation' | 'frame';
     lines: LineRef[];
     findings: string[];
     criteria: Record<string, { value: number }>;
@@ -32,6 +34,7 @@ export function renderModelsTable(models: readonly ListedModel[], { lang, width 
   const rows = models.map(({ model, builtIn }) => ({
     id: model.id,
     name: visible(model.name[lang]),
+    frame: model.kind === 'frame',
     adjustments: String(model.adjustments?.length ?? 0),
     preconditions: String(model.preconditions?.length ?? 0),
     lines: reviewLines(model.lines, lang),
@@ -45,7 +48,7 @@ export function renderModelsTable(models: readonly ListedModel[], { lang, width 
     source: kbText(lang, 'models-source'),
   };
   type Key = keyof typeof head;
-  type Row = Record<Key, string> & { lines?: string };
+  type Row = Record<Key, string> & { lines?: string; frame?: boolean };
   const widest = (key: Key) => Math.max(head[key].length, ...rows.map((row) => row[key].length));
   const fixed: Record<Exclude<Key, 'name'>, number> = {
     id: widest('id'),
@@ -59,7 +62,7 @@ export function renderModelsTable(models: readonly ListedModel[], { lang, width 
 
   const cells = (row: Row): string[][] => [
     [row.id],
-    row.lines ? [...wrap(row.name, nameWidth), ...wrap(row.lines, nameWidth)] : [row.name],
+    row.lines ? [...wrap(row.name, nameWidth), ...(row.frame ? wrap(kbText(lang, 'models-frame'), nameWidth) : []), ...wrap(row.lines, nameWidth)] : [row.name],
     [row.adjustments],
     [row.preconditions],
     [row.source],
@@ -80,7 +83,7 @@ export function renderModelsTable(models: readonly ListedModel[], { lang, width 
     return out;
   };
   const rule = widths.map((w) => '─'.repeat(w)).join(' '.repeat(gap));
-  return [...format(head), rule, ...rows.flatMap((row, i) => [...(i > 0 ? [''] : []), ...format(row)]), '', ...wrap(kbText(lang, 'models-legend'), width), ''].join('\n');
+  return [...format(head), rule, ...rows.flatMap((row, i) => [...(i > 0 ? [''] : []), ...format(row)]), '', ...wrap(kbText(lang, 'models-legend'), width), ...(rows.some((row) => row.frame) ? wrap(kbText(lang, 'models-frame-legend'), width) : []), ''].join('\n');
 }
 
 function modelsJson(models: readonly ListedModel[]): ModelsJson {
@@ -91,6 +94,7 @@ function modelsJson(models: readonly ListedModel[]): ModelsJson {
       name: { nb: model.name.nb, en: model.name.en },
       summary: { nb: model.summary.nb, en: model.summary.en },
       builtIn,
+      kind: model.kind ?? 'organisation',
       lines: [...model.lines],
       findings: [...model.findings],
       criteria: Object.fromEntries(Object.entries(model.performance).map(([id, p]) => [id, { value: p.value }])),

@@ -32,9 +32,12 @@ describe('orgfit models', () => {
   it('json lists every model file in models/', async () => {
     const { code, stdout } = await cli(['models', '--format', 'json']);
     expect(code).toBe(0);
-    const data = JSON.parse(stdout) as { format: string; models: { id: string; builtIn: boolean; adjustments: string[]; preconditions: string[]; criteria: Record<string, { value: number; spread: number }> }[] };
+    const data = JSON.parse(stdout) as { format: string; models: { id: string; builtIn: boolean; kind: string; adjustments: string[]; preconditions: string[]; criteria: Record<string, { value: number; spread: number }> }[] };
     expect(data.format).toBe('orgfit/models@1');
     expect(data.models.map((m) => m.id).sort()).toEqual(modelFileIds());
+    // Which are frames (never ranked) and which organisations, as the knowledge base says.
+    for (const model of data.models) expect(model.kind, model.id).toBe(kb.models.find((m) => m.id === model.id)!.kind ?? 'organisation');
+    expect(data.models.filter((m) => m.kind === 'frame').map((m) => m.id).sort()).toEqual(['centrelink-style', 'nav-co-located']);
     for (const model of data.models) {
       expect(model.builtIn).toBe(true);
       expect(Array.isArray(model.adjustments)).toBe(true);
@@ -58,6 +61,24 @@ describe('orgfit models', () => {
     }
     expect(nb.stdout).not.toBe(en.stdout);
     expect((await cli(['models', '--lang', 'nb'])).stdout).toBe(nb.stdout);
+  });
+
+  // Regression test for a fixed bug (src/render/models.ts): the list showed the frames (NAV office, one-stop
+  // agency) as models like the others, under a legend saying "More: orgfit explain MODEL ANSWERS", which refuses a
+  // frame. Each frame is marked as one, and the legend says what a frame is.
+  it.each([
+    ['nb', '(en ramme: rangeres ikke)', 'En ramme rangeres ikke'],
+    ['en', '(a frame: not ranked)', 'A frame is not ranked'],
+  ] as const)('the table in %s marks each frame, and only the frames', async (lang, mark, legend) => {
+    const { stdout } = await cli(['models', '--lang', lang]);
+    // One block per model, separated by an empty line; the legend after the last.
+    const blocks = stdout.split('\n\n');
+    for (const model of kb.models) {
+      const block = blocks.find((b) => new RegExp(`^${model.id} `, 'm').test(b));
+      expect(block, model.id).toBeDefined();
+      expect(block!.includes(mark), model.id).toBe(model.kind === 'frame');
+    }
+    expect(stdout.replace(/\n/g, ' ')).toContain(legend);
   });
 
   it('--models DIR adds the user’s models, marked as not built in', async () => {

@@ -35,6 +35,8 @@ export default {
   'models-own': 'yours',
   'models-none': 'No models. Add model files to models/, or use --models DIR for your own.',
   'models-legend': 'Adj. = adjustments to the municipality’s answers. Pre. = preconditions the model needs.\nThe lines are where the review discusses the model. More: orgfit explain MODEL ANSWERS',
+  'models-frame': '(a frame: not ranked)',
+  'models-frame-legend': 'A frame is not ranked or explained on its own: the organisations are scored within the frame the answers choose, and its effects show under each of their criteria.',
 
   // The question bank (src/render/questions.ts).
   'questions-title': 'The question bank',

@@ -36,6 +36,8 @@ export default {
   'models-own': 'egen',
   'models-none': 'Ingen modeller. Legg modellfiler i models/, eller bruk --models MAPPE for egne.',
   'models-legend': 'Just. = justeringer etter kommunens svar. Krav = forutsetninger modellen må ha oppfylt.\nLinjene er der litteraturstudien drøfter modellen. Mer: orgfit explain MODELL SVARFIL',
+  'models-frame': '(en ramme: rangeres ikke)',
+  'models-frame-legend': 'En ramme rangeres ikke og forklares ikke alene: organiseringene vurderes innenfor rammen svarene velger, og virkningene dens står under hvert av kriteriene deres.',
 
   // The question bank (src/render/questions.ts).
   'questions-title': 'Spørsmålsbanken',
