@@ -9,20 +9,31 @@
  * relative ones a user types), on an 80-column terminal that is not a TTY (no colour),
  * with an empty environment (no LANG: the language is nb unless --lang says otherwise).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/kb.js';
 
-/** The examples, each with the model whose explanation is also pinned as JSON. */
-const EXAMPLES = { 'bydel-nord': 'specialised', bygdvik: 'integrated-generalist', elvestad: 'nav-co-located', fjordby: 'matrix' } as const;
+/**
+ * The examples, each with the model whose explanation is also pinned as JSON: every organisation at least
+ * once, and today's own organisation (Elvestad's specialised model, which has no gain against today).
+ */
+const EXAMPLES = {
+  'bergen-vest': 'organic-team',
+  'bydel-nord': 'specialised',
+  bygdvik: 'integrated-generalist',
+  elvestad: 'specialised',
+  fjellvik: 'matrix',
+  fjordby: 'matrix',
+} as const;
 type Example = keyof typeof EXAMPLES;
 const EXAMPLE_NAMES = Object.keys(EXAMPLES) as Example[];
 const examplePath = (name: string) => `seeds/examples/${name}.yaml`;
-const MODELS = readdirSync(join(ROOT, 'models'))
-  .filter((name) => /\.ya?ml$/.test(name))
+const MODEL_FILES = readdirSync(join(ROOT, 'models')).filter((name) => /\.ya?ml$/.test(name));
+/** The organisations, which can be explained; a frame (`kind: frame`) is never ranked, and explaining one is a usage error. */
+const MODELS = MODEL_FILES.filter((name) => !/^kind: frame$/m.test(readFileSync(join(ROOT, 'models', name), 'utf8')))
   .map((name) => name.replace(/\.ya?ml$/, ''))
   .sort();
 /** The example whose explanations are pinned in English too. */
@@ -96,6 +107,12 @@ const MACHINE_SPECIFIC = [ROOT, ROOT.replace(/\/$/, ''), tmpdir(), process.env.H
 const TIMESTAMP = /\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
 
 describe('golden files', () => {
+  it('explain every organisation, and no frame', () => {
+    expect(MODELS).toEqual(['integrated-generalist', 'matrix', 'organic-team', 'specialised']);
+    expect(MODEL_FILES).toHaveLength(MODELS.length + 2);
+    expect(new Set(Object.values(EXAMPLES))).toEqual(new Set(MODELS));
+  });
+
   it('cover every example in seeds/examples/', () => {
     const onDisk = readdirSync(join(ROOT, 'seeds', 'examples')).filter((name) => /\.ya?ml$/.test(name)).map((name) => name.replace(/\.ya?ml$/, ''));
     expect(onDisk.sort()).toEqual([...EXAMPLE_NAMES].sort());
