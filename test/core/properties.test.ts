@@ -184,8 +184,12 @@ describe('invariants of the scoring engine', () => {
         const surest = (a: Record<string, AnswerValue>) => Math.max(...analyseRobustness(engine, municipalityOf(engine, a), { seed: 4, samples: 2000, skipConfidence: true }).models.map((m) => m.ranks[0]!));
         const prior = engine.questions[engine.position.get(question.id)!]!.prior.support;
         const whenKnown = prior.reduce((sum, { value, weight }) => sum + weight * surest({ ...answers, [question.id]: value }), 0);
-        // Three Monte Carlo standard errors of a share near one half, at 2,000 samples.
-        expect(surest({ ...answers, [question.id]: 'dont-know' })).toBeLessThanOrEqual(whenKnown + 3 * Math.sqrt(0.25 / 2000));
+        // Jensen: the mixture's largest share is at most the mean of the largest shares, exactly; the
+        // estimates differ by Monte Carlo error only. Four standard errors of the difference of a share
+        // near one half at 2,000 samples (the known side averages several estimates, so its error adds):
+        // a violation beyond that is a real one, not chance (fast-check seed -1176612779 once met 2.96).
+        const error = Math.sqrt(0.25 / 2000) * Math.sqrt(1 + prior.reduce((sum, { weight }) => sum + weight * weight, 0));
+        expect(surest({ ...answers, [question.id]: 'dont-know' })).toBeLessThanOrEqual(whenKnown + 4 * error);
       }),
       { numRuns: 12 },
     );
