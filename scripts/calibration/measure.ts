@@ -51,6 +51,8 @@ export interface MunicipalityRecord {
   leaderInfluence: number[];
   /** Per question: 1 if the leader changes on a one-step change of that answer. */
   oneStep: number[];
+  /** Per question: 1 if the verdict's model (today's when it keeps it, else the leader) changes on a one-step change (sweep verdicts). */
+  oneStepVerdict: number[];
   /** 1 if the headline verdict changes when only the Monte Carlo seed changes. */
   verdictNoise: number;
   /** The same for the verdict as the sweep computes it (influence samples). */
@@ -122,6 +124,7 @@ export function measure(ctx: Context, index: number): MunicipalityRecord {
 
   // Cliffs: the leader after one realistic step of one answer.
   const steps = kb.questions.map((q) => (oneStep(q, m.answers[q.id]).some((v) => leaderOf(kb, models, withAnswer(kb, m.answers, q.id, v)) !== leader) ? 1 : 0));
+  const verdictSteps = kb.questions.map((q) => (oneStep(q, m.answers[q.id]).some((v) => sweep.verdict(withAnswer(kb, m.answers, q.id, v)).leader !== base.leader) ? 1 : 0));
 
   return {
     index,
@@ -138,6 +141,7 @@ export function measure(ctx: Context, index: number): MunicipalityRecord {
     influence,
     leaderInfluence,
     oneStep: steps,
+    oneStepVerdict: verdictSteps,
     verdictNoise: sameVerdict(headline.verdict, reseeded.verdict) ? 0 : 1,
     sweepNoise,
     replaced: m.replaced,
@@ -189,6 +193,9 @@ export interface Report {
   verdictSeedNoise: number;
   sweepSeedNoise: number;
   oneStepFlips: Record<BandId, Record<string, number>>;
+  /** The same for the verdict's model (today's organisation when the verdict keeps it). */
+  oneStepVerdictFlips: Record<BandId, Record<string, number>>;
+  verdictCliffIndex: { share: number; band: BandId; question: string };
   cliffIndex: { share: number; band: BandId; question: string };
   equalRatings: Record<string, number>;
   equalRatingsFairShare: number;
@@ -210,6 +217,11 @@ export function aggregate(kb: KnowledgeBase, options: CalibrationOptions, unorde
   ) as Record<BandId, Record<string, number>>;
   let cliff: Report['cliffIndex'] = { share: 0, band: BANDS[0]!.id, question: questions[0]! };
   for (const b of BANDS) for (const q of questions) if (oneStepFlips[b.id][q]! > cliff.share) cliff = { share: oneStepFlips[b.id][q]!, band: b.id, question: q };
+  const oneStepVerdictFlips = Object.fromEntries(
+    BANDS.map((b) => [b.id, Object.fromEntries(questions.map((q, i) => [q, share(count((r) => r.oneStepVerdict[i] === 1, byBand[b.id]), byBand[b.id].length)]))]),
+  ) as Record<BandId, Record<string, number>>;
+  let verdictCliff: Report['verdictCliffIndex'] = { share: 0, band: BANDS[0]!.id, question: questions[0]! };
+  for (const b of BANDS) for (const q of questions) if (oneStepVerdictFlips[b.id][q]! > verdictCliff.share) verdictCliff = { share: oneStepVerdictFlips[b.id][q]!, band: b.id, question: q };
 
   const sizes: Record<string, number> = {};
   for (let k = 1; k <= models.length; k++) sizes[String(k)] = share(count((r) => r.topSetSize === k), n);
@@ -235,6 +247,7 @@ export function aggregate(kb: KnowledgeBase, options: CalibrationOptions, unorde
         'The sweeps do not suffer this as such: with common random numbers a grid point differs from the base only through the answer that moved. ' +
         "But the verdict rule has thresholds (P(first) 0.5, beats 0.75 and 0.25), and a small real shift tips a share estimated near one of them, so part of questionInfluence is the rule's own cliffs; compare leaderInfluence",
       cliffIndex: 'the largest share of one size band whose leader (point score) changes on one realistic step of one answer; oneStepFlips has every band and question',
+      verdictCliffIndex: `the same for the verdict's model (today's organisation when the verdict keeps it, else the leader), from the sweep verdicts at ${options.influenceSamples} samples; oneStepVerdictFlips has every band and question`,
       equalRatings: `mean P(first) over the panel (${options.samples} samples) with every rating set to 50, adjustments and preconditions removed, spreads and evidence grades kept; a fair engine gives every model about 1/${models.length}`,
       quantiles: 'p10, median and p90 by linear interpolation; shares rounded to 4 decimals',
     },
@@ -268,6 +281,8 @@ export function aggregate(kb: KnowledgeBase, options: CalibrationOptions, unorde
     verdictSeedNoise: share(count((r) => r.verdictNoise === 1), n),
     sweepSeedNoise: share(count((r) => r.sweepNoise === 1), n),
     oneStepFlips,
+    oneStepVerdictFlips,
+    verdictCliffIndex: verdictCliff,
     cliffIndex: cliff,
     equalRatings: Object.fromEntries(models.map((id, i) => [id, n > 0 ? r4(records.reduce((sum, r) => sum + r.neutralFirst[i]!, 0) / n) : 0])),
     equalRatingsFairShare: r4(1 / models.length),

@@ -76,7 +76,9 @@ export function formatTable(report: Report): string {
   out.push('');
 
   const c = report.cliffIndex;
-  out.push(`Cliff index: ${pct(c.share)} of ${c.band} municipalities change leader on one step of ${c.question}`);
+  out.push(`Cliff index: ${pct(c.share)} of ${c.band} municipalities change leader (point score) on one step of ${c.question}`);
+  const v = report.verdictCliffIndex;
+  out.push(`Verdict cliff index: ${pct(v.share)} of ${v.band} municipalities change the verdict's model on one step of ${v.question}`);
   out.push('');
 
   out.push(`Equal ratings (every rating 50, no adjustments or preconditions, spreads kept): mean P(first); fair share ${pct(report.equalRatingsFairShare)}`);

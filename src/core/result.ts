@@ -29,6 +29,9 @@ export interface ResultInput {
 }
 
 /** The result contract (orgfit/result@1), one language, every object fresh: nothing is shared between results. */
+/** The share of a ramped harm that must apply before it is flagged as a misfit (orgfit's judgement). */
+export const MISFIT_SHARE = 0.5;
+
 export function buildResult(input: ResultInput): Result {
   const { engine, municipality, estimates, robustness, order, lang } = input;
   const usedFindings = new Set<string>();
@@ -66,8 +69,10 @@ export function buildResult(input: ResultInput): Result {
     const { fit, misfit } = reasonsOf(engine, model, estimate, preconditions);
     [...fit, ...misfit].forEach((r) => cite(r.findings));
     const misfits = model.adjustments.flatMap((a, i) => {
-      const p = estimate.adjustments[i]!.probability;
-      if (!a.misfit || p === 0 || a.source === 'change') return [];
+      const { probability: p, expected } = estimate.adjustments[i]!;
+      // A ramped harm is flagged once at least half of it applies (the ramp's midpoint): at its first
+      // step it is only a small minus in the score, and a warning for every municipality would be noise.
+      if (!a.misfit || p === 0 || a.source === 'change' || (a.ramp && expected < MISFIT_SHARE)) return [];
       cite(a.body.findings);
       return [{ id: a.id, source: a.source as 'model' | 'frame', text: a.misfit[lang], probability: round(p, 3), findings: [...a.body.findings], references: [...a.body.references] }];
     });
@@ -97,7 +102,8 @@ export function buildResult(input: ResultInput): Result {
       preconditions,
       criteria,
       ...(change ? { change } : {}),
-      ...(today !== undefined && today !== m ? { versusToday: { gain: round(estimate.score + estimate.change - estimates.models[today]!.score), better: round(acceptability.beatsAfterChange[today]!, 4) } } : {}),
+      // An unworkable alternative is no alternative to today: it gets no comparison.
+      ...(today !== undefined && today !== m && estimate.feasible ? { versusToday: { gain: round(estimate.score + estimate.change - estimates.models[today]!.score), better: round(acceptability.beatsAfterChange[today]!, 4) } } : {}),
       misfits,
       fit,
       misfit,
@@ -120,7 +126,13 @@ export function buildResult(input: ResultInput): Result {
   }
 
   const assumptions = engine.questions.flatMap(({ question }, q) =>
-    municipality.known[q] || question.assume === undefined ? [] : [{ question: question.id, text: question.text[lang], assumed: copy(question.assume) }],
+    municipality.known[q]
+      ? []
+      : question.assume !== undefined
+        ? [{ question: question.id, text: question.text[lang], assumed: copy(question.assume) }]
+        : question.type === 'rank'
+          ? [{ question: question.id, text: question.text[lang] }]
+          : [],
   );
   const named = [...new Set([...input.tippingPoints.map((t) => t.question), ...input.unknownsThatMatter.map((u) => u.question), ...assumptions.map((a) => a.question)])].sort();
   const questions = Object.fromEntries(

@@ -19,17 +19,28 @@ export function renderScoreTable(results: readonly Result[], options: RenderOpti
   return blocks.join('\n');
 }
 
-/** Several municipalities or scenarios side by side: the verdict and who leads, and how surely. */
+/**
+ * Several municipalities or scenarios side by side: the verdict (with the model it names),
+ * and which model fits best and how surely. The two differ when the verdict keeps today's
+ * organisation although another fits a little better.
+ */
 function renderSummary(results: readonly Result[], { lang, paint, width }: RenderOptions): string {
   const total = Math.min(width, 100);
-  const nameWidth = Math.max(16, Math.floor((total - 12) / 2));
-  const modelWidth = total - nameWidth - 12;
-  const out = [paint.bold(resultText(lang, 'summary')), paint.dim([pad(resultText(lang, 'municipality'), nameWidth), pad(resultText(lang, 'best'), modelWidth), resultText(lang, 'first')].join(' '))];
+  const firstHead = resultText(lang, 'first');
+  const firstWidth = Math.max(5, firstHead.length);
+  const rest = total - firstWidth - 3;
+  const nameWidth = Math.max(12, Math.floor(rest * 0.24));
+  const verdictWidth = Math.floor((rest - nameWidth) / 2);
+  const bestWidth = rest - nameWidth - verdictWidth;
+  const head = [pad(resultText(lang, 'municipality'), nameWidth), pad(resultText(lang, 'summary-verdict'), verdictWidth), pad(resultText(lang, 'summary-best-fit'), bestWidth), padStart(firstHead, firstWidth)];
+  const out = [paint.bold(resultText(lang, 'summary')), paint.dim(head.join(' '))];
   for (const result of results) {
-    const leader = result.ranking.find((r) => r.model === result.verdict.leader);
     const who = result.scenario ? `${result.municipality} (${result.scenario})` : result.municipality;
-    const first = leader && result.method.robustness.samples > 0 ? shareText(leader.acceptability.first, result.method.robustness.samples, lang) : '–';
-    out.push([pad(truncate(who, nameWidth), nameWidth), pad(truncate(leader?.name ?? '–', modelWidth), modelWidth), padStart(first, 5)].join(' ').trimEnd());
+    const named = result.ranking.find((r) => r.model === result.verdict.leader);
+    const verdict = resultText(lang, `summary-${result.verdict.kind}`, { model: named?.name ?? '–' });
+    const best = result.ranking[0];
+    const first = best && result.method.robustness.samples > 0 ? shareText(best.acceptability.first, result.method.robustness.samples, lang) : '–';
+    out.push([pad(truncate(who, nameWidth), nameWidth), pad(truncate(verdict, verdictWidth), verdictWidth), pad(truncate(best?.name ?? '–', bestWidth), bestWidth), padStart(first, firstWidth)].join(' ').trimEnd());
   }
   return out.join('\n') + '\n';
 }
@@ -94,7 +105,7 @@ function renderOne(result: Result, { lang, paint, width }: RenderOptions): strin
     out.push('', paint.bold(resultText(lang, 'unknowns-head')));
     if (matter.length === 0) out.push(...say(`  ${resultText(lang, 'unknowns-none')}`, '    '));
     for (const u of matter.slice(0, 3)) out.push(...say(`  • ${resultText(lang, 'unknown-line', { question: result.questions[u.question]?.label ?? u.question, share: shareText(u.changesLeader, 32, lang) })}`, '    '));
-    const assumed = `${resultText(lang, 'assumed')}: ${result.assumptions.map((a) => `${result.questions[a.question]?.label ?? a.question} = ${answerText(result, a.question, a.assumed, lang)}`).join('; ')}`;
+    const assumed = `${resultText(lang, 'assumed')}: ${result.assumptions.map((a) => `${result.questions[a.question]?.label ?? a.question} = ${a.assumed === undefined ? resultText(lang, 'assumed-every-order') : answerText(result, a.question, a.assumed, lang)}`).join('; ')}`;
     out.push(...say(assumed).map((l) => paint.dim(l)));
   }
 

@@ -250,7 +250,8 @@ export const Result = z.strictObject({
     }),
   ),
   /** Questions answered "don't know": what orgfit assumes (the centre of the prior it draws from). */
-  assumptions: z.array(z.strictObject({ question: z.string(), text: z.string(), assumed: AnswerValue })),
+  /** Every "don't know": the value orgfit assumes at its centre, or none for a ranking (every order is taken as equally likely). */
+  assumptions: z.array(z.strictObject({ question: z.string(), text: z.string(), assumed: z.optional(AnswerValue) })),
   /** Most often first, first. */
   ranking: z.array(RankedModel),
   /** The smallest single-answer changes that would change who is first. */

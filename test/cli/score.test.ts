@@ -214,11 +214,12 @@ function checkResult(result: Result, lang: 'nb' | 'en' = 'nb'): void {
     expect(result.frame.findings.length).toBeGreaterThan(0);
   }
   // Today's organisation is the reference: it alone has no gain against today and no cost of change; every
-  // other model has both (the gain is its score less the cost, less today's score). Unknown today: neither.
+  // other workable model has both (the gain is its score less the cost, less today's score). An unworkable
+  // model is no alternative: no comparison. Unknown today: neither.
   const today = result.ranking.find((r) => r.model === result.today);
   if (result.today !== undefined) expect(today, `today (${result.today}) is ranked`).toBeDefined();
   for (const entry of result.ranking) {
-    if (!today || entry === today) {
+    if (!today || entry === today || !entry.feasible) {
       expect(entry.versusToday, entry.model).toBeUndefined();
       continue;
     }
@@ -361,10 +362,11 @@ describe('orgfit score --format json', () => {
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as Result;
     checkResult(result);
-    // Every open answer with an assumed value. A ranking has none: an unknown ranking is every order equally likely.
-    const open = kb.questions.filter((q) => q.dontKnow && q.type !== 'rank').map((q) => q.id);
+    // Every open answer is disclosed: with its assumed value, or, for a ranking, with none (every order equally likely).
+    const open = kb.questions.filter((q) => q.dontKnow).map((q) => q.id);
     expect(open).toContain('current-organisation');
     expect(result.assumptions.map((a) => a.question).sort()).toEqual(open.sort());
+    for (const a of result.assumptions) expect(a.assumed === undefined, a.question).toBe(kb.questions.find((q) => q.id === a.question)!.type === 'rank');
     // With staff-fte unknown, the staffing preconditions are uncertain, not failed.
     for (const [model, id] of [['matrix', 'two-dimensions-need-people'], ['organic-team', 'a-team-needs-people']]) {
       const entry = result.ranking.find((r) => r.model === model)!;
@@ -622,7 +624,7 @@ describe('orgfit score --format csv', () => {
 describe('orgfit score --format table', () => {
   const allFiles = EXAMPLES.map(examplePath);
 
-  it('with several files, ends with a summary naming each municipality and the model the verdict leads with', async () => {
+  it('with several files, ends with a summary naming each municipality, its verdict with the model it names, and the best fit', async () => {
     const { code, stdout } = await cli(['score', ...allFiles, '--lang', 'en', '--format', 'json', ...FAST]);
     expect(code).toBe(0);
     const results = (JSON.parse(stdout) as { results: Result[] }).results;
@@ -634,8 +636,12 @@ describe('orgfit score --format table', () => {
       // The verdict's leader: under "keep", today's organisation, which need not be first by fit.
       const leader = result.ranking.find((r) => r.model === result.verdict.leader)!;
       expect(leader.feasible).toBe(true);
-      expect(rows[i]).toContain(result.municipality.slice(0, 12));
-      expect(rows[i]).toContain(leader.name.slice(0, 12));
+      expect(rows[i]).toContain(result.municipality.slice(0, 10));
+      if (result.verdict.kind === 'keep') expect(rows[i]).toContain(`keep ${leader.name.slice(0, 10)}`);
+      if (result.verdict.kind === 'clear') expect(rows[i]).toContain(leader.name.slice(0, 10));
+      // The best fit, and how often it is first, beside the verdict.
+      expect(rows[i]).toContain(result.ranking[0]!.name.slice(0, 10));
+      expect(rows[i]).toMatch(/\d\s?%$/);
     });
     expect(results.some((r) => r.verdict.kind === 'keep' && r.verdict.leader !== r.ranking[0]!.model)).toBe(true);
     const single = await cli(['score', allFiles[0]!, '--lang', 'en', ...FAST]);
