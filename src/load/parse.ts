@@ -109,6 +109,11 @@ function parseFull(text: string): Parsed {
   const duplicates: { offset: number; issue: PlacedIssue }[] = [];
   let syntax = false;
   for (const error of [...doc.errors, ...doc.warnings]) {
+    // The library turns its own stack overflow into an error; that is nesting, said as such.
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      issues.push({ rule: 'yaml-too-deep', path: [], params: { limit: MAX_DEPTH }, position: at(error.pos[0], error.pos[1]) });
+      continue;
+    }
     if (error.code === 'DUPLICATE_KEY') {
       const issue: PlacedIssue = { rule: 'yaml-duplicate-key', path: [], params: {}, position: at(error.pos[0], error.pos[1]) };
       duplicates.push({ offset: error.pos[0], issue });
@@ -243,14 +248,14 @@ export const PRESCAN_DEPTH = 256;
  * A cheap upper estimate of the nesting depth of a YAML text: indentation levels of
  * block collections plus brackets of flow collections (outside quotes and comments).
  * Returns the deepest level and where the text first went deeper than MAX_DEPTH + 1 levels
- * (the level the tree walk reports).
+ * (the level the tree walk reports). One pass, constant work per character.
  */
 export function scanDepth(text: string): { max: number; offset: number } {
   let max = 0;
-  let offset = 0;
+  let offset = -1;
   const note = (depth: number, at: number) => {
     if (depth > max) max = depth;
-    if (depth === MAX_DEPTH + 2 && offset === 0) offset = at;
+    if (depth > MAX_DEPTH + 1 && offset < 0) offset = at;
   };
   const indents: number[] = [];
   let flow = 0;
@@ -274,15 +279,19 @@ export function scanDepth(text: string): { max: number; offset: number } {
       if (flow === 0) {
         while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
         indents.push(indent);
+        note(indents.length, i);
         // "- - - x": each compact sequence entry opens a level.
         while (text[i] === '-' && text[i + 1] === ' ') {
           indents.push(i - lineStart + 2);
+          note(indents.length, i);
           i += 2;
           while (text[i] === ' ') i++;
         }
-        note(indents.length, i);
         content = i;
       }
+      // Whether a flow collection may open here: at the start of the content, or after an
+      // indicator ("key: [", "- [", "? [") with only white space since.
+      let opens = true;
       let quote = '';
       for (; i < lineEnd; i++) {
         const c = text[i]!;
@@ -290,23 +299,31 @@ export function scanDepth(text: string): { max: number; offset: number } {
           if (c === quote) quote = '';
           continue;
         }
-        if (c === '"' || (c === "'" && (flow > 0 || /[\s:[{,-]/.test(text[i - 1] ?? ' ')))) quote = c;
-        else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) break;
-        else if (c === '[' || c === '{') {
-          if (flow > 0 || i === content || /(^|\s)[:-]\s+$/.test(text.slice(lineStart, i))) {
+        if (c === ' ' || c === '\t') continue;
+        if (c === '"' || (c === "'" && (flow > 0 || /[\s:[{,-]/.test(text[i - 1] ?? ' ')))) {
+          quote = c;
+          opens = false;
+        } else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) {
+          break;
+        } else if (c === '[' || c === '{') {
+          if (flow > 0 || opens) {
             // A flow collection that starts the line takes the place of the block level.
             if (flow === 0) base = i === content ? indents.length - 1 : indents.length;
             flow++;
             note(base + flow, i);
           }
-        } else if ((c === ']' || c === '}') && flow > 0) flow--;
-        else if ((c === '|' || c === '>') && flow === 0 && /^[-+0-9]*\s*(#.*)?\r?$/.test(text.slice(i + 1, lineEnd)) && /[\s:-]$/.test(text.slice(lineStart, i))) {
+        } else if ((c === ']' || c === '}') && flow > 0) {
+          flow--;
+          opens = false;
+        } else if ((c === '|' || c === '>') && flow === 0 && i > lineStart && /[\s:-]/.test(text[i - 1]!) && /^[-+0-9]*\s*(#.*)?\r?$/.test(text.slice(i + 1, lineEnd))) {
           scalarIndent = indent;
           break;
+        } else {
+          opens = c === ':' || c === '-' || c === '?';
         }
       }
     }
     lineStart = lineEnd + 1;
   }
-  return { max, offset };
+  return { max, offset: Math.max(offset, 0) };
 }

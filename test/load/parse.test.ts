@@ -254,6 +254,37 @@ describe('parseYaml: nesting depth', () => {
     expect(rules(parsed.issues)).toEqual(['yaml-too-deep']);
     for (const issue of parsed.issues) expect(JSON.stringify(issue.params)).not.toMatch(/stack/i);
   });
+
+  // D4 of the reliability review: the prescan counted a bracket only after " : " or "- ",
+  // so "deep: [[[[…" (a colon right after the key) reached the library 20,000 deep, and it
+  // answered "Maximum call stack size exceeded".
+  it.each([
+    ['a flow list after a key', 'deep: ' + '['.repeat(20_000) + '\n', 'yaml-too-deep@2:71'],
+    ['a flow mapping after a key', 'deep: ' + '{'.repeat(20_000) + '\n', 'yaml-too-deep@2:71'],
+    ['closed flow lists after a key', 'deep: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n', 'yaml-too-deep@2:71'],
+    ['a flow list in a list item', '- ' + '['.repeat(20_000) + '\n', 'yaml-too-deep@2:67'],
+  ])('refuses 20,000 levels of %s before the YAML library sees them, at the level too deep', (_name, deep, expected) => {
+    const parsed = parse(`a: 1\n${deep}`);
+    expect(where(parsed.issues)).toEqual([expected]);
+  });
+
+  it('scans half a million brackets on one line in one pass (the prescan was quadratic in the line length)', () => {
+    // The old prescan took about a minute on this (and 20 s and more for 1 MB); the test's own timeout is the bound, not a timing target.
+    const parsed = parse('deep: ' + '['.repeat(500_000) + '\n');
+    expect(rules(parsed.issues)).toEqual(['yaml-too-deep']);
+  });
+
+  it('places too-deep block lists ("- - - …") at their line, not at 1:1', () => {
+    const parsed = parse('a: 1\nb: 2\nc:\n' + '- '.repeat(1_000) + 'x\n');
+    expect(rules(parsed.issues)).toEqual(['yaml-too-deep']);
+    expect(parsed.issues[0]!.position.line).toBe(4);
+  });
+
+  it('counts no bracket inside plain text or quotes', () => {
+    expect(parse(`a: text with ${'['.repeat(300)} brackets\n`).issues).toEqual([]);
+    expect(parse(`a: "${'['.repeat(300)}"\n`).issues).toEqual([]);
+    expect(parse(`a: x # ${'['.repeat(300)}\n`).issues).toEqual([]);
+  });
 });
 
 describe('parseYaml: encodings and sizes', () => {
