@@ -349,13 +349,21 @@ function show(value: unknown): string | Bilingual {
   return JSON.stringify(value);
 }
 
+/**
+ * A suggestion costs an edit distance to every question id; a file with tens of thousands
+ * of unknown ids gets suggestions for the first ones only (more than validate shows).
+ */
+const MAX_SUGGESTIONS = 200;
+
 /** Checks every answer of an answers file against the question bank. */
 export function checkAnswers(answers: Record<string, unknown>, kb: Pick<KnowledgeBase, 'questions' | 'sums'>, index: KbIndex): Issue[] {
   const issues: Issue[] = [];
+  let unknown = 0;
   for (const [id, value] of Object.entries(answers)) {
     const question = index.questions.get(id);
     if (!question) {
-      issues.push({ rule: 'answer-unknown-question', path: ['answers', id], atKey: true, params: { id, suggestion: suggestion(id, index.questions.keys()) } });
+      const hint = ++unknown <= MAX_SUGGESTIONS ? suggestion(id, index.questions.keys()) : both('', '');
+      issues.push({ rule: 'answer-unknown-question', path: ['answers', id], atKey: true, params: { id, suggestion: hint } });
       continue;
     }
     if (value === null) continue; // reported as missing below when required

@@ -88,7 +88,9 @@ function parseFull(text: string): Parsed {
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
+    // uniqueKeys is off because the library checks each key against every earlier one
+    // (quadratic: 20,000 keys took 9 s); the tree walk below finds duplicates with a set.
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
   } catch (error) {
     // The parser recurses; pathological nesting can exhaust the stack.
     if (error instanceof RangeError) {
@@ -105,19 +107,11 @@ function parseFull(text: string): Parsed {
     node?.range ? at(node.range[0], node.range[1]) : START;
 
   const issues: PlacedIssue[] = [];
-  const keyPaths = new Map<number, (string | number)[]>();
-  const duplicates: { offset: number; issue: PlacedIssue }[] = [];
   let syntax = false;
   for (const error of [...doc.errors, ...doc.warnings]) {
     // The library turns its own stack overflow into an error; that is nesting, said as such.
     if (error.code === 'RESOURCE_EXHAUSTION') {
       issues.push({ rule: 'yaml-too-deep', path: [], params: { limit: MAX_DEPTH }, position: at(error.pos[0], error.pos[1]) });
-      continue;
-    }
-    if (error.code === 'DUPLICATE_KEY') {
-      const issue: PlacedIssue = { rule: 'yaml-duplicate-key', path: [], params: {}, position: at(error.pos[0], error.pos[1]) };
-      duplicates.push({ offset: error.pos[0], issue });
-      issues.push(issue);
       continue;
     }
     // After the first syntax error the parser is lost, and what follows is mostly
@@ -127,69 +121,82 @@ function parseFull(text: string): Parsed {
     issues.push({ rule: 'yaml-syntax', path: [], params: { detail: syntaxDetail(error.code, error.message) }, position: at(error.pos[0], error.pos[1]) });
   }
 
-  // Walk the tree once for what the YAML library accepts but orgfit refuses.
+  // Walk the tree once for what the YAML library accepts but orgfit refuses, and to
+  // index where every path lies (so that placing 10,000 problems costs 10,000 lookups).
+  /** Path (segments joined by NUL) → its key and value nodes; the first of duplicate keys wins. */
+  const places = new Map<string, { key?: Node; value: Node | null }>();
+  places.set('', { value: (doc.contents as Node | null) ?? null });
   let unsafe = false;
-  const stack: { node: unknown; depth: number; path: (string | number)[] }[] = [{ node: doc.contents, depth: 0, path: [] }];
+  let unsafeDepth = false;
+  let duplicate = false;
+  const stack: { node: unknown; depth: number; path: (string | number)[]; id: string }[] = [{ node: doc.contents, depth: 0, path: [], id: '' }];
   while (stack.length > 0) {
-    const { node, depth, path } = stack.pop()!;
+    const { node, depth, path, id } = stack.pop()!;
     if (depth > MAX_DEPTH) {
-      issues.push({ rule: 'yaml-too-deep', path, params: { limit: MAX_DEPTH }, position: nodePos(node as Node) });
-      unsafe = true;
-      break;
+      // Once is enough; the rest of the tree is still walked for its own problems and places.
+      if (!unsafeDepth) issues.push({ rule: 'yaml-too-deep', path, params: { limit: MAX_DEPTH }, position: nodePos(node as Node) });
+      unsafe = unsafeDepth = true;
+      continue;
     }
     if (isAlias(node)) {
       issues.push({ rule: 'yaml-alias', path, params: { alias: node.source }, position: nodePos(node) });
       unsafe = true;
     } else if (isMap(node)) {
+      const seen = new Set<string>();
       for (const pair of node.items) {
-        const key = isScalar(pair.key) ? pair.key.value : undefined;
         if (isAlias(pair.key) || (pair.key !== null && !isScalar(pair.key))) {
           issues.push({ rule: 'yaml-complex-key', path, position: nodePos(pair.key as Node) });
           unsafe = true;
           continue;
         }
-        if (pair.key && (pair.key as Node).range) keyPaths.set((pair.key as Node).range![0], [...path, String(key)]);
-        if (typeof key === 'string' && FORBIDDEN_KEYS.has(key)) {
-          issues.push({ rule: 'yaml-forbidden-key', path: [...path, key], params: { key }, position: nodePos(pair.key as Node) });
+        const name = String(isScalar(pair.key) ? pair.key.value : null);
+        const childPath = [...path, name];
+        const childId = `${id}\u0000${name}`;
+        if (seen.has(name)) {
+          // The JS value would keep only one of them: refuse the file, pointing at the second.
+          issues.push({ rule: 'yaml-duplicate-key', path: childPath, params: {}, position: nodePos(pair.key as Node) });
+          duplicate = true;
+        } else {
+          seen.add(name);
+          places.set(childId, { ...(pair.key ? { key: pair.key as Node } : {}), value: (pair.value as Node | null) ?? null });
+        }
+        if (FORBIDDEN_KEYS.has(name) && isScalar(pair.key) && typeof pair.key.value === 'string') {
+          issues.push({ rule: 'yaml-forbidden-key', path: childPath, params: { key: name }, position: nodePos(pair.key as Node) });
           unsafe = true;
           continue;
         }
-        stack.push({ node: pair.value, depth: depth + 1, path: [...path, String(key)] });
+        stack.push({ node: pair.value, depth: depth + 1, path: childPath, id: childId });
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, index) => stack.push({ node: item, depth: depth + 1, path: [...path, index] }));
+      node.items.forEach((item, index) => {
+        const childId = `${id}\u0000${index}`;
+        places.set(childId, { value: (item as Node | null) ?? null });
+        stack.push({ node: item, depth: depth + 1, path: [...path, index], id: childId });
+      });
     }
   }
-  // A duplicate key gets the path of the key, for the JSON pointer of every output format.
-  for (const { offset, issue } of duplicates) issue.path = keyPaths.get(offset) ?? [];
   issues.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 
-  const hasErrors = doc.errors.length > 0;
+  const hasErrors = doc.errors.length > 0 || duplicate;
   let value: unknown = undefined;
   if (!hasErrors) {
     value = unsafe ? toPlain(doc.contents) : doc.toJS({ maxAliasCount: 0 });
   }
 
   const locate = (path: Path, atKey = false): Position => {
+    let id = '';
     let node: unknown = doc.contents;
     let best: Position = nodePos(doc.contents as Node);
     for (let i = 0; i < path.length; i++) {
-      const segment = path[i];
-      const last = i === path.length - 1;
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-        if (!pair) return best;
-        if (last && atKey) return nodePos(pair.key as Node);
-        node = pair.value;
-        best = pair.value ? nodePos(pair.value as Node) : nodePos(pair.key as Node);
-      } else if (isSeq(node) && typeof segment === 'number') {
-        const item = node.items[segment];
-        if (item === undefined) return best;
-        node = item;
-        best = nodePos(item as Node);
-      } else {
-        return best;
-      }
+      const segment = path[i]!;
+      // A mapping's keys are matched as text; a list's items only by number.
+      if (!isMap(node) && !(isSeq(node) && typeof segment === 'number')) return best;
+      const place = places.get(`${id}\u0000${String(segment)}`);
+      if (!place) return best;
+      if (i === path.length - 1 && atKey && place.key) return nodePos(place.key);
+      id = `${id}\u0000${String(segment)}`;
+      node = place.value;
+      best = place.value ? nodePos(place.value) : nodePos(place.key);
     }
     return best;
   };

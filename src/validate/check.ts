@@ -3,19 +3,35 @@ import { toPointer, type Issue } from '../core/issue.js';
 import { indexKb, type KbIndex, type KnowledgeBase } from '../core/kb.js';
 import { fill, type Lang } from '../i18n/lang.js';
 import { checkFile, type CheckedFile } from '../load/check.js';
-import type { PlacedIssue } from '../load/parse.js';
+import type { PlacedIssue, Position } from '../load/parse.js';
 import { STDIN, type SourceFile } from '../load/source.js';
 import { Id } from '../schema/index.js';
 import type { FileKind } from '../schema/kinds.js';
-import type { FileResult, Problem } from './problem.js';
+import { MORE_PROBLEMS, type FileResult, type Problem } from './problem.js';
 import { ruleDefinition } from './rules.js';
+
+// words: move to the catalog
+const MORE = {
+  message: {
+    nb: '{count} problemer til i denne filen vises ikke ({errors} feil, {warnings} advarsler)',
+    en: '{count} more problems in this file are not shown ({errors} errors, {warnings} warnings)',
+  },
+  hint: { nb: 'Rett problemene over og sjekk filen igjen.', en: 'Fix the problems above and check the file again.' },
+};
+
+/**
+ * A file's problems past this many are counted, not listed: 10,000 unknown answers are
+ * one mistake (a wrong file), and 1.5 MB of messages hides it.
+ */
+export const MAX_PROBLEMS = 200;
 
 /** Puts an issue into words and into its place in the file. */
 const isPlaced = (issue: Issue): issue is PlacedIssue => 'position' in issue;
 
-export function place(issue: Issue, file: CheckedFile, lang: Lang): Problem {
+const positionOf = (issue: Issue, file: CheckedFile): Position => (isPlaced(issue) ? issue.position : file.parsed.locate(issue.path, issue.atKey));
+
+export function place(issue: Issue, file: CheckedFile, lang: Lang, placed: Position = positionOf(issue, file)): Problem {
   // Parser issues arrive placed already; the others are placed by their path.
-  const placed = isPlaced(issue) ? issue.position : file.parsed.locate(issue.path, issue.atKey);
   const definition = ruleDefinition(issue.rule);
   return {
     file: file.source.path,
@@ -32,10 +48,32 @@ export function place(issue: Issue, file: CheckedFile, lang: Lang): Problem {
 }
 
 export function toResult(file: CheckedFile, lang: Lang, extra: Issue[] = []): FileResult {
-  const problems = [...file.issues, ...extra]
-    .map((issue) => place(issue, file, lang))
-    .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
-  return { file: file.source.path, ...(file.kind ? { kind: file.kind } : {}), problems };
+  const all = [...file.issues, ...extra]
+    .map((issue) => ({ issue, at: positionOf(issue, file) }))
+    .sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column || a.issue.rule.localeCompare(b.issue.rule));
+  const problems = all.slice(0, MAX_PROBLEMS).map(({ issue, at }) => place(issue, file, lang, at));
+  const result: FileResult = { file: file.source.path, ...(file.kind ? { kind: file.kind } : {}), problems };
+  if (all.length > MAX_PROBLEMS) {
+    const rest = all.slice(MAX_PROBLEMS);
+    const errors = rest.filter(({ issue }) => ruleDefinition(issue.rule).severity === 'error').length;
+    const omitted = { errors, warnings: rest.length - errors };
+    const params = { count: rest.length, ...omitted };
+    const at = rest[0]!.at;
+    problems.push({
+      file: file.source.path,
+      rule: MORE_PROBLEMS,
+      severity: errors > 0 ? 'error' : 'warning',
+      line: at.line,
+      column: at.column,
+      endLine: at.endLine,
+      endColumn: at.endColumn,
+      pointer: '',
+      message: fill(MORE.message[lang], params, lang),
+      hint: MORE.hint[lang],
+    });
+    result.omitted = omitted;
+  }
+  return result;
 }
 
 export interface ValidateOptions {
