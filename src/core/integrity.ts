@@ -345,7 +345,12 @@ export function answerProblem(question: Question, value: unknown): AnswerProblem
 function show(value: unknown): string | Bilingual {
   if (value === null || value === undefined) return both('ingenting', 'nothing');
   if (Array.isArray(value)) return both('en liste', 'a list');
+  // words: move to the catalog
+  if (value instanceof Uint8Array) return both('binærdata (!!binary)', 'binary data (!!binary)');
   if (typeof value === 'object') return both('en avbildning', 'a mapping');
+  // JSON has no infinity: JSON.stringify(1e309) is "null", which misleads.
+  if (typeof value === 'number' && Number.isNaN(value)) return both('.nan (ikke et tall)', '.nan (not a number)');
+  if (typeof value === 'number' && !Number.isFinite(value)) return value > 0 ? both('uendelig (som 1e309 eller .inf)', 'infinity (like 1e309 or .inf)') : both('minus uendelig (som -1e309 eller -.inf)', 'minus infinity (like -1e309 or -.inf)');
   return JSON.stringify(value);
 }
 

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Issue, Path } from '../core/issue.js';
+import { fill } from '../i18n/lang.js';
 import { parseSimpleYaml } from './fast-yaml.js';
 
 /** Files larger than this are refused before parsing: no orgfit file comes near it. */
@@ -7,6 +8,22 @@ export const MAX_BYTES = 2 * 1024 * 1024;
 /** Deeper nesting than this is refused; orgfit's deepest legitimate nesting is about 12. */
 export const MAX_DEPTH = 64;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+// words: move to the catalog
+const DECODE_WORDS = {
+  moreThan: { nb: 'mer enn {bytes}', en: 'more than {bytes}' },
+  utf16: { nb: 'UTF-16 uten byte-rekkefølgemerke', en: 'UTF-16 without a byte-order mark' },
+  windows1252: {
+    nb: 'ser ut som Windows-1252 eller Latin-1: byten 0x{byte} er «{char}» der',
+    en: 'it looks like Windows-1252 or Latin-1: byte 0x{byte} is "{char}" there',
+  },
+  badByte: { nb: 'byten 0x{byte} er ikke UTF-8', en: 'byte 0x{byte} is not UTF-8' },
+  nul: { nb: 'en NUL-byte i teksten', en: 'a NUL byte in the text' },
+  indentedKey: {
+    nb: 'feil innrykk: en nøkkel står lenger inn enn nøkkelen over, eller verdien over mangler anførselstegn',
+    en: 'wrong indentation: a key is indented further than the key above it, or the value above lacks quotes',
+  },
+} as const;
 
 export interface Position {
   line: number;
@@ -39,28 +56,113 @@ const START: Position = { line: 1, column: 1, endLine: 1, endColumn: 1 };
  * const parsed = parseYaml(new TextEncoder().encode('a: 1\na: 2\n'));
  * parsed.issues[0].rule; // 'yaml-duplicate-key'
  */
-export function parseYaml(bytes: Uint8Array, size = bytes.length): Parsed {
-  const decoded = decode(bytes, size);
+export function parseYaml(bytes: Uint8Array, size = bytes.length, sizeIsLowerBound = false): Parsed {
+  const decoded = decode(bytes, size, sizeIsLowerBound);
   if (typeof decoded !== 'string') {
-    return { value: undefined, issues: [{ ...decoded, path: [], position: START }], locate: () => START };
+    const position = decoded.position ?? START;
+    return { value: undefined, issues: [{ ...decoded, position }], locate: () => position };
   }
   return parseText(decoded);
 }
 
-function decode(bytes: Uint8Array, size: number): string | Issue {
+function decode(bytes: Uint8Array, size: number, sizeIsLowerBound: boolean): string | (Issue & { position?: Position }) {
   if (size > MAX_BYTES) {
-    return { rule: 'file-too-large', path: [], params: { bytes: size, limit: MAX_BYTES } };
+    const shown = sizeIsLowerBound ? { nb: fill(DECODE_WORDS.moreThan.nb, { bytes: MAX_BYTES }), en: fill(DECODE_WORDS.moreThan.en, { bytes: MAX_BYTES }) } : size;
+    return { rule: 'file-too-large', path: [], params: { bytes: shown, limit: MAX_BYTES } };
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { rule: 'file-encoding', path: [], params: { encoding: 'UTF-16' } };
   }
-  if (bytes.includes(0)) return { rule: 'file-encoding', path: [], params: { encoding: 'binary' } };
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    return { rule: 'file-encoding', path: [], params: { encoding: 'not UTF-8' } };
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    if (looksLikeUtf16(bytes)) return { rule: 'file-encoding', path: [], params: { encoding: DECODE_WORDS.utf16 } };
+    // Text with a stray NUL is shown where the NUL is; anything else with NULs is binary data.
+    if (isTextButNul(bytes)) return { rule: 'file-encoding', path: [], params: { encoding: DECODE_WORDS.nul }, position: bytePosition(bytes, nul) };
+    return { rule: 'file-encoding', path: [], params: { encoding: 'binary' } };
   }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const byte = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
+    // Æ Ø Å æ ø å in Windows-1252: what a Norwegian file saved by an older program holds.
+    const encoding = /[ÆØÅæøåÉéÄäÖöÜü]/.test(WINDOWS_1252.decode(bytes.subarray(bad, bad + 1)))
+      ? bilingual(DECODE_WORDS.windows1252, { byte, char: WINDOWS_1252.decode(bytes.subarray(bad, bad + 1)) })
+      : bilingual(DECODE_WORDS.badByte, { byte });
+    return { rule: 'file-encoding', path: [], params: { encoding }, position: bytePosition(bytes, bad) };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // A lone CR ends a line in YAML (as old Mac files have it); the YAML library would read the whole file as one line.
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+const WINDOWS_1252 = new TextDecoder('windows-1252');
+
+const bilingual = (words: { nb: string; en: string }, params: Record<string, string | number>): { nb: string; en: string } => ({
+  nb: fill(words.nb, params),
+  en: fill(words.en, params),
+});
+
+/** Valid UTF-8 with no control characters but tab, line feed, carriage return and NUL. */
+function isTextButNul(bytes: Uint8Array): boolean {
+  for (const b of bytes) if ((b < 0x20 && b !== 0 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** UTF-16 without a byte-order mark: every other byte of ASCII text is NUL. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 16) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const half = n / 2;
+  return (odd > half * 0.7 && even < half * 0.05) || (even > half * 0.7 && odd < half * 0.05);
+}
+
+/** The offset of the first byte that does not begin a valid UTF-8 sequence (the decoder said there is one). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const c = bytes[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const length = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    const second = bytes[i + 1]!;
+    // Overlong forms, surrogates and code points past U+10FFFF are invalid too.
+    if ((c === 0xe0 && second < 0xa0) || (c === 0xed && second > 0x9f) || (c === 0xf0 && second < 0x90) || (c === 0xf4 && second > 0x8f)) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return Math.max(0, bytes.length - 1);
+}
+
+/** Line and column of a byte offset, counting characters (not bytes) on the line. */
+function bytePosition(bytes: Uint8Array, offset: number): Position {
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < offset; i++) {
+    const b = bytes[i]!;
+    if (b === 0x0a) {
+      line++;
+      column = 1;
+    } else if ((b & 0xc0) !== 0x80) {
+      column++;
+    }
+  }
+  return { line, column, endLine: line, endColumn: column + 1 };
 }
 
 export function parseText(text: string): Parsed {
@@ -107,8 +209,9 @@ function parseFull(text: string): Parsed {
     node?.range ? at(node.range[0], node.range[1]) : START;
 
   const issues: PlacedIssue[] = [];
+  const errors = [...doc.errors, ...doc.warnings];
   let syntax = false;
-  for (const error of [...doc.errors, ...doc.warnings]) {
+  for (const error of errors) {
     // The library turns its own stack overflow into an error; that is nesting, said as such.
     if (error.code === 'RESOURCE_EXHAUSTION') {
       issues.push({ rule: 'yaml-too-deep', path: [], params: { limit: MAX_DEPTH }, position: at(error.pos[0], error.pos[1]) });
@@ -118,6 +221,14 @@ function parseFull(text: string): Parsed {
     // echoes of it: report the first only, as yamllint and ESLint do.
     if (syntax) continue;
     syntax = true;
+    // "key: value" followed by a line indented too far: the library blames the value above;
+    // the colon of the key on the next line (where its MULTILINE_IMPLICIT_KEY error ends) is the place to fix.
+    const follow = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? errors.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY' && e.pos[0] === error.pos[0]) : undefined;
+    if (follow) {
+      const colon = follow.pos[1];
+      issues.push({ rule: 'yaml-syntax', path: [], params: { detail: DECODE_WORDS.indentedKey }, position: at(colon, colon + 1) });
+      continue;
+    }
     issues.push({ rule: 'yaml-syntax', path: [], params: { detail: syntaxDetail(error.code, error.message) }, position: at(error.pos[0], error.pos[1]) });
   }
 
@@ -238,12 +349,15 @@ const SYNTAX: Record<string, { nb: string; en: string }> = {
   BAD_SCALAR_START: { nb: 'en verdi kan ikke begynne med dette tegnet; sett den i anførselstegn', en: 'a value cannot start with this character; put it in quotes' },
   BAD_DIRECTIVE: { nb: 'ukjent %-direktiv', en: 'unknown % directive' },
   IMPOSSIBLE: { nb: 'ugyldig YAML', en: 'invalid YAML' },
+  // words: move to the catalog
+  TAG_RESOLVE_FAILED: { nb: 'tagger brukes ikke i orgfit-filer; fjern taggen', en: 'tags are not used in orgfit files; remove the tag' },
 };
 
 function syntaxDetail(code: string, message: string): { nb: string; en: string } {
   const known = SYNTAX[code];
   const detail = firstLine(message);
   if (code === 'MULTIPLE_DOCS' || !known) return known ?? { nb: detail, en: detail };
+  if (code === 'TAG_RESOLVE_FAILED') return { nb: `${known.nb} (${detail})`, en: `${known.en} (${detail})` };
   // The library's own words are precise (which token, which quote); keep them, explained in bokmål.
   return { nb: `${known.nb} (${detail})`, en: detail };
 }

@@ -4,6 +4,16 @@ import { kindOfFormat } from '../schema/kinds.js';
 import { KIND_NAMES } from './check.js';
 
 type ZodIssue = z.core.$ZodIssue;
+type Words = { nb: string; en: string };
+
+// words: move to the catalog
+const DESCRIBE_WORDS = {
+  binary: { nb: 'binærdata (!!binary)', en: 'binary data (!!binary)' },
+  nan: { nb: '.nan (ikke et tall)', en: '.nan (not a number)' },
+  infinity: { nb: 'uendelig (som 1e309 eller .inf)', en: 'infinity (like 1e309 or .inf)' },
+  minusInfinity: { nb: 'minus uendelig (som -1e309 eller -.inf)', en: 'minus infinity (like -1e309 or -.inf)' },
+  text: { nb: 'en tekst (filen er ikke YAML med nøkler og verdier)', en: 'a text (the file is not YAML with keys and values)' },
+} satisfies Record<string, Words>;
 
 /** Checks data against a schema and turns every zod issue into an orgfit issue with a rule id. */
 export function schemaIssues(schema: z.ZodMiniType, data: unknown): Issue[] {
@@ -22,7 +32,7 @@ function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): vo
       if (found === undefined) {
         out.push({ rule: 'schema-required', path, params: { property: String(path.at(-1) ?? '') } });
       } else {
-        out.push({ rule: 'schema-type', path, params: { expected: expectedName(issue.expected), found: describe(found) } });
+        out.push({ rule: 'schema-type', path, params: { expected: expectedName(issue.expected), found: path.length === 0 ? describeRoot(found) : describe(found) } });
       }
       return;
     case 'unrecognized_keys':
@@ -111,7 +121,6 @@ function valueAt(root: unknown, path: Path): unknown {
   return value;
 }
 
-type Words = { nb: string; en: string };
 const TYPE_WORDS: Record<string, Words> = {
   string: { nb: 'tekst', en: 'text' },
   number: { nb: 'et tall', en: 'a number' },
@@ -138,10 +147,23 @@ export function describe(value: unknown): Words | string {
   if (value === undefined) return { nb: 'ingenting', en: 'nothing' };
   if (value === null) return { nb: 'ingenting (null)', en: 'nothing (null)' };
   if (Array.isArray(value)) return { nb: 'en liste', en: 'a list' };
+  if (value instanceof Uint8Array) return DESCRIBE_WORDS.binary;
   if (typeof value === 'object') return { nb: 'en avbildning', en: 'a mapping' };
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 37) + '...' : value);
+  if (typeof value === 'number' && Number.isNaN(value)) return DESCRIBE_WORDS.nan;
+  if (typeof value === 'number' && !Number.isFinite(value)) return value > 0 ? DESCRIBE_WORDS.infinity : DESCRIBE_WORDS.minusInfinity;
   return String(value);
 }
+
+/**
+ * What the whole file was, when it is not a mapping: its kind, never its text (a link to
+ * /etc/passwd must not have its first line shown).
+ */
+export function describeRoot(value: unknown): Words | string {
+  if (typeof value === 'string') return DESCRIBE_WORDS.text;
+  return describe(value);
+}
+
 
 function dedupe(issues: Issue[]): Issue[] {
   const seen = new Set<string>();

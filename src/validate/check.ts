@@ -1,5 +1,5 @@
 import { checkAnswers, checkKnowledgeBase, checkModel } from '../core/integrity.js';
-import { toPointer, type Issue } from '../core/issue.js';
+import { toPointer, type Issue, type Path } from '../core/issue.js';
 import { indexKb, type KbIndex, type KnowledgeBase } from '../core/kb.js';
 import { fill, type Lang } from '../i18n/lang.js';
 import { checkFile, type CheckedFile } from '../load/check.js';
@@ -48,7 +48,12 @@ export function place(issue: Issue, file: CheckedFile, lang: Lang, placed: Posit
 }
 
 export function toResult(file: CheckedFile, lang: Lang, extra: Issue[] = []): FileResult {
+  // A value the parser refused (an alias, nesting too deep) reached the checks as null;
+  // what they say about it only repeats the parser's problem.
+  const refused = file.parsed.issues.filter((issue) => issue.rule === 'yaml-alias' || issue.rule === 'yaml-too-deep').map((issue) => issue.path);
+  const within = (path: Path, prefix: Path) => prefix.length <= path.length && prefix.every((segment, i) => String(segment) === String(path[i]));
   const all = [...file.issues, ...extra]
+    .filter((issue) => isPlaced(issue) || !refused.some((prefix) => prefix.length > 0 && within(issue.path, prefix)))
     .map((issue) => ({ issue, at: positionOf(issue, file) }))
     .sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column || a.issue.rule.localeCompare(b.issue.rule));
   const problems = all.slice(0, MAX_PROBLEMS).map(({ issue, at }) => place(issue, file, lang, at));

@@ -304,10 +304,40 @@ describe('parseYaml: encodings and sizes', () => {
     }
   });
 
-  it('refuses bytes that are not UTF-8 (Latin-1 ø)', () => {
-    const parsed = parseYaml(new Uint8Array([...utf8('name: Bj'), 0xf8, ...utf8('rn\n')]));
-    expect(where(parsed.issues)).toEqual(['file-encoding@1:1']);
-    expect(parsed.issues[0]!.params).toEqual({ encoding: 'not UTF-8' });
+  it('refuses bytes that are not UTF-8 (Latin-1 ø) at the first bad byte, naming Windows-1252', () => {
+    const parsed = parseYaml(new Uint8Array([...utf8('a: 1\nname: Bj'), 0xf8, ...utf8('rn\n')]));
+    expect(where(parsed.issues)).toEqual(['file-encoding@2:9']);
+    expect(parsed.issues[0]!.params).toEqual({
+      encoding: { nb: 'ser ut som Windows-1252 eller Latin-1: byten 0xF8 er «ø» der', en: 'it looks like Windows-1252 or Latin-1: byte 0xF8 is "ø" there' },
+    });
+  });
+
+  it('counts characters, not bytes, for the column of a bad byte', () => {
+    const parsed = parseYaml(new Uint8Array([...utf8('æøå: '), 0xc3, 0x28, 0x0a]));
+    expect(where(parsed.issues)).toEqual(['file-encoding@1:6']);
+    expect(parsed.issues[0]!.params).toEqual({ encoding: { nb: 'byten 0xC3 er ikke UTF-8', en: 'byte 0xC3 is not UTF-8' } });
+  });
+
+  it('calls UTF-16 without a byte-order mark by its name, not binary', () => {
+    const le = new Uint8Array([...Buffer.from('format: orgfit/answers@1\n', 'utf16le')]);
+    expect(where(parseYaml(le).issues)).toEqual(['file-encoding@1:1']);
+    expect(parseYaml(le).issues[0]!.params).toEqual({ encoding: { nb: 'UTF-16 uten byte-rekkefølgemerke', en: 'UTF-16 without a byte-order mark' } });
+  });
+
+  it('shows a NUL byte in otherwise plain text where it is', () => {
+    const parsed = parseYaml(utf8('a: 1\n# note\u0000\n'));
+    expect(where(parsed.issues)).toEqual(['file-encoding@2:7']);
+  });
+
+  it('reads a file with CR-only line ends (old Mac) as YAML does: each CR ends a line', () => {
+    const parsed = parse('a: 1\rb: two\r');
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.value).toEqual({ a: 1, b: 'two' });
+  });
+
+  it('says "more than" the limit when only a part was read (standard input)', () => {
+    const parsed = parseYaml(new Uint8Array(0), MAX_BYTES + 1, true);
+    expect(parsed.issues[0]!.params).toEqual({ bytes: { nb: `mer enn ${MAX_BYTES}`, en: `more than ${MAX_BYTES}` }, limit: MAX_BYTES });
   });
 
   it('refuses a 3 MB file without parsing it', () => {
