@@ -23,6 +23,20 @@ export function pickLang(option: string | undefined, env: Record<string, string 
   return /^en(_|\.|-|$)/i.test(locale) ? 'en' : 'nb';
 }
 
+/**
+ * --lang from a command line, read before commander parses it: it decides the language of
+ * help texts, and of what the process itself says (bin/orgfit.js).
+ */
+export function langFromArgv(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--lang') return argv[i + 1];
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+  }
+  return undefined;
+}
+
 /** Fills `{name}` placeholders; unknown names are left visible rather than silently dropped. */
 export function fill(template: string, params: Record<string, string | number | Bilingual> = {}, lang: Lang = 'en'): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {

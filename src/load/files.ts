@@ -1,5 +1,5 @@
-import { closeSync, constants, fstatSync, fsyncSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/messages.js';
 import { UsageError } from '../errors.js';
@@ -132,29 +132,4 @@ function unreadable(error: unknown, path: string, lang: Lang): UsageError {
   // Opening a Unix socket gives ENXIO: it is not a file either.
   if (code === 'ENXIO') return new UsageError(notRegularFile(path, SOCKET[lang], lang));
   return new UsageError(t(lang, 'notReadable', { path, reason: fsReason(code, error, lang) }));
-}
-
-/**
- * Writes a file so that a reader never sees half of it: a temporary file in the
- * same folder, flushed, then renamed over the target (atomic on POSIX).
- */
-export function writeFileAtomic(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  const fd = openSync(temporary, 'w', 0o644);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(temporary, path);
-  } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // nothing to clean up
-    }
-    throw error;
-  }
 }
