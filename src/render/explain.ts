@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/lang.js';
 import { fill } from '../i18n/lang.js';
 import type { Painter } from './paint.js';
 import { citation, CONFIDENCE_WORDS, decimal, GAP_WORDS, percent, signed, word, wrap } from './words.js';
+import { visibleAll } from './text-safety.js';
 
 const HEAD = {
   scoreLine: { nb: 'Poeng {score} (intervall {low}–{high}), plass {rank} av {count}.', en: 'Score {score} (interval {low}–{high}), rank {rank} of {count}.' },
@@ -21,7 +22,8 @@ const HEAD = {
  * references (author year) and the strength of the evidence: what a manager reads
  * before trusting the number.
  */
-export function renderExplain(result: Result, model: string, { lang, paint, width = 100 }: { lang: Lang; paint: Painter; width?: number }): string {
+export function renderExplain(unsafe: Result, model: string, { lang, paint, width = 100 }: { lang: Lang; paint: Painter; width?: number }): string {
+  const result = visibleAll(unsafe);
   const entry = result.ranking.find((r) => r.model === model)!;
   const out: string[] = [];
   const h = (key: keyof typeof HEAD, params: Record<string, string | number> = {}) => fill(HEAD[key][lang], params);

@@ -1,6 +1,7 @@
 import type { Bilingual, Lang } from '../i18n/lang.js';
 import type { LineRef, Model } from '../schema/index.js';
 import { reviewLines, wrap } from './sources.js';
+import { visibleAll } from './text-safety.js';
 
 /** A model as `orgfit models` lists it, marked built-in or the user's own. */
 export interface ListedModel {
@@ -48,8 +49,9 @@ const L = {
 } as const;
 
 /** The models as a table that fits `width` columns; long names and line lists wrap within their column. */
-export function renderModelsTable(models: readonly ListedModel[], options: ModelsOptions): string {
+export function renderModelsTable(unsafe: readonly ListedModel[], options: ModelsOptions): string {
   const { lang } = options;
+  const models = unsafe.map(({ model, builtIn }) => ({ model: visibleAll(model), builtIn }));
   const width = options.width ?? 80;
   if (models.length === 0) return `${L.none[lang]}\n`;
 

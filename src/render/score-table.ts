@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/lang.js';
 import { fill } from '../i18n/lang.js';
 import type { Painter } from './paint.js';
 import { decimal, fit, pad, padStart, percent, signed, word, wrap } from './words.js';
+import { visibleAll } from './text-safety.js';
 
 export interface TableOptions {
   lang: Lang;
@@ -16,7 +17,8 @@ export interface TableOptions {
  * interval, and the two criteria that helped and hurt most; then which places the
  * uncertainty cannot separate, failed preconditions and what was assumed.
  */
-export function renderScoreTable(results: readonly Result[], options: TableOptions): string {
+export function renderScoreTable(unsafe: readonly Result[], options: TableOptions): string {
+  const results = visibleAll(unsafe);
   const blocks = results.map((result) => renderOne(result, options));
   if (results.length > 1) blocks.push(renderSummary(results, options));
   return blocks.join('\n');

@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/lang.js';
 import type { CitationFlag, Confidence, EvidenceKind, Finding, LineRef, Origin, Reference } from '../schema/index.js';
 import { WORDS } from './words.js';
+import { visibleAll } from './text-safety.js';
 
 /** The literature review every reference is cited in. */
 export const REVIEW_CITATION = 'Nesvåg 2005';
@@ -187,8 +188,9 @@ function wrapHead(head: string, width: number): string {
 }
 
 /** The bibliography as plain text, one paragraph per work. */
-export function renderSourcesText(references: readonly Reference[], options: SourcesOptions): string {
+export function renderSourcesText(unsafe: readonly Reference[], options: SourcesOptions): string {
   const { lang } = options;
+  const references = visibleAll(unsafe);
   const width = options.width ?? 80;
   const head = L.headSources[lang].replace('{n}', String(references.length)).replace('{review}', REVIEW_CITATION);
   const entries = sortReferences(references).map((reference) => {
@@ -228,8 +230,9 @@ function bibNote(reference: Reference, lang: Lang): string {
 }
 
 /** The bibliography as BibTeX `@misc` entries: only what the review states, nothing invented. */
-export function renderSourcesBibtex(references: readonly Reference[], options: SourcesOptions): string {
+export function renderSourcesBibtex(unsafe: readonly Reference[], options: SourcesOptions): string {
   const { lang } = options;
+  const references = visibleAll(unsafe);
   const entries = sortReferences(references).map((reference) => {
     const fields: [string, string][] = [];
     const names = personNames(reference).map((name) => (isCorporate(reference) ? `{${escapeBibtex(name)}}` : escapeBibtex(name)));
@@ -301,8 +304,10 @@ export function renderSources(references: readonly Reference[], format: SourcesF
 }
 
 /** The findings of the review, each with its grade, evidence and references. */
-export function renderFindingsText(findings: readonly Finding[], references: readonly Reference[], options: SourcesOptions): string {
+export function renderFindingsText(unsafeFindings: readonly Finding[], unsafeReferences: readonly Reference[], options: SourcesOptions): string {
   const { lang } = options;
+  const findings = visibleAll(unsafeFindings);
+  const references = visibleAll(unsafeReferences);
   const width = options.width ?? 80;
   const byKey = new Map(references.map((r) => [r.key, r]));
   const head = L.headFindings[lang].replace('{n}', String(findings.length)).replace('{review}', REVIEW_CITATION);
