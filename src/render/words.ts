@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/lang.js';
+import { columns, sliceColumns } from './text-safety.js';
 
 /** Labels the result renderers share, in both languages. */
 export const WORDS = {
@@ -74,17 +75,18 @@ export function signed(n: number, digits: number, lang: Lang): string {
 }
 
 /** Cuts a string to a width, marking the cut. */
+// Widths are terminal columns (text-safety.ts): a CJK character takes two.
 export function fit(text: string, width: number): string {
-  return [...text].length <= width ? text : [...text].slice(0, Math.max(0, width - 1)).join('') + '…';
+  return columns(text) <= width ? text : sliceColumns(text, Math.max(0, width - 1)) + '…';
 }
 
 export function pad(text: string, width: number): string {
-  const length = [...text].length;
+  const length = columns(text);
   return length >= width ? text : text + ' '.repeat(width - length);
 }
 
 export function padStart(text: string, width: number): string {
-  const length = [...text].length;
+  const length = columns(text);
   return length >= width ? text : ' '.repeat(width - length) + text;
 }
 
@@ -98,27 +100,37 @@ export function citation(reference: { authors: string[]; year: number | null }, 
 }
 
 /**
- * Wraps text at spaces to a width; continuation lines get the indent. Escape codes
- * (colour) are not counted, and a word longer than the width stays whole.
+ * Wraps text at spaces to a width in columns; continuation lines get the indent. Escape
+ * codes (colour) are not counted. A word longer than a whole line (a 200-character name
+ * without spaces) is cut across lines rather than left to run past the terminal's edge.
  */
 export function wrap(text: string, width: number, indent = ''): string[] {
-  const visible = (s: string) => [...s.replace(/\x1b\[[0-9;]*m/g, '')].length;
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     // Keep the paragraph's own leading whitespace (after any colour code).
     const lead = /^((?:\x1b\[[0-9;]*m)*\s*)/.exec(paragraph)![1]!;
     let line = lead;
     let empty = true;
-    for (const wordText of paragraph.slice(lead.length).split(' ')) {
+    for (let wordText of paragraph.slice(lead.length).split(' ')) {
       if (wordText === '') continue;
       const candidate = empty ? line + wordText : `${line} ${wordText}`;
-      if (!empty && visible(candidate) > width) {
+      if (!empty && columns(candidate) > width) {
         lines.push(line);
         line = indent + wordText;
       } else {
         line = candidate;
       }
       empty = false;
+      while (columns(line) > width) {
+        const start = line.length - wordText.length;
+        const room = width - columns(line.slice(0, start));
+        if (room < 8) break;
+        const piece = sliceColumns(wordText, room);
+        if (piece === '') break;
+        lines.push(line.slice(0, start) + piece);
+        wordText = wordText.slice(piece.length);
+        line = indent + wordText;
+      }
     }
     lines.push(line);
   }

@@ -3,12 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../../src/render/score-csv.js';
-import { visible, visibleAll } from '../../src/render/text-safety.js';
+import { columns, sliceColumns, visible, visibleAll } from '../../src/render/text-safety.js';
+import { fit, pad, wrap } from '../../src/render/words.js';
 import { cli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/kb.js';
 
-// D10 and D11 of the reliability review: text from files reached the terminal raw
-// (ESC sequences, CR, C1 CSI, bidi overrides), and "-1+…" reached spreadsheets as a formula.
+// D10, D11 and D15 of the reliability review: text from files reached the terminal raw
+// (ESC sequences, CR, C1 CSI, bidi overrides), "-1+…" reached spreadsheets as a formula,
+// and long or CJK names ran past the table's width.
 
 const HOSTILE: [string, string, string][] = [
   ['ESC (clear screen, window title, bell)', 'Evil\u001b[2J\u001b]0;pwned\u0007', 'Evil\\u001b[2J\\u001b]0;pwned\\u0007'],
@@ -33,6 +35,26 @@ describe('visible', () => {
 
   it('visibleAll escapes every string in a tree, keeps numbers, booleans and keys', () => {
     expect(visibleAll({ a: 'x\u001b', b: [1, 'y\r', { c: true, 'k\u001b': null }] })).toEqual({ a: 'x\\u001b', b: [1, 'y\\r', { c: true, 'k\u001b': null }] });
+  });
+});
+
+describe('columns, fit, pad and wrap count terminal columns', () => {
+  it('counts CJK as two columns, combining marks and colour codes as none', () => {
+    expect(columns('漢字')).toBe(4);
+    expect(columns('e\u0301')).toBe(1);
+    expect(columns('\u001b[1mbold\u001b[22m')).toBe(4);
+    expect(sliceColumns('漢字漢字', 5)).toBe('漢字');
+  });
+
+  it('fits and pads CJK by width', () => {
+    expect(columns(fit('漢'.repeat(200), 29))).toBeLessThanOrEqual(29);
+    expect(columns(pad('漢字', 6))).toBe(6);
+  });
+
+  it('cuts a word longer than the line instead of letting it run past the edge', () => {
+    for (const line of wrap('A'.repeat(200), 80, '  ')) expect(columns(line)).toBeLessThanOrEqual(80);
+    for (const line of wrap('漢'.repeat(200), 80, '  ')) expect(columns(line)).toBeLessThanOrEqual(80);
+    expect(wrap('A'.repeat(200), 80, '  ').join('').replace(/ /g, '')).toBe('A'.repeat(200));
   });
 });
 
@@ -88,5 +110,10 @@ describe('the commands print file text harmlessly', () => {
     // CSV ends its lines with CRLF (RFC 4180); any other CR came from the file.
     expect(ran.stdout.replace(/\r\n/g, '\n')).not.toMatch(raw);
     if (argv.includes('evil.yaml')) expect(ran.stdout).toContain('Evil\\u001b[2J\\u001b]0;pwned\\u0007\\r\\u009b\\u202e');
+  });
+
+  it('the score table of a 200-character CJK name stays within 80 columns', async () => {
+    const ran = await cli(['--lang', 'en', 'score', 'long.yaml', 'evil.yaml', '--samples', '20'], { cwd: dir, columns: 80 });
+    for (const line of ran.stdout.split('\n')) expect(columns(line)).toBeLessThanOrEqual(80);
   });
 });
