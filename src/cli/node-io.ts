@@ -3,7 +3,7 @@ import { EXIT } from '../errors.js';
 import { fill, langFromArgv, pickLang, type Lang } from '../i18n/lang.js';
 import type { Io, OutStream } from '../io.js';
 import { fsReason } from '../load/fs-words.js';
-import { removeLiveTemporaries } from '../load/write.js';
+import { removeLiveTemporaries } from '../load/temporaries.js';
 
 // words: move to the catalog
 const WORDS = {

@@ -4,6 +4,9 @@ import { basename, dirname, join } from 'node:path';
 import { fill, type Bilingual, type Lang } from '../i18n/lang.js';
 import { t } from '../i18n/messages.js';
 import { fileKind, fsReason, notRegularFile } from './fs-words.js';
+import { liveTemporaries as live } from './temporaries.js';
+
+export { removeLiveTemporaries } from './temporaries.js';
 
 // words: move to the catalog
 const WORDS = {
@@ -43,21 +46,6 @@ export class WriteError extends Error {
   constructor(readonly problem: WriteProblem) {
     super(problem.kind === 'io' ? (problem.code ?? String(problem.cause)) : problem.kind);
   }
-}
-
-/** The temporary files being written now: removed by the bin shim's signal handlers, and on exit. */
-const live = new Set<string>();
-
-/** Removes every temporary file still being written (for SIGINT, SIGTERM, SIGHUP and exit). Never throws. */
-export function removeLiveTemporaries(): void {
-  for (const path of live) {
-    try {
-      unlinkSync(path);
-    } catch {
-      // already gone
-    }
-  }
-  live.clear();
 }
 
 /** Far larger than any file orgfit writes; each chunk is a point where a signal may stop the write. */
