@@ -19,15 +19,6 @@ const WORDS = {
   },
 } satisfies Record<string, Bilingual>;
 
-/**
- * How orgfit writes every file (template --out, and any writer after it) so that nothing
- * is lost: the text goes to a temporary file beside the target, is written out in full,
- * flushed to disk and only then renamed over the target. A full disk, a file-size limit
- * or a kill leaves the old file as it was.
- *
- * Temporary files are named `.orgfit-<name>.<pid>.<random>.tmp`. One left by a killed
- * process (kill -9) is removed by the next write to the same file.
- */
 export interface WriteOptions {
   /** Replace an existing file (--force). Without it, a file that exists, or appears meanwhile, is never replaced. */
   overwrite: boolean;
@@ -60,8 +51,14 @@ export function temporaryPrefix(target: string): string {
 }
 
 /**
- * Writes `data` to `path` atomically: a reader sees the old file or the new one, never
- * a part. A symbolic link is written through (its target is replaced, in its own folder);
+ * How orgfit writes every file (template --out, the build, and any writer after them) so
+ * that nothing is lost: the data goes to a temporary file beside the target, is written
+ * out in full, flushed to disk and only then renamed over the target. A reader sees the
+ * old file or the new one, never a part; a full disk, a file-size limit or a kill leaves
+ * the old file as it was. Temporary files are named `.orgfit-<name>.<pid>.<random>.tmp`;
+ * one left by a killed process (kill -9) is removed by the next write to the same file.
+ *
+ * A symbolic link is written through (its target is replaced, in its own folder);
  * a folder, device, FIFO or socket is refused; an existing file keeps its mode (and, for
  * root, its owner).
  *
