@@ -29,8 +29,8 @@ writeFileSync(`${next}/meta.json`, JSON.stringify(bundle.metafile));
 await build({ ...common, entryPoints: { compile: `${root}src/build/compile.ts` }, outdir: `${next}/build` });
 
 const compile = await import(pathToFileURL(`${next}/build/compile.js`).href);
-if (process.argv.includes('--schema')) compile.writeSchemas(root);
-const code = compile.compileKb(root, next, (text) => process.stderr.write(text));
+if (process.argv.includes('--schema')) await compile.writeSchemas(root);
+const code = await compile.compileKb(root, next, (text) => process.stderr.write(text));
 rmSync(`${next}/build`, { recursive: true, force: true });
 if (code === 0) {
   const old = `${root}dist-old`;

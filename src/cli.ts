@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, InvalidInput, UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { LANGS, pickLang, type Lang } from './i18n/lang.js';
+import { LANGS, langFromArgv, pickLang, type Lang } from './i18n/lang.js';
 import type { MessageRef } from './i18n/catalog.js';
 import { cliText, type CliId } from './i18n/cli.js';
 import { VERSION } from './paths.js';
@@ -83,17 +83,6 @@ function usageMessage(error: CommanderError, lang: Lang): string {
 
 function isCancel(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
-}
-
-/** --lang decides the language of help texts too, so it is read before commander parses. */
-function langFromArgv(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') break;
-    if (arg === '--lang') return argv[i + 1];
-    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
-  }
-  return undefined;
 }
 
 function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Command {

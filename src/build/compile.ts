@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../load/files.js';
+import { writeFileSafely } from '../load/write.js';
 import type { SourceFile } from '../load/source.js';
 import { loadKnowledgeBase } from '../validate/knowledge-base.js';
 import { plain } from '../render/paint.js';
@@ -29,7 +29,7 @@ export function kbSources(root: string) {
  * Validates the whole knowledge base and compiles it into dist/kb.json.
  * Returns the exit code: 1 (and every problem printed) when any file has an error.
  */
-export function compileKb(root: string, outdir: string, write: (text: string) => void): number {
+export async function compileKb(root: string, outdir: string, write: (text: string) => void): Promise<number> {
   const { kb, results } = loadKnowledgeBase(kbSources(root), 'en');
   const report = summarise(results);
   if (report.errorCount > 0 || report.warningCount > 0) {
@@ -37,14 +37,14 @@ export function compileKb(root: string, outdir: string, write: (text: string) =>
   }
   if (!kb) return 1;
   mkdirSync(outdir, { recursive: true });
-  writeFileAtomic(join(outdir, 'kb.json'), JSON.stringify(kb));
+  await writeFileSafely(join(outdir, 'kb.json'), JSON.stringify(kb), { overwrite: true });
   return 0;
 }
 
 /** Writes the published JSON Schema files (schema/*.schema.json) from the zod schemas. */
-export function writeSchemas(root: string): void {
+export async function writeSchemas(root: string): Promise<void> {
   mkdirSync(join(root, 'schema'), { recursive: true });
   for (const kind of SCHEMA_KINDS) {
-    writeFileAtomic(join(root, 'schema', `${kind}.schema.json`), JSON.stringify(jsonSchemaOf(kind), null, 2) + '\n');
+    await writeFileSafely(join(root, 'schema', `${kind}.schema.json`), JSON.stringify(jsonSchemaOf(kind), null, 2) + '\n', { overwrite: true });
   }
 }

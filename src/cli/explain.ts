@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CommandContext, ExplainOptions } from './commands.js';
 import { EXIT, UsageError } from '../errors.js';
 import { builtinKb } from './kb.js';
@@ -23,6 +25,8 @@ export default async function explain({ io, lang, args: [modelId, file], options
     const suggestion = near ? cliText(lang, 'did-you-mean', { name: { message: 'quoted', params: { text: near } } }) : '';
     throw new UsageError(cliText(lang, 'unknown-model', { id: modelId, suggestion, known: organisations.join(', ') }));
   }
+  // loadAnswers takes a folder as every answers file in it; explain explains one.
+  if (file !== '-' && isFolder(resolve(io.cwd, file))) throw new UsageError(cliText(lang, 'explain-one-file', { path: file }));
   const [loaded] = await loadAnswers([file], kb, io, lang, options.color);
   const result = scoreMunicipality(compileEngine(kb, models), loaded!.value, { lang, seed: DEFAULT_SEED, source: loaded!.path });
   const format = options.format ?? DEFAULT_FORMAT.explain;
@@ -30,4 +34,13 @@ export default async function explain({ io, lang, args: [modelId, file], options
   const width = Math.min(io.stdout.columns ?? 100, 120);
   io.stdout.write(renderers[format]({ result, model: modelId }, renderOptions(io.stdout, io, lang, options.color, width)));
   return EXIT.ok;
+}
+
+/** Whether a path is a folder; anything unreadable is left for loadAnswers to report. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -412,17 +412,29 @@ export function answerProblem(question: Question, value: unknown): AnswerProblem
 function show(value: unknown): string | MessageRef {
   if (value === null || value === undefined) return { message: 'value-nothing' };
   if (Array.isArray(value)) return { message: 'value-list' };
+  if (value instanceof Uint8Array) return { message: 'value-binary' };
   if (typeof value === 'object') return { message: 'value-mapping' };
+  // JSON has no infinity: JSON.stringify(1e309) is "null", which misleads.
+  if (typeof value === 'number' && Number.isNaN(value)) return { message: 'value-nan' };
+  if (typeof value === 'number' && !Number.isFinite(value)) return { message: value > 0 ? 'value-infinity' : 'value-minus-infinity' };
   return JSON.stringify(value);
 }
+
+/**
+ * A suggestion costs an edit distance to every question id; a file with tens of thousands
+ * of unknown ids gets suggestions for the first ones only (more than validate shows).
+ */
+const MAX_SUGGESTIONS = 200;
 
 /** Checks every answer of an answers file against the question bank. */
 export function checkAnswers(answers: Record<string, unknown>, kb: Pick<KnowledgeBase, 'questions' | 'sums'>, index: KbIndex): Issue[] {
   const issues: Issue[] = [];
+  let unknown = 0;
   for (const [id, value] of Object.entries(answers)) {
     const question = index.questions.get(id);
     if (!question) {
-      issues.push({ rule: 'answer-unknown-question', path: ['answers', id], atKey: true, params: { id, suggestion: suggestion(id, index.questions.keys()) } });
+      const hint = ++unknown <= MAX_SUGGESTIONS ? suggestion(id, index.questions.keys()) : '';
+      issues.push({ rule: 'answer-unknown-question', path: ['answers', id], atKey: true, params: { id, suggestion: hint } });
       continue;
     }
     if (value === null) continue; // reported as missing below when required

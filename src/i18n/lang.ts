@@ -24,3 +24,17 @@ export function pickLang(option: string | undefined, env: Record<string, string 
   return /^en(_|\.|-|$)/i.test(locale) ? 'en' : 'nb';
 }
 
+/**
+ * --lang from a command line, read before commander parses it: it decides the language of
+ * help texts, and of what the process itself says (bin/orgfit.js).
+ */
+export function langFromArgv(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--lang') return argv[i + 1];
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+  }
+  return undefined;
+}
+

@@ -23,7 +23,7 @@ export interface CheckedFile<K extends FileKind = FileKind> {
 export function checkFile<K extends FileKind>(source: SourceFile, expect: K): CheckedFile<K>;
 export function checkFile(source: SourceFile, expect?: FileKind): CheckedFile;
 export function checkFile(source: SourceFile, expect?: FileKind): CheckedFile {
-  const parsed = parseYaml(source.bytes, source.size);
+  const parsed = parseYaml(source.bytes, source.size, source.sizeIsLowerBound);
   const issues: Issue[] = [...parsed.issues];
   const result: CheckedFile = { source, parsed, kind: undefined, value: undefined, issues };
   // Every issue the parser reports is an error: without a value there is nothing more to check.

@@ -17,8 +17,11 @@ export function parseSimpleYaml(text: string): Record<string, unknown> | undefin
   const lines = text.split('\n');
   for (let n = 0; n < lines.length; n++) {
     let line = lines[n]!;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (line.includes('\t') || line.includes('\r')) return undefined;
+    // CRLF is one line end; a CR anywhere else (also at the very end of the text) is one too, to YAML.
+    if (line.endsWith('\r') && n < lines.length - 1) line = line.slice(0, -1);
+    // YAML's white space is space and tab only: a no-break space, a BOM or a line separator
+    // is text to it, whatever JavaScript's trim() thinks; controls have rules of their own.
+    if (UNUSUAL.test(line)) return undefined;
     const trimmed = line.trimStart();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const indent = line.length - trimmed.length;
@@ -68,6 +71,8 @@ export function parseSimpleYaml(text: string): Record<string, unknown> | undefin
 }
 
 const BAIL = Symbol('bail');
+/** Tabs, every white space but the plain space (NBSP, U+FEFF, U+2028…), CR and the C0/C1 controls. */
+const UNUSUAL = /[^\S ]|[\u0000-\u001f\u007f-\u009f]/;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 /** "key: rest" or "key:" with a plain key: letters, digits, "-" and "_" (no quoted or complex keys). */
 const KEY_LINE = /^([A-Za-z0-9][A-Za-z0-9_-]*):(?:$| (.*)$)/;

@@ -23,7 +23,7 @@ function collect(issue: ZodIssue, prefix: Path, root: unknown, out: Issue[]): vo
       if (found === undefined) {
         out.push({ rule: 'schema-required', path, params: { property: String(path.at(-1) ?? '') } });
       } else {
-        out.push({ rule: 'schema-type', path, params: { expected: expectedName(issue.expected), found: describe(found) } });
+        out.push({ rule: 'schema-type', path, params: { expected: expectedName(issue.expected), found: path.length === 0 ? describeRoot(found) : describe(found) } });
       }
       return;
     case 'unrecognized_keys':
@@ -145,9 +145,22 @@ export function describe(value: unknown): MessageRef | string {
   if (value === undefined) return { message: 'value-nothing' };
   if (value === null) return { message: 'value-null' };
   if (Array.isArray(value)) return { message: 'value-list' };
+  if (value instanceof Uint8Array) return { message: 'value-binary' };
   if (typeof value === 'object') return { message: 'value-mapping' };
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 37) + '...' : value);
+  // JSON has no infinity: JSON.stringify(1e309) is "null", which misleads.
+  if (typeof value === 'number' && Number.isNaN(value)) return { message: 'value-nan' };
+  if (typeof value === 'number' && !Number.isFinite(value)) return { message: value > 0 ? 'value-infinity' : 'value-minus-infinity' };
   return String(value);
+}
+
+/**
+ * What the whole file was, when it is not a mapping: its kind, never its text (a link to
+ * /etc/passwd must not have its first line shown).
+ */
+export function describeRoot(value: unknown): MessageRef | string {
+  if (typeof value === 'string') return { message: 'value-plain-text' };
+  return describe(value);
 }
 
 function dedupe(issues: Issue[]): Issue[] {

@@ -8,4 +8,6 @@ export interface SourceFile {
   bytes: Uint8Array;
   /** The file's size when it was too large to read (bytes is then empty). */
   size?: number;
+  /** The size is only what was read before stopping (standard input, a growing file): the file is at least this large. */
+  sizeIsLowerBound?: boolean;
 }

@@ -3,7 +3,7 @@ import { kbText } from '../i18n/kb.js';
 import type { EvidenceKind, Finding, LineRef, Reference } from '../schema/index.js';
 import { citation, isEtAl } from './citation.js';
 import type { RenderOptions } from './renderer.js';
-import { pad, visible, wrap } from './text.js';
+import { pad, visible, visibleDeep, wrap } from './text.js';
 
 /** The literature review every reference is cited in. */
 const REVIEW_CITATION = 'Nesvåg 2005';
@@ -133,7 +133,9 @@ function bibNote(reference: Reference, lang: Lang): string {
 }
 
 /** The bibliography as BibTeX `@misc` entries: only what the review states, nothing invented. */
-export function renderSourcesBibtex(references: readonly Reference[], { lang }: RenderOptions): string {
+export function renderSourcesBibtex(unsafe: readonly Reference[], { lang }: RenderOptions): string {
+  // Names, titles and summaries come from a file: nothing in them may drive the terminal the entries are printed to.
+  const references = visibleDeep(unsafe);
   const entries = sortReferences(references).map((reference) => {
     const fields: [string, string][] = [];
     const names = personNames(reference).map((name) => (isCorporate(reference) ? `{${escapeBibtex(name)}}` : escapeBibtex(name)));

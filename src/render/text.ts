@@ -3,15 +3,54 @@ import type { Lang } from '../i18n/lang.js';
 
 /*
  * The text helpers every renderer shares (as Spectral's formatters/src/utils/). Widths are
- * what a terminal shows: code points, not UTF-16 units, so «», ø and – line up like ASCII,
- * and colour codes take no room.
+ * what a terminal shows: terminal columns, not UTF-16 units or bytes, so «», ø and – line
+ * up like ASCII, a CJK character takes two columns, a combining mark none, and colour
+ * codes take no room.
  */
 
 const COLOUR_CODE = /\x1b\[[0-9;]*m/g;
 
-/** The columns a text takes on a terminal. */
+/** Ranges of East Asian wide and fullwidth characters (two columns each), and emoji. */
+const WIDE: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f], [0x231a, 0x231b], [0x2329, 0x232a], [0x23e9, 0x23ec], [0x2e80, 0x303e], [0x3041, 0x33ff],
+  [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf], [0xa960, 0xa97f], [0xac00, 0xd7a3], [0xf900, 0xfaff],
+  [0xfe10, 0xfe19], [0xfe30, 0xfe6f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x1f300, 0x1f64f], [0x1f900, 0x1f9ff],
+  [0x20000, 0x3fffd],
+];
+
+/** The columns one code point takes. */
+function columnsOf(codePoint: number): number {
+  if (codePoint < 0x300) return 1;
+  // Combining marks and zero-width characters take no column of their own.
+  if ((codePoint >= 0x300 && codePoint <= 0x36f) || (codePoint >= 0x200b && codePoint <= 0x200f) || codePoint === 0xfeff) return 0;
+  for (const [low, high] of WIDE) if (codePoint >= low && codePoint <= high) return 2;
+  return 1;
+}
+
+/** The columns a text takes on a terminal (colour codes none, CJK two per character). */
 export function width(text: string): number {
-  return [...text.replace(COLOUR_CODE, '')].length;
+  let n = 0;
+  for (const c of text.replace(COLOUR_CODE, '')) n += columnsOf(c.codePointAt(0)!);
+  return n;
+}
+
+/** The longest start of a text that fits in `columns` columns; colour codes in it are kept and take none. */
+export function sliceColumns(text: string, columns: number): string {
+  let used = 0;
+  let i = 0;
+  while (i < text.length) {
+    const code = /^\x1b\[[0-9;]*m/.exec(text.slice(i, i + 16));
+    if (code) {
+      i += code[0].length;
+      continue;
+    }
+    const point = text.codePointAt(i)!;
+    const w = columnsOf(point);
+    if (used + w > columns) break;
+    used += w;
+    i += point > 0xffff ? 2 : 1;
+  }
+  return text.slice(0, i);
 }
 
 export function pad(text: string, columns: number): string {
@@ -24,16 +63,17 @@ export function padStart(text: string, columns: number): string {
   return n >= columns ? text : ' '.repeat(columns - n) + text;
 }
 
-/** Cuts a text to a width, marking the cut with "…". */
+/** Cuts a text to a width in columns, marking the cut with "…". */
 export function truncate(text: string, columns: number): string {
-  const points = [...text];
-  return points.length <= columns ? text : points.slice(0, Math.max(0, columns - 1)).join('') + '…';
+  return width(text) <= columns ? text : sliceColumns(text, Math.max(0, columns - 1)) + '…';
 }
 
 /**
- * Wraps text at spaces to a width. `first` starts the first line and `indent` every line
- * after it; each paragraph (a line of the text) keeps its own leading whitespace, and a
- * word longer than the width stays whole.
+ * Wraps text at spaces to a width in columns. `first` starts the first line and `indent`
+ * every line after it; each paragraph (a line of the text) keeps its own leading
+ * whitespace. A word longer than the width stays whole, unless it is longer than a whole
+ * line (a 200-character name without spaces): that is cut across lines rather than left
+ * to run past the terminal's edge.
  */
 export function wrap(text: string, columns: number, { indent = '', first = '' }: { indent?: string; first?: string } = {}): string[] {
   const lines: string[] = [];
@@ -42,7 +82,7 @@ export function wrap(text: string, columns: number, { indent = '', first = '' }:
     const lead = /^((?:\x1b\[[0-9;]*m)*\s*)/.exec(paragraph)![1]!;
     let line = (i === 0 ? first : '') + lead;
     let empty = true;
-    for (const word of paragraph.slice(lead.length).split(' ')) {
+    for (let word of paragraph.slice(lead.length).split(' ')) {
       if (word === '') continue;
       const candidate = empty ? line + word : `${line} ${word}`;
       if (!empty && width(candidate) > columns) {
@@ -52,6 +92,17 @@ export function wrap(text: string, columns: number, { indent = '', first = '' }:
         line = candidate;
       }
       empty = false;
+      // Cut only where at least 8 columns are left for the piece; a short line keeps its word whole.
+      while (width(line) > columns) {
+        const start = line.length - word.length;
+        const room = columns - width(line.slice(0, start));
+        if (room < 8) break;
+        const piece = sliceColumns(word, room);
+        if (piece === '') break;
+        lines.push(line.slice(0, start) + piece);
+        word = word.slice(piece.length);
+        line = indent + word;
+      }
     }
     lines.push(line);
   });
@@ -74,20 +125,43 @@ export function signed(n: number, digits: number, lang: Lang): string {
   return n > 0 ? `+${text}` : n < 0 ? `−${text}` : text;
 }
 
+/** Controls (C0 with tab, LF and CR; DEL; C1) and the bidi and separator characters of `visible`. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_ALL = new RegExp(UNSAFE.source, 'g');
+const SHORT: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
 /**
- * Text from a file, made safe to print: it must not be able to drive the terminal or
- * reorder what the reader sees. Control characters (ESC, CR, the C1 set) and the bidi
- * embeddings, overrides and isolates (the "Trojan Source" characters) are shown as
- * `\uXXXX`; line breaks and tabs, which only lay text out, stay.
+ * Text from a file, made safe to print: what it says, never what it does. An ESC starts a
+ * control sequence (clear the screen, set the window title, write the clipboard with
+ * OSC 52), a CR overwrites the line, a line feed or tab from a name breaks the layout it
+ * is put in, U+009B is a one-character CSI, and the bidi embeddings, overrides, isolates
+ * and marks (the "Trojan Source" characters) and the line and paragraph separators
+ * reorder or break what the reader sees. Each is shown escaped, as JSON writes it
+ * (`\t`, `\n`, `\r`, else `\uXXXX`), as `ls` and git quote such names.
+ *
+ * @example
+ * visible('Evil\u001b[2J'); // 'Evil\\u001b[2J'
  */
 export function visible(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (!UNSAFE.test(text)) return text;
+  return text.replace(UNSAFE_ALL, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** A copy of a value (a result, say) with every string in it made visible, for a renderer that prints much of it. */
+/**
+ * A copy of a value (a result, say) with every string in it made visible, for a renderer
+ * that prints much of it: one call at its top covers every field it prints, now and after
+ * it prints more. Keys are kept; only arrays and plain objects are copied into.
+ */
 export function visibleDeep<T>(value: T): T {
   if (typeof value === 'string') return visible(value) as T;
   if (Array.isArray(value)) return value.map(visibleDeep) as T;
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, visibleDeep(v)])) as T;
+  if (value !== null && typeof value === 'object' && isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, visibleDeep(v)])) as T;
+  }
   return value;
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }

@@ -1,22 +1,30 @@
 import { checkAnswers, checkKnowledgeBase, checkModel } from '../core/integrity.js';
-import { toPointer, type Issue, type MessageRef } from '../core/issue.js';
+import { toPointer, type Issue, type MessageRef, type Path } from '../core/issue.js';
 import { indexKb, type KbIndex, type KnowledgeBase } from '../core/kb.js';
 import type { Lang } from '../i18n/lang.js';
+import { validateText } from '../i18n/validate.js';
 import { checkFile, type CheckedFile } from '../load/check.js';
-import type { PlacedIssue } from '../load/parse.js';
+import type { PlacedIssue, Position } from '../load/parse.js';
 import { STDIN, type SourceFile } from '../load/source.js';
 import { Id } from '../schema/index.js';
 import type { FileKind } from '../schema/kinds.js';
 import { checkFindingBacking } from './evidence.js';
-import type { FileResult, Problem } from './problem.js';
+import { MORE_PROBLEMS, type FileResult, type Problem } from './problem.js';
 import { RULES, ruleId, ruleText } from './rules.js';
+
+/**
+ * A file's problems past this many are counted, not listed: 10,000 unknown answers are
+ * one mistake (a wrong file), and 1.5 MB of messages hides it.
+ */
+export const MAX_PROBLEMS = 200;
 
 const isPlaced = (issue: Issue): issue is PlacedIssue => 'position' in issue;
 
+const positionOf = (issue: Issue, file: CheckedFile): Position => (isPlaced(issue) ? issue.position : file.parsed.locate(issue.path, issue.atKey));
+
 /** Puts an issue into words, the validate catalog's in the reader's language, and into its place in the file. */
-export function place(issue: Issue, file: CheckedFile, lang: Lang): Problem {
+export function place(issue: Issue, file: CheckedFile, lang: Lang, placed: Position = positionOf(issue, file)): Problem {
   // Parser issues arrive placed already; the others are placed by their path.
-  const placed = isPlaced(issue) ? issue.position : file.parsed.locate(issue.path, issue.atKey);
   const rule = ruleId(issue.rule);
   return {
     file: file.source.path,
@@ -33,10 +41,37 @@ export function place(issue: Issue, file: CheckedFile, lang: Lang): Problem {
 }
 
 export function toResult(file: CheckedFile, lang: Lang, extra: Issue[] = []): FileResult {
-  const problems = [...file.issues, ...extra]
-    .map((issue) => place(issue, file, lang))
-    .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
-  return { file: file.source.path, ...(file.kind ? { kind: file.kind } : {}), problems };
+  // A value the parser refused (an alias, nesting too deep) reached the checks as null;
+  // what they say about it only repeats the parser's problem.
+  const refused = file.parsed.issues.filter((issue) => issue.rule === 'yaml-alias' || issue.rule === 'yaml-too-deep').map((issue) => issue.path);
+  const within = (path: Path, prefix: Path) => prefix.length <= path.length && prefix.every((segment, i) => String(segment) === String(path[i]));
+  const all = [...file.issues, ...extra]
+    .filter((issue) => isPlaced(issue) || !refused.some((prefix) => prefix.length > 0 && within(issue.path, prefix)))
+    .map((issue) => ({ issue, at: positionOf(issue, file) }))
+    .sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column || a.issue.rule.localeCompare(b.issue.rule));
+  const problems = all.slice(0, MAX_PROBLEMS).map(({ issue, at }) => place(issue, file, lang, at));
+  const result: FileResult = { file: file.source.path, ...(file.kind ? { kind: file.kind } : {}), problems };
+  if (all.length > MAX_PROBLEMS) {
+    const rest = all.slice(MAX_PROBLEMS);
+    const errors = rest.filter(({ issue }) => RULES[ruleId(issue.rule)].severity === 'error').length;
+    const omitted = { errors, warnings: rest.length - errors };
+    const params = { count: rest.length, ...omitted };
+    const at = rest[0]!.at;
+    problems.push({
+      file: file.source.path,
+      rule: MORE_PROBLEMS,
+      severity: errors > 0 ? 'error' : 'warning',
+      line: at.line,
+      column: at.column,
+      endLine: at.endLine,
+      endColumn: at.endColumn,
+      pointer: '',
+      message: validateText(lang, 'more-problems', params),
+      hint: validateText(lang, 'more-problems-hint'),
+    });
+    result.omitted = omitted;
+  }
+  return result;
 }
 
 export interface CheckOptions {

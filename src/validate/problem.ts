@@ -17,12 +17,17 @@ export interface Problem {
   hint: string;
 }
 
+/** The rule id of the last problem of a file with too many to list: it counts the rest. */
+export const MORE_PROBLEMS = 'more-problems';
+
 /** The outcome for one file; a file with no problems is listed too (JUnit lists passing files). */
 export interface FileResult {
   file: string;
   /** What kind of orgfit file it is, when that could be told. */
   kind?: string;
   problems: Problem[];
+  /** Problems found but not listed (a MORE_PROBLEMS problem says how many); counted in the report. */
+  omitted?: { errors: number; warnings: number };
 }
 
 export interface ValidationReport {
@@ -36,9 +41,12 @@ export function summarise(files: FileResult[]): ValidationReport {
   let warningCount = 0;
   for (const file of files) {
     for (const problem of file.problems) {
+      if (problem.rule === MORE_PROBLEMS) continue;
       if (problem.severity === 'error') errorCount++;
       else warningCount++;
     }
+    errorCount += file.omitted?.errors ?? 0;
+    warningCount += file.omitted?.warnings ?? 0;
   }
   return { files, errorCount, warningCount };
 }

@@ -300,6 +300,14 @@ describe('orgfit explain specialised bydel-nord', () => {
 });
 
 describe('explain errors', () => {
+  // It used to explain the first answers file in the folder, without a word.
+  it('a folder where the answers file belongs: exit 2, one line, in both languages', async () => {
+    const en = await cli(['explain', 'specialised', 'seeds/examples', '--lang', 'en']);
+    expect(en).toEqual({ code: 2, stdout: '', stderr: 'orgfit: "seeds/examples" is a folder; explain takes one answers file\n' });
+    const nb = await cli(['explain', 'specialised', 'seeds/examples']);
+    expect(nb.stderr).toBe('orgfit: «seeds/examples» er en mappe; explain tar én svarfil\n');
+  });
+
   it('an unknown model: exit 2, a did-you-mean and the list of models', async () => {
     const { code, stdout, stderr } = await cli(['explain', 'specialized', BYDEL_NORD, '--lang', 'en']);
     expect(code).toBe(2);

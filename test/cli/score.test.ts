@@ -805,7 +805,7 @@ describe('orgfit score --format table', () => {
       expect(code).toBe(0);
       // eslint-disable-next-line no-control-regex
       expect(stdout.replace(/\u001b\[[0-9;]*m/g, ''), argv[0]).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
-      expect(stdout).toContain('Ond\\u001b[2J kommune\\u000d\\u202e');
+      expect(stdout).toContain('Ond\\u001b[2J kommune\\r\\u202e');
       expect(stdout).toContain('sc\\u001b]0;title\\u0007');
     }
   });

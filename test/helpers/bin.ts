@@ -2,7 +2,7 @@
  * The built binary, run as a user runs it: `node bin/orgfit.js …` in a child process.
  * Needs `npm run build` first (npm test does it); `waitForBuild()` says so plainly.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -65,10 +65,53 @@ export function orgfitBin(args: string[], { cwd = ROOT, input, env, node = [] }:
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, ms };
 }
 
+export interface BinAsyncOptions extends BinOptions {
+  /** Cap the address space (ulimit -v, in KiB), so that a runaway read crashes instead of taking the machine. */
+  memoryKiB?: number;
+  /** Standard input from this file, opened by the shell (`< /dev/zero`), instead of `input`. */
+  stdinFile?: string;
+}
+
+/**
+ * Runs the built binary as a child without blocking the test process, so that several
+ * run at once. Killed after TIMEOUT_MS; a timeout or a signal fails the test, as in orgfitBin.
+ */
+export function orgfitBinAsync(args: string[], { cwd = ROOT, input, env, node = [], memoryKiB, stdinFile }: BinAsyncOptions = {}): Promise<BinRan> {
+  const started = performance.now();
+  const limit = memoryKiB === undefined ? '' : `ulimit -v ${memoryKiB} && `;
+  const redirect = stdinFile === undefined ? '' : ' < "$ORGFIT_TEST_STDIN"';
+  const child = spawn('sh', ['-c', `${limit}exec "$0" "$@"${redirect}`, process.execPath, ...node, BIN, ...args], {
+    cwd,
+    env: { ...environment(env), ...(stdinFile === undefined ? {} : { ORGFIT_TEST_STDIN: stdinFile }) },
+    stdio: [stdinFile === undefined && input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+  });
+  if (input !== undefined && child.stdin) child.stdin.end(input);
+  child.stdin?.on('error', () => undefined);
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, TIMEOUT_MS);
+  return new Promise((resolve) => {
+    child.once('close', (status, signal) => {
+      clearTimeout(timer);
+      const ms = performance.now() - started;
+      expect(timedOut, `orgfit ${args.join(' ')} did not finish in ${TIMEOUT_MS} ms`).toBe(false);
+      expect(signal, `orgfit ${args.join(' ')} was killed`).toBeNull();
+      resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), ms });
+    });
+  });
+}
+
 /** Never a stack trace, an "Error:" dump or a raw Node error, on either stream. */
 export function noStackTrace(ran: { stdout: string; stderr: string }): void {
   for (const text of [ran.stdout, ran.stderr]) {
-    expect(text).not.toMatch(/^[ \t]+at /m);
+    // A frame ends in line:column; a wrapped line of prose may well start with "at".
+    expect(text).not.toMatch(/^[ \t]+at .+:\d+:\d+\)?$/m);
     expect(text).not.toMatch(/\bError: /);
     expect(text).not.toContain('node:internal');
     expect(text).not.toContain('FATAL ERROR');

@@ -40,7 +40,35 @@ describe('the fast path for plain YAML', () => {
     expect(parseSimpleYaml(text)).toBeUndefined();
   });
 
+  // The fuzz of the reliability review (D12) found these four: JavaScript's trim() strips
+  // Unicode spaces that YAML counts as text, and a CR at the very end was dropped.
+  const plain = 'format: orgfit/answers@1\nmunicipality: Bydel Nord\nanswers:\n  staff-fte: 4\n';
+  it.each([
+    ['a no-break space before a number (fuzz seed 1, case 912)', plain.replace('staff-fte: 4', 'share-long-term-recipients:\u00a055')],
+    ['a no-break space before a number after the blank', plain.replace('staff-fte: 4', 'share-long-term-recipients: \u00a055')],
+    ['a line holding only a no-break space (seed 1, case 3434)', `${plain}\u00a0\n`],
+    ['a lone CR at the end of the text (seed 1, case 4685)', `${plain}\r`],
+    ['indentation and a no-break space on an empty line (seed 2, case 2965)', `${plain}  \u00a0\n`],
+    ['a byte-order mark inside the text', `${plain}  \ufeffstaff: 1\n`],
+    ['a line separator (U+2028)', `${plain}  x: a\u2028b\n`],
+    ['a paragraph separator (U+2029) before a value', `${plain}  x:\u20291\n`],
+    ['an ideographic space (U+3000) as indentation', `${plain}\u3000x: 1\n`],
+    ['a vertical tab', `${plain}  x: 1\u000b\n`],
+    ['a form feed', `${plain}\u000c\n`],
+    ['a next-line character (U+0085)', `${plain}  x: a\u0085b\n`],
+    ['an escape character', `municipality: Evil\u001b[2J\n`],
+    ['a CR inside a line', `a: 1\rb: 2\n`],
+  ])('leaves %s to the full parser', (_name, text) => {
+    expect(parseSimpleYaml(text)).toBeUndefined();
+  });
+
+  it('still takes CRLF line ends itself', () => {
+    expect(parseSimpleYaml(plain.replace(/\n/g, '\r\n'))).toEqual(full(plain));
+  });
+
   it('never disagrees with the full parser on what it accepts', () => {
+    // White space and controls that JavaScript and YAML read differently (D12 of the reliability review).
+    const odd = fc.constantFrom('\u00a0', '\ufeff', '\u2028', '\u2029', '\u3000', '\u200b', '\u0085', '\r', '\u000b', '\u000c', '\u001b', '\t', ' ');
     const key = fc.stringMatching(/^[a-z][a-z0-9_-]{0,12}$/);
     const scalar = fc.oneof(
       fc.integer({ min: -1000, max: 100000 }).map(String),
@@ -52,7 +80,13 @@ describe('the fast path for plain YAML', () => {
     );
     const value = fc.oneof({ weight: 4, arbitrary: scalar }, { weight: 1, arbitrary: fc.array(scalar, { maxLength: 4 }).map((items) => `[${items.join(', ')}]`) });
     const comment = fc.constantFrom('', ' # note', '  #', '');
-    const line = fc.tuple(key, value, comment).map(([k, v, c]) => `${k}: ${v}${c}`);
+    const line = fc.oneof(
+      { weight: 8, arbitrary: fc.tuple(key, value, comment).map(([k, v, c]) => `${k}: ${v}${c}`) },
+      // The same with an odd character before the value, after it, or as a line of its own.
+      { weight: 1, arbitrary: fc.tuple(key, odd, value).map(([k, o, v]) => `${k}:${o}${v}`) },
+      { weight: 1, arbitrary: fc.tuple(key, value, odd).map(([k, v, o]) => `${k}: ${v}${o}`) },
+      { weight: 1, arbitrary: odd },
+    );
     const text = fc
       .tuple(fc.array(line, { maxLength: 5 }), key, fc.array(line, { maxLength: 6 }), fc.constantFrom(2, 4), fc.constantFrom('\n', '\r\n'))
       .map(([top, nestedKey, nested, indent, eol]) => [...top, `${nestedKey}:`, ...nested.map((l) => ' '.repeat(indent) + l), '# end'].join(eol) + eol);

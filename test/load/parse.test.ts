@@ -13,6 +13,12 @@ const detailOf = (issue: PlacedIssue): string => {
   return typeof detail === 'object' && 'message' in detail ? validateText('en', detail.message, detail.params) : String(detail);
 };
 const rules = (issues: readonly PlacedIssue[]): string[] => [...new Set(issues.map((i) => i.rule))];
+/** A parameter in both languages' words: a message of the validate catalog, or a plain value as it is. */
+const inWords = (param: unknown): unknown =>
+  typeof param === 'object' && param !== null && 'message' in param
+    ? Object.fromEntries((['nb', 'en'] as const).map((lang) => [lang, validateText(lang, (param as { message: never }).message, (param as { params?: never }).params)]))
+    : param;
+const paramsInWords = (issue: PlacedIssue) => Object.fromEntries(Object.entries(issue.params ?? {}).map(([name, value]) => [name, inWords(value)]));
 
 describe('parseYaml: valid input', () => {
   it('returns the data and no issues', () => {
@@ -255,6 +261,37 @@ describe('parseYaml: nesting depth', () => {
     expect(rules(parsed.issues)).toEqual(['yaml-too-deep']);
     for (const issue of parsed.issues) expect(JSON.stringify(issue.params)).not.toMatch(/stack/i);
   });
+
+  // D4 of the reliability review: the prescan counted a bracket only after " : " or "- ",
+  // so "deep: [[[[…" (a colon right after the key) reached the library 20,000 deep, and it
+  // answered "Maximum call stack size exceeded".
+  it.each([
+    ['a flow list after a key', 'deep: ' + '['.repeat(20_000) + '\n', 'yaml-too-deep@2:71'],
+    ['a flow mapping after a key', 'deep: ' + '{'.repeat(20_000) + '\n', 'yaml-too-deep@2:71'],
+    ['closed flow lists after a key', 'deep: ' + '['.repeat(20_000) + ']'.repeat(20_000) + '\n', 'yaml-too-deep@2:71'],
+    ['a flow list in a list item', '- ' + '['.repeat(20_000) + '\n', 'yaml-too-deep@2:67'],
+  ])('refuses 20,000 levels of %s before the YAML library sees them, at the level too deep', (_name, deep, expected) => {
+    const parsed = parse(`a: 1\n${deep}`);
+    expect(where(parsed.issues)).toEqual([expected]);
+  });
+
+  it('scans half a million brackets on one line in one pass (the prescan was quadratic in the line length)', () => {
+    // The old prescan took about a minute on this (and 20 s and more for 1 MB); the test's own timeout is the bound, not a timing target.
+    const parsed = parse('deep: ' + '['.repeat(500_000) + '\n');
+    expect(rules(parsed.issues)).toEqual(['yaml-too-deep']);
+  });
+
+  it('places too-deep block lists ("- - - …") at their line, not at 1:1', () => {
+    const parsed = parse('a: 1\nb: 2\nc:\n' + '- '.repeat(1_000) + 'x\n');
+    expect(rules(parsed.issues)).toEqual(['yaml-too-deep']);
+    expect(parsed.issues[0]!.position.line).toBe(4);
+  });
+
+  it('counts no bracket inside plain text or quotes', () => {
+    expect(parse(`a: text with ${'['.repeat(300)} brackets\n`).issues).toEqual([]);
+    expect(parse(`a: "${'['.repeat(300)}"\n`).issues).toEqual([]);
+    expect(parse(`a: x # ${'['.repeat(300)}\n`).issues).toEqual([]);
+  });
 });
 
 describe('parseYaml: encodings and sizes', () => {
@@ -274,10 +311,40 @@ describe('parseYaml: encodings and sizes', () => {
     }
   });
 
-  it('refuses bytes that are not UTF-8 (Latin-1 ø)', () => {
-    const parsed = parseYaml(new Uint8Array([...utf8('name: Bj'), 0xf8, ...utf8('rn\n')]));
-    expect(where(parsed.issues)).toEqual(['file-encoding@1:1']);
-    expect(parsed.issues[0]!.params).toEqual({ encoding: 'not UTF-8' });
+  it('refuses bytes that are not UTF-8 (Latin-1 ø) at the first bad byte, naming Windows-1252', () => {
+    const parsed = parseYaml(new Uint8Array([...utf8('a: 1\nname: Bj'), 0xf8, ...utf8('rn\n')]));
+    expect(where(parsed.issues)).toEqual(['file-encoding@2:9']);
+    expect(paramsInWords(parsed.issues[0]!)).toEqual({
+      encoding: { nb: 'ser ut som Windows-1252 eller Latin-1: byten 0xF8 er «ø» der', en: 'it looks like Windows-1252 or Latin-1: byte 0xF8 is "ø" there' },
+    });
+  });
+
+  it('counts characters, not bytes, for the column of a bad byte', () => {
+    const parsed = parseYaml(new Uint8Array([...utf8('æøå: '), 0xc3, 0x28, 0x0a]));
+    expect(where(parsed.issues)).toEqual(['file-encoding@1:6']);
+    expect(paramsInWords(parsed.issues[0]!)).toEqual({ encoding: { nb: 'byten 0xC3 er ikke UTF-8', en: 'byte 0xC3 is not UTF-8' } });
+  });
+
+  it('calls UTF-16 without a byte-order mark by its name, not binary', () => {
+    const le = new Uint8Array([...Buffer.from('format: orgfit/answers@1\n', 'utf16le')]);
+    expect(where(parseYaml(le).issues)).toEqual(['file-encoding@1:1']);
+    expect(paramsInWords(parseYaml(le).issues[0]!)).toEqual({ encoding: { nb: 'UTF-16 uten byte-rekkefølgemerke', en: 'UTF-16 without a byte-order mark' } });
+  });
+
+  it('shows a NUL byte in otherwise plain text where it is', () => {
+    const parsed = parseYaml(utf8('a: 1\n# note\u0000\n'));
+    expect(where(parsed.issues)).toEqual(['file-encoding@2:7']);
+  });
+
+  it('reads a file with CR-only line ends (old Mac) as YAML does: each CR ends a line', () => {
+    const parsed = parse('a: 1\rb: two\r');
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.value).toEqual({ a: 1, b: 'two' });
+  });
+
+  it('says "more than" the limit when only a part was read (standard input)', () => {
+    const parsed = parseYaml(new Uint8Array(0), MAX_BYTES + 1, true);
+    expect(paramsInWords(parsed.issues[0]!)).toEqual({ bytes: { nb: `mer enn ${MAX_BYTES}`, en: `more than ${MAX_BYTES}` }, limit: MAX_BYTES });
   });
 
   it('refuses a 3 MB file without parsing it', () => {

@@ -4,20 +4,22 @@ import { decimal, pad, padStart, percent, signed, truncate, visible, visibleDeep
 describe('visible: text from files cannot drive the terminal', () => {
   it.each([
     ['ESC (colour, clearing the screen)', 'a\x1b[2Jb', 'a\\u001b[2Jb'],
-    ['CR (overwriting the line)', 'safe\rEVIL', 'safe\\u000dEVIL'],
+    ['CR (overwriting the line)', 'safe\rEVIL', 'safe\\rEVIL'],
+    ['LF and tab (a line or column of their own in a table)', 'two\nlines\tand a tab', 'two\\nlines\\tand a tab'],
     ['BEL and other C0 controls', 'ding\u0007', 'ding\\u0007'],
     ['C1 controls (NEL, CSI)', '\u0085\u009b31m', '\\u0085\\u009b31m'],
     ['bidi overrides and isolates (Trojan Source)', 'abc\u202edef\u2066x\u2069', 'abc\\u202edef\\u2066x\\u2069'],
+    ['bidi marks and line separators', '\u200e\u200f\u061c\u2028\u2029', '\\u200e\\u200f\\u061c\\u2028\\u2029'],
   ])('escapes %s', (_, text, expected) => {
     expect(visible(text)).toBe(expected);
   });
 
-  it('keeps line breaks, tabs and ordinary text (Norwegian letters, dashes, no-break spaces)', () => {
-    expect(visible('Første linje\n\tandre – «sitat» 58\u00a0%')).toBe('Første linje\n\tandre – «sitat» 58\u00a0%');
+  it('keeps ordinary text (Norwegian letters, dashes, no-break spaces)', () => {
+    expect(visible('Første linje, andre – «sitat» 58\u00a0%')).toBe('Første linje, andre – «sitat» 58\u00a0%');
   });
 
   it('visibleDeep makes every string of a value visible, and keeps its shape', () => {
-    expect(visibleDeep({ name: 'x\x1b', list: ['\r', 3], nested: { ok: true, none: null } })).toEqual({ name: 'x\\u001b', list: ['\\u000d', 3], nested: { ok: true, none: null } });
+    expect(visibleDeep({ name: 'x\x1b', list: ['\r', 3], nested: { ok: true, none: null } })).toEqual({ name: 'x\\u001b', list: ['\\r', 3], nested: { ok: true, none: null } });
   });
 });
 

@@ -133,6 +133,15 @@ export default {
   'syntax-bad-scalar-start': '{detail}',
   'syntax-bad-directive': '{detail}',
   'syntax-impossible': '{detail}',
+  'syntax-tag-resolve-failed': 'tags are not used in orgfit files; remove the tag ({detail})',
+  'syntax-indented-key': 'wrong indentation: a key is indented further than the key above it, or the value above lacks quotes',
+
+  // What is wrong with a file's bytes (src/load/parse.ts): the {encoding} of file-encoding, the {bytes} of file-too-large.
+  'encoding-utf16-without-bom': 'UTF-16 without a byte-order mark',
+  'encoding-windows-1252': 'it looks like Windows-1252 or Latin-1: byte 0x{byte} is "{char}" there',
+  'encoding-bad-byte': 'byte 0x{byte} is not UTF-8',
+  'encoding-nul-byte': 'a NUL byte in the text',
+  'more-than-bytes': 'more than {bytes}',
 
   // The output of `orgfit validate` (src/render/validation.ts).
   'severity-error': 'error',
@@ -142,6 +151,11 @@ export default {
   'warnings': { one: '{count} warning', other: '{count} warnings' },
   'files-valid': { one: '{count} file valid', other: '{count} files valid' },
   'too-many-warnings': 'orgfit: too many warnings ({count}); the maximum is {max}.',
+  'more-problems': {
+    one: '{count} more problem in this file is not shown ({errors} errors, {warnings} warnings)',
+    other: '{count} more problems in this file are not shown ({errors} errors, {warnings} warnings)',
+  },
+  'more-problems-hint': 'Fix the problems above and check the file again.',
 
   // Kinds of orgfit file, as the file-kind hint names them (src/schema/kinds.ts).
   'kind-model': 'a model file',
@@ -167,6 +181,11 @@ export default {
   'value-null': 'nothing (null)',
   'value-list': 'a list',
   'value-mapping': 'a mapping',
+  'value-binary': 'binary data (!!binary)',
+  'value-nan': '.nan (not a number)',
+  'value-infinity': 'infinity (like 1e309 or .inf)',
+  'value-minus-infinity': 'minus infinity (like -1e309 or -.inf)',
+  'value-plain-text': 'a text (the file is not YAML with keys and values)',
   'what-list': 'The length of the list',
   'what-text': 'The length of the text',
   'what-value': 'The value',

@@ -134,6 +134,15 @@ export default {
   'syntax-bad-scalar-start': 'en verdi kan ikke begynne med dette tegnet; sett den i anførselstegn ({detail})',
   'syntax-bad-directive': 'ukjent %-direktiv ({detail})',
   'syntax-impossible': 'ugyldig YAML ({detail})',
+  'syntax-tag-resolve-failed': 'tagger brukes ikke i orgfit-filer; fjern taggen ({detail})',
+  'syntax-indented-key': 'feil innrykk: en nøkkel står lenger inn enn nøkkelen over, eller verdien over mangler anførselstegn',
+
+  // What is wrong with a file's bytes (src/load/parse.ts): the {encoding} of file-encoding, the {bytes} of file-too-large.
+  'encoding-utf16-without-bom': 'UTF-16 uten byte-rekkefølgemerke',
+  'encoding-windows-1252': 'ser ut som Windows-1252 eller Latin-1: byten 0x{byte} er «{char}» der',
+  'encoding-bad-byte': 'byten 0x{byte} er ikke UTF-8',
+  'encoding-nul-byte': 'en NUL-byte i teksten',
+  'more-than-bytes': 'mer enn {bytes}',
 
   // The output of `orgfit validate` (src/render/validation.ts).
   'severity-error': 'feil',
@@ -143,6 +152,11 @@ export default {
   'warnings': { one: '{count} advarsel', other: '{count} advarsler' },
   'files-valid': { one: '{count} fil er gyldig', other: '{count} filer er gyldige' },
   'too-many-warnings': 'orgfit: for mange advarsler ({count}); maksimum er {max}.',
+  'more-problems': {
+    one: '{count} problem til i denne filen vises ikke ({errors} feil, {warnings} advarsler)',
+    other: '{count} problemer til i denne filen vises ikke ({errors} feil, {warnings} advarsler)',
+  },
+  'more-problems-hint': 'Rett problemene over og sjekk filen igjen.',
 
   // Kinds of orgfit file, as the file-kind hint names them (src/schema/kinds.ts).
   'kind-model': 'modellfil',
@@ -168,6 +182,11 @@ export default {
   'value-null': 'ingenting (null)',
   'value-list': 'en liste',
   'value-mapping': 'en avbildning',
+  'value-binary': 'binærdata (!!binary)',
+  'value-nan': '.nan (ikke et tall)',
+  'value-infinity': 'uendelig (som 1e309 eller .inf)',
+  'value-minus-infinity': 'minus uendelig (som -1e309 eller -.inf)',
+  'value-plain-text': 'en tekst (filen er ikke YAML med nøkler og verdier)',
   'what-list': 'Lengden på listen',
   'what-text': 'Lengden på teksten',
   'what-value': 'Verdien',

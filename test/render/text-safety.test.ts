@@ -1,0 +1,118 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvCell } from '../../src/render/score-csv.js';
+import { pad, sliceColumns, truncate, visible, visibleDeep, width, wrap } from '../../src/render/text.js';
+import { cli } from '../helpers/cli.js';
+import { ROOT } from '../helpers/kb.js';
+
+// D10, D11 and D15 of the reliability review: text from files reached the terminal raw
+// (ESC sequences, CR, C1 CSI, bidi overrides), "-1+…" reached spreadsheets as a formula,
+// and long or CJK names ran past the table's width.
+
+const HOSTILE: [string, string, string][] = [
+  ['ESC (clear screen, window title, bell)', 'Evil\u001b[2J\u001b]0;pwned\u0007', 'Evil\\u001b[2J\\u001b]0;pwned\\u0007'],
+  ['OSC 52 (write the clipboard)', '\u001b]52;c;ZWNobyBoaQ==\u0007', '\\u001b]52;c;ZWNobyBoaQ==\\u0007'],
+  ['CR (overwrite the line)', 'Bygdvik\rHacked', 'Bygdvik\\rHacked'],
+  ['LF and tab', 'two\nlines\tand a tab', 'two\\nlines\\tand a tab'],
+  ['C1 CSI (U+009B)', 'x\u009b2Jy', 'x\\u009b2Jy'],
+  ['DEL', 'a\u007fb', 'a\\u007fb'],
+  ['a right-to-left override (U+202E)', 'abc\u202Egpj.exe', 'abc\\u202egpj.exe'],
+  ['bidi isolates (U+2066-U+2069) and marks (U+200E, U+061C)', '\u2066a\u2069\u200e\u061c', '\\u2066a\\u2069\\u200e\\u061c'],
+  ['a line separator (U+2028)', 'a\u2028b', 'a\\u2028b'],
+];
+
+describe('visible', () => {
+  it.each(HOSTILE)('shows %s escaped', (_name, text, shown) => {
+    expect(visible(text)).toBe(shown);
+  });
+
+  it('leaves ordinary text alone, Norwegian, CJK and emoji included', () => {
+    for (const text of ['Bygdvik kommune', 'Bydel Nord – Oslo', 'Årdal «sør»', '漢字', '👩‍⚕️ team', '']) expect(visible(text)).toBe(text);
+  });
+
+  it('visibleDeep escapes every string in a tree, keeps numbers, booleans and keys', () => {
+    expect(visibleDeep({ a: 'x\u001b', b: [1, 'y\r', { c: true, 'k\u001b': null }] })).toEqual({ a: 'x\\u001b', b: [1, 'y\\r', { c: true, 'k\u001b': null }] });
+  });
+});
+
+describe('width, truncate, pad and wrap count terminal columns', () => {
+  it('counts CJK as two columns, combining marks and colour codes as none', () => {
+    expect(width('漢字')).toBe(4);
+    expect(width('e\u0301')).toBe(1);
+    expect(width('\u001b[1mbold\u001b[22m')).toBe(4);
+    expect(sliceColumns('漢字漢字', 5)).toBe('漢字');
+  });
+
+  it('fits and pads CJK by width', () => {
+    expect(width(truncate('漢'.repeat(200), 29))).toBeLessThanOrEqual(29);
+    expect(width(pad('漢字', 6))).toBe(6);
+  });
+
+  it('cuts a word longer than the line instead of letting it run past the edge', () => {
+    for (const line of wrap('A'.repeat(200), 80, { indent: '  ' })) expect(width(line)).toBeLessThanOrEqual(80);
+    for (const line of wrap('漢'.repeat(200), 80, { indent: '  ' })) expect(width(line)).toBeLessThanOrEqual(80);
+    expect(wrap('A'.repeat(200), 80, { indent: '  ' }).join('').replace(/ /g, '')).toBe('A'.repeat(200));
+  });
+});
+
+describe('csvCell', () => {
+  it.each([
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['+1+1', "'+1+1"],
+    ['@SUM(1)', "'@SUM(1)"],
+    ['-1+1', "'-1+1"],
+    ['-1+HYPERLINK("http://evil")', `"'-1+HYPERLINK(""http://evil"")"`],
+    ["-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
+    ['\t=1+1', "\\t=1+1"],
+    ['\r=1+1', '\\r=1+1'],
+    ['Evil\u001b[2J', 'Evil\\u001b[2J'],
+  ])('neutralises %j', (text, cell) => {
+    expect(csvCell(text)).toBe(cell);
+  });
+
+  it.each([['-12.5'], ['-3'], ['0'], ['42'], ['1e-7'], ['-1.5e+30'], [' =1+1'], ['Bygdvik kommune']])('leaves %j as it is', (text) => {
+    expect(csvCell(text)).toBe(text);
+  });
+});
+
+describe('the commands print file text harmlessly', () => {
+  let dir: string;
+  const example = readFileSync(join(ROOT, 'seeds/examples/bygdvik.yaml'), 'utf8');
+  const EVIL = 'Evil\\e[2J\\e]0;pwned\\a\\r\\u009b\\u202e';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'orgfit-text-safety-'));
+    writeFileSync(join(dir, 'evil.yaml'), example.replace(/^municipality: .*$/m, `municipality: "${EVIL}"\nscenario: "\\e[31mred"`));
+    writeFileSync(join(dir, 'long.yaml'), example.replace(/^municipality: .*$/m, `municipality: ${'漢'.repeat(200)}`));
+    const model = readFileSync(join(ROOT, 'models/specialised.yaml'), 'utf8').replace(/^id: .*$/m, 'id: my-model').replace('  en: Specialised model', '  en: "Mine\\e[2J\\u202e"');
+    mkdirSync(join(dir, 'models'));
+    writeFileSync(join(dir, 'models/my-model.yaml'), model);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it.each([
+    ['score (table)', ['score', 'evil.yaml', '--samples', '20']],
+    ['score (csv)', ['score', 'evil.yaml', '--format', 'csv', '--samples', '20']],
+    ['score (two files, with the summary)', ['score', 'evil.yaml', 'long.yaml', '--samples', '20']],
+    ['explain', ['explain', 'specialised', 'evil.yaml']],
+    ['score with a model named with ESC', ['--models', 'models', 'score', 'evil.yaml', '--samples', '20']],
+    ['explain of that model', ['--models', 'models', 'explain', 'my-model', 'evil.yaml']],
+    ['models', ['--models', 'models', 'models']],
+    ['sources', ['sources']],
+    ['sources --findings', ['sources', '--findings']],
+  ])('%s: no control or bidi character reaches the terminal', async (_name, argv) => {
+    const ran = await cli(['--lang', 'en', ...argv], { cwd: dir });
+    expect(ran.code).toBe(0);
+    // CSV ends its lines with CRLF (RFC 4180); any other CR came from the file.
+    expect(ran.stdout.replace(/\r\n/g, '\n')).not.toMatch(raw);
+    if (argv.includes('evil.yaml')) expect(ran.stdout).toContain('Evil\\u001b[2J\\u001b]0;pwned\\u0007\\r\\u009b\\u202e');
+  });
+
+  it('the score table of a 200-character CJK name stays within 80 columns', async () => {
+    const ran = await cli(['--lang', 'en', 'score', 'long.yaml', 'evil.yaml', '--samples', '20'], { cwd: dir, columns: 80 });
+    for (const line of ran.stdout.split('\n')) expect(width(line)).toBeLessThanOrEqual(80);
+  });
+});
