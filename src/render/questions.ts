@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { kbText } from '../i18n/kb.js';
 import type { Lang } from '../i18n/lang.js';
-import type { Question, Section, SumRule } from '../schema/index.js';
+import type { NotAsked, Question, Section, SumRule } from '../schema/index.js';
 import type { RenderOptions } from './renderer.js';
 import { visible } from './text.js';
 
@@ -10,6 +10,8 @@ export interface QuestionBank {
   sections: Section[];
   questions: Question[];
   sums: SumRule[];
+  /** Factors the review names that orgfit does not ask about, each with why (shown, so nothing is left out silently). */
+  notAsked?: NotAsked[];
 }
 
 /** Where a bound is missing the engine uses 0 and no maximum; say so rather than print a huge number. */
@@ -90,11 +92,15 @@ export function renderQuestionsMarkdown(bank: QuestionBank, { lang }: RenderOpti
     for (const question of bank.questions.filter((q) => q.section === section.id)) parts.push(questionMarkdown(question, lang));
     for (const sum of bank.sums.filter((s) => sectionOf.get(s.questions[0] ?? '') === section.id)) parts.push(sumMarkdown(sum, lang));
   }
+  if (bank.notAsked && bank.notAsked.length > 0) {
+    parts.push(`## ${kbText(lang, 'questions-not-asked-title')}`, kbText(lang, 'questions-not-asked-lead'));
+    parts.push(bank.notAsked.map((n) => `- **${md(n.factor[lang])}** (${kbText(lang, 'questions-lines', { lines: n.lines.join(', ') })}): ${md(n.why[lang])}`).join('\n'));
+  }
   return parts.join('\n\n') + '\n';
 }
 
 function bankFile(bank: QuestionBank) {
-  return { format: 'orgfit/questions@1' as const, sections: bank.sections, questions: bank.questions, sums: bank.sums };
+  return { format: 'orgfit/questions@1' as const, sections: bank.sections, questions: bank.questions, sums: bank.sums, ...(bank.notAsked ? { notAsked: bank.notAsked } : {}) };
 }
 
 /** The question bank as a questions file (both languages; it validates as `orgfit/questions@1`). */

@@ -41,6 +41,9 @@ export default {
   // The question bank (src/render/questions.ts).
   'questions-title': 'The question bank',
   'questions-lead': '{questions} questions in {sections} parts. Make an answers file with `orgfit template`, and fill it in.',
+  'questions-not-asked-title': 'Not asked, and why',
+  'questions-not-asked-lead': 'Factors the review names that orgfit does not ask about:',
+  'questions-lines': 'lines {lines}',
   'questions-answer': 'Answer',
   'questions-dont-know': 'Don’t know',
   'questions-why': 'Why',

@@ -42,6 +42,9 @@ export default {
   // The question bank (src/render/questions.ts).
   'questions-title': 'Spørsmålsbanken',
   'questions-lead': '{questions} spørsmål i {sections} deler. Lag en svarfil med `orgfit template`, og fyll den ut.',
+  'questions-not-asked-title': 'Ikke spurt om, og hvorfor',
+  'questions-not-asked-lead': 'Forhold litteraturstudien nevner som orgfit ikke spør om:',
+  'questions-lines': 'linje {lines}',
   'questions-answer': 'Svar',
   'questions-dont-know': 'Vet ikke',
   'questions-why': 'Hvorfor',
