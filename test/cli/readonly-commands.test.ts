@@ -139,7 +139,7 @@ describe('orgfit questions', () => {
     const json = await cli(['questions', '--format', 'json']);
     expect(yaml.code).toBe(0);
     expect(json.code).toBe(0);
-    const expected = { format: 'orgfit/questions@1', sections: kb.sections, questions: kb.questions, sums: kb.sums };
+    const expected = { format: 'orgfit/questions@1', sections: kb.sections, questions: kb.questions, sums: kb.sums, notAsked: kb.notAsked };
     expect(parse(yaml.stdout)).toEqual(expected);
     expect(JSON.parse(json.stdout)).toEqual(expected);
   });
