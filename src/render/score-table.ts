@@ -68,9 +68,9 @@ function renderOne(result: Result, { lang, paint, width }: RenderOptions): strin
   for (const entry of result.ranking) {
     const score = `${padStart(decimal(entry.score, 0, lang), 3)} (${decimal(entry.interval[0], 0, lang)}–${decimal(entry.interval[1], 0, lang)})`;
     const isToday = entry.model === result.today;
-    // The marks say what the row is (today's, not workable): a long name is shortened, not they
+    // The marks say what the row is (the user's own model, today's, not workable): a long name is shortened, not they
     // (unless the terminal is too narrow to leave the name a few columns).
-    const marks = `${isToday ? ` (${resultText(lang, 'today-mark')})` : ''}${entry.feasible ? '' : ` (${resultText(lang, 'not-workable')})`}`;
+    const marks = `${entry.builtIn ? '' : ` (${resultText(lang, 'own-model-mark')})`}${isToday ? ` (${resultText(lang, 'today-mark')})` : ''}${entry.feasible ? '' : ` (${resultText(lang, 'not-workable')})`}`;
     const room = nameWidth - [...marks].length;
     const name = room >= 8 ? `${truncate(entry.name, room)}${marks}` : truncate(`${entry.name}${marks}`, nameWidth);
     const versus = today ? [pad(entry.versusToday ? signed(entry.versusToday.gain, 1, lang) : isToday ? '·' : '', todayWidth)] : [];

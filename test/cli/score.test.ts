@@ -1136,7 +1136,33 @@ describe('--models DIR', () => {
     // The option works after the command too, and the table shows the name.
     const table = await cli(['score', examplePath('bygdvik'), '--models', dir, ...FAST]);
     expect(table.code).toBe(0);
-    expect(table.stdout).toContain('Vårt kontor i dag');
+    expect(table.stdout).toContain('Vårt kontor i dag (egen modell)');
+  });
+
+  it("a user's frame file is a frame: the organisations are scored within it, never against it", async () => {
+    const nav = readFileSync(join(ROOT, 'models/nav-co-located.yaml'), 'utf8');
+    const mine = nav
+      .replace(/^id: nav-co-located$/m, 'id: our-partnership')
+      .replace(/in: \[nav-office\]/, 'in: [stand-alone]')
+      .replace(/^ {2}nb: NAV-kontor \(partnerskap med staten\)$/m, '  nb: Vårt eget partnerskap');
+    expect(mine).toContain('id: our-partnership');
+    expect(mine).toContain('Vårt eget partnerskap');
+    const dir = join(tmp, 'own-frame');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'our-partnership.yaml'), mine);
+    const answers = join(tmp, 'stand-alone.yaml');
+    writeFileSync(answers, readFileSync(join(ROOT, examplePath('bydel-nord')), 'utf8').replace('frame: nav-office', 'frame: stand-alone'));
+
+    const { code, stdout, stderr } = await cli(['--models', dir, 'score', answers, '--format', 'json', ...FAST]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as Result;
+    expect(result.frame).toMatchObject({ model: 'our-partnership', name: 'Vårt eget partnerskap' });
+    expect(result.ranking.map((r) => r.model).sort()).toEqual(organisations.map((m) => m.id).sort());
+    for (const entry of result.ranking) expect(entry.criteria.some((c) => c.contributions.some((x) => x.kind === 'frame' && x.frame === 'our-partnership'))).toBe(true);
+    // Without the user's frame, a stand-alone office is scored with no frame at all.
+    const bare = JSON.parse((await cli(['score', answers, '--format', 'json', ...FAST])).stdout) as Result;
+    expect(bare.frame).toBeUndefined();
   });
 
   function checkUserResult(result: Result): void {

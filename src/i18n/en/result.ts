@@ -21,6 +21,7 @@ export default {
   'not-workable': 'not workable',
   'scenario': 'scenario',
   'today-mark': 'today',
+  'own-model-mark': 'your model',
   'within-frame': 'Within: {frame}.',
   'today-is': 'Today: {model}.',
   'verdict-keep': 'Keep what you have: no model is clearly better than today’s {model} (none beats it, with the cost of change, in at least {threshold} of the plausible cases).',

@@ -22,6 +22,7 @@ export default {
   'not-workable': 'ikke gjennomførbar',
   'scenario': 'scenario',
   'today-mark': 'i dag',
+  'own-model-mark': 'egen modell',
   'within-frame': 'Innenfor: {frame}.',
   'today-is': 'I dag: {model}.',
   'verdict-keep': 'Behold det dere har: ingen modell er klart bedre enn dagens {model} (ingen slår den, med endringskostnaden, i minst {threshold} av de plausible tilfellene).',
