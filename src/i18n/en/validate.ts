@@ -156,6 +156,11 @@ export default {
     other: '{count} more problems in this file are not shown ({errors} errors, {warnings} warnings)',
   },
   'more-problems-hint': 'Fix the problems above and check the file again.',
+  // The rules document (docs/rules.md, from renderRulesMarkdown) and --list-rules --format json.
+  'rules-title': 'The rules of orgfit validate',
+  'rules-intro': 'Every problem `orgfit validate` reports carries one of these rule ids, with its line and column and a JSON pointer. `orgfit validate --list-rules` lists them; `--format json` gives them to a program. This file is generated from the message catalogs.',
+  'rules-severity': 'Severity',
+  'rules-fix': 'How to fix it',
 
   // Kinds of orgfit file, as the file-kind hint names them (src/schema/kinds.ts).
   'kind-model': 'a model file',
