@@ -129,8 +129,12 @@ export const jsonReport: Formatter = (report) => {
 
 // ---------------------------------------------------------------- github
 
-/** As `escapeData` in @actions/core: the runner decodes exactly these. */
-const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/**
+ * As `escapeData` in @actions/core: the runner decodes exactly these. What is left that a
+ * terminal would act on (a file name with ESC in it, say) is then shown escaped, as the
+ * log is read on one.
+ */
+const escapeData = (s: string): string => visible(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 /** As `escapeProperty` in @actions/core: `:` and `,` would end the property list. */
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 

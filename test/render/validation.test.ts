@@ -179,9 +179,13 @@ describe('github', () => {
       '::error file=models\\bad model%2Cv2.yaml,line=12,col=5,endLine=12,endColumn=9,title=schema-type::' +
         'Expected number, found string: 50%25 <high> & "low"%0Asecond line [/performance/matrix/value] (hint: Write a value of type number.)',
       '::warning file=models\\bad model%2Cv2.yaml,line=1,col=1,endLine=1,endColumn=8,title=filename-id::' +
-        'The file is named "bad model,v2.yaml"\u0007 but the id is "bad-model" [/id] (hint: Name the file bad-model.yaml, or change the id.)',
+        'The file is named "bad model,v2.yaml"\\u0007 but the id is "bad-model" [/id] (hint: Name the file bad-model.yaml, or change the id.)',
       '',
     ]);
+  });
+
+  it('shows a control character escaped (the log is read on a terminal), after the runner\'s own escapes', () => {
+    expect(formatters.github(sample, en)).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 
   it('escapes : and , in properties but not in data', () => {

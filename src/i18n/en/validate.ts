@@ -106,7 +106,7 @@ export default {
   'yaml-alias.message': 'The alias *{alias} is not allowed',
   'yaml-alias.hint': 'Write the value out in full where the alias stands.',
   'yaml-complex-key.description': 'Keys must be plain text',
-  'yaml-complex-key.message': 'A key is a collection or an alias',
+  'yaml-complex-key.message': 'A key is a collection, an alias or empty (null)',
   'yaml-complex-key.hint': 'Use plain text as the key.',
   'yaml-duplicate-key.description': 'A key may appear only once in a mapping',
   'yaml-duplicate-key.message': 'This key already appears earlier in the same mapping',

@@ -107,7 +107,7 @@ export default {
   'yaml-alias.message': 'Aliaset *{alias} er ikke tillatt',
   'yaml-alias.hint': 'Skriv verdien ut i sin helhet der aliaset står.',
   'yaml-complex-key.description': 'Nøkler må være enkle tekster',
-  'yaml-complex-key.message': 'En nøkkel er en samling eller et alias',
+  'yaml-complex-key.message': 'En nøkkel er en samling, et alias eller tom (null)',
   'yaml-complex-key.hint': 'Bruk en enkel tekst som nøkkel.',
   'yaml-duplicate-key.description': 'En nøkkel kan bare stå én gang i samme avbildning',
   'yaml-duplicate-key.message': 'Nøkkelen finnes allerede tidligere i samme avbildning',
