@@ -157,19 +157,24 @@ export interface NumberConfig extends Frame {
   max: number;
   /** Only whole numbers. */
   integer: boolean;
+  /** Otherwise, at most this many digits after the decimal point (none: any). */
+  decimals?: number;
   unit?: string;
   dontKnow: boolean;
   default?: AnswerValue;
 }
 
 /** What a typed number is, or why not, in the reader's language. */
-export function readNumber(text: string, config: Pick<NumberConfig, 'lang' | 'min' | 'max' | 'integer' | 'dontKnow'>): { value: number | typeof DONT_KNOW } | { error: string } {
+export function readNumber(text: string, config: Pick<NumberConfig, 'lang' | 'min' | 'max' | 'integer' | 'decimals' | 'dontKnow'>): { value: number | typeof DONT_KNOW } | { error: string } {
   const lang = config.lang;
   if (config.dontKnow && isDontKnowText(text, lang)) return { value: DONT_KNOW };
   const value = parseNumber(text);
   const range = { min: formatNumber(config.min, lang), max: formatNumber(config.max, lang) };
   if (value === undefined) return { error: questText(lang, config.integer ? 'number-whole-invalid' : 'number-invalid', range) };
   if (config.integer && !Number.isInteger(value)) return { error: questText(lang, 'number-whole-invalid', range) };
+  if (!config.integer && config.decimals !== undefined && (text.split(/[.,]/)[1]?.replace(/\D/g, '').length ?? 0) > config.decimals) {
+    return { error: questText(lang, 'number-decimals', { ...range, decimals: config.decimals }) };
+  }
   if (value < config.min || value > config.max) return { error: questText(lang, 'number-range', range) };
   return { value };
 }

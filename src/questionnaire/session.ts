@@ -152,7 +152,7 @@ async function askStep(bank: Bank, progress: Progress, step: Step, options: Sess
       const min = q.type === 'percent' ? 0 : (q.min ?? 0);
       const max = q.type === 'percent' ? 100 : (q.max ?? Number.MAX_SAFE_INTEGER);
       const unit = q.type === 'percent' ? '%' : q.unit?.[lang];
-      return wrap(await prompter.number({ ...frame, min, max, integer: q.type === 'integer', ...(unit ? { unit } : {}), dontKnow: q.dontKnow, default: fallback }));
+      return wrap(await prompter.number({ ...frame, min, max, integer: q.type === 'integer' && (q.decimals ?? 0) === 0, decimals: q.type === 'integer' ? (q.decimals ?? 0) : 2, ...(unit ? { unit } : {}), dontKnow: q.dontKnow, default: fallback }));
     }
   }
 }

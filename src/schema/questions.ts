@@ -44,6 +44,11 @@ export const Question = z.strictObject({
   /** integer: inclusive bounds. percent is always 0–100; scale is always 1–5. */
   min: z.optional(z.number()),
   max: z.optional(z.number()),
+  /**
+   * integer: how many digits an answer may have after the decimal point (1 for staff counted
+   * as 12.5 FTEs); default 0, whole numbers.
+   */
+  decimals: z.optional(z.int().check(z.gte(0), z.lte(2))),
   unit: z.optional(Text),
   /** scale: what 1 and 5 mean. */
   low: z.optional(Text),

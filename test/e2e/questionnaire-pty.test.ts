@@ -60,12 +60,13 @@ describe('orgfit questionnaire in a terminal', () => {
     await s.waitFor('Oppgavene · 5 av 23');
     s.type(KEYS.enter); // vet ikke
     await s.waitFor('De ansatte · 6 av 23');
-    s.type('12');
+    s.type('12,5'); // fractional FTEs, with a decimal comma
     s.type(KEYS.enter);
     await s.waitFor('De ansatte · 7 av 23');
+    expect(draft().progress.answers['staff-fte']).toBe(12.5);
     // Back to the number of FTEs: the earlier answer is the default.
     s.type(KEYS.ctrlB);
-    await s.waitFor('(Enter: 12 årsverk)');
+    await s.waitFor('(Enter: 12,5 årsverk)');
     s.type('14');
     s.type(KEYS.enter);
     await s.waitFor('De ansatte · 7 av 23');

@@ -142,6 +142,16 @@ describe('the number prompt', () => {
     await expect(answer).resolves.toEqual({ kind: 'value', value: 'dont-know' });
   });
 
+  it('no more decimals than the bank allows (staff-fte: tenths of an FTE)', async () => {
+    const { answer, events, getScreen } = await render(numberPrompt, { ...config, decimals: 1 });
+    events.type('12,55');
+    events.keypress('enter');
+    expect(getScreen()).toContain('Høyst 1 siffer etter desimalkommaet, fra 1 til 2000.');
+    events.keypress('backspace');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ kind: 'value', value: 12.5 });
+  });
+
   it('whole numbers only where the bank says integer', async () => {
     const { events, getScreen } = await render(numberPrompt, { ...config, integer: true });
     events.type('2.5');

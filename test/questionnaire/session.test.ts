@@ -143,6 +143,7 @@ describe('answers in words', () => {
   it.each([
     ['staff-fte', 12.5, 'nb', '12,5 årsverk'],
     ['staff-fte', 12.5, 'en', '12.5 FTEs'],
+    ['recent-reorganisations', 2, 'nb', '2 omorganiseringer'],
     ['share-rule-logic', 55, 'nb', '55 %'],
     ['rule-work-crowds-out', 5, 'nb', '5 (hele tiden)'],
     ['rule-work-crowds-out', 3, 'nb', '3'],

@@ -9,6 +9,7 @@ export default {
   'stdin-twice': '"-" (standard input) can be used only once',
   'not-built': 'orgfit is not built: run "npm run build" ({path} is missing)',
   'bad-number': '"{value}" is not a valid number for {option}',
+  'ambiguous-model': '"{id}" fits several models: {list}. Write more of the name, or the id',
   'unknown-model': 'Unknown model "{id}"{suggestion}. The models are: {known}',
   'explain-frame': '"{id}" is a frame, not an organisation: it is never ranked, and its effects are shown under each criterion of every organisation scored within it. Explain one of those: {known}',
   'invalid-models': 'The model files in {path} are invalid; fix the problems above and try again.',

@@ -50,6 +50,7 @@ export default {
   // Numbers and shares.
   'number-invalid': 'Write a number from {min} to {max} (a decimal point or comma is fine).',
   'number-whole-invalid': 'Write a whole number from {min} to {max}.',
+  'number-decimals': 'At most {decimals} digits after the decimal point, from {min} to {max}.',
   'number-range': 'The answer must be between {min} and {max}.',
   'number-required': 'Write a number.',
   'number-range-hint': '({min}–{max} {unit})',

@@ -10,6 +10,7 @@ export default {
   'stdin-twice': '«-» (standard inn) kan bare brukes én gang',
   'not-built': 'orgfit er ikke bygget: kjør «npm run build» ({path} mangler)',
   'bad-number': '«{value}» er ikke et gyldig tall for {option}',
+  'ambiguous-model': '«{id}» passer til flere modeller: {list}. Skriv mer av navnet, eller id-en',
   'unknown-model': 'Ukjent modell «{id}»{suggestion}. Modellene er: {known}',
   'explain-frame': '«{id}» er en ramme, ikke en organisering: den rangeres aldri, og virkningene dens står under hvert kriterium for hver organisering som vurderes innenfor den. Forklar en av dem: {known}',
   'invalid-models': 'Modellfilene i {path} er ugyldige; rett feilene over og prøv igjen.',

@@ -51,6 +51,7 @@ export default {
   // Numbers and shares.
   'number-invalid': 'Skriv et tall fra {min} til {max} (desimalkomma eller -punktum går fint).',
   'number-whole-invalid': 'Skriv et helt tall fra {min} til {max}.',
+  'number-decimals': 'Høyst {decimals} siffer etter desimalkommaet, fra {min} til {max}.',
   'number-range': 'Svaret må være mellom {min} og {max}.',
   'number-required': 'Skriv et tall.',
   'number-range-hint': '({min}–{max} {unit})',
