@@ -76,6 +76,11 @@ export interface ModelsOptions {
 export interface QuestionsOptions {
   format?: FormatOf<'questions'>;
 }
+export interface QuestionnaireOptions {
+  out?: string;
+  resume?: boolean;
+  from?: string;
+}
 export interface TemplateOptions {
   out?: string;
   force?: boolean;
@@ -96,6 +101,21 @@ const format = (command: FormatCommand, fallback: string | MessageRef<CliId> = D
 });
 
 export const COMMANDS: RegisteredCommand[] = [
+  command<QuestionnaireOptions, []>({
+    usage: 'questionnaire',
+    description: 'command-questionnaire',
+    options: [
+      { flags: '-o, --out <file>', description: 'option-quest-out' },
+      { flags: '--resume', description: 'option-resume' },
+      { flags: '--from <file>', description: 'option-from' },
+    ],
+    examples: [
+      ['orgfit questionnaire --out svar.yaml', 'example-questionnaire'],
+      ['orgfit questionnaire --out svar.yaml --resume', 'example-questionnaire-resume'],
+      ['orgfit questionnaire --from svar.yaml --out svar-2.yaml', 'example-questionnaire-from'],
+    ],
+    load: () => import('./questionnaire.js'),
+  }),
   command<ScoreOptions, [files: string[]]>({
     usage: 'score <files...>',
     description: 'command-score',

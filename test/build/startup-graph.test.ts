@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/kb.js';
+import { COMMANDS } from '../../src/cli/commands.js';
 
 // Each command loads only what it needs (style.md, habit 2): the bundle's module graph,
 // written by the build as dist/meta.json, is checked here rather than timed.
@@ -59,6 +60,7 @@ describe('what each command loads', () => {
     ['template', ['cli', 'common', 'kb']],
     ['sources', ['cli', 'common', 'kb']],
     ['schema', ['cli', 'common']],
+    ['questionnaire', ['cli', 'common', 'quest', 'result', 'validate']],
   ])('%s loads the catalogs of %j only', (command, domains) => {
     expect(catalogs(loaded('cli.js', chunkOf(command)))).toEqual(domains);
   });
@@ -76,5 +78,17 @@ describe('what each command loads', () => {
 
   it.each(['score', 'explain', 'models', 'questions', 'template', 'sources', 'schema'])('%s loads no prompt library', (command) => {
     expect(loaded('cli.js', chunkOf(command)).filter((m) => m.includes('@inquirer'))).toEqual([]);
+  });
+
+  // The prompt code (src/questionnaire/ and @inquirer) is the questionnaire's alone.
+  it.each(COMMANDS.map((c) => c.usage.split(' ')[0]!).filter((c) => c !== 'questionnaire'))('%s loads none of the questionnaire\'s code', (command) => {
+    const modules = loaded('cli.js', chunkOf(command));
+    expect(modules.filter((m) => m.startsWith('src/questionnaire/') || m.includes('@inquirer') || m.includes('/quest.ts'))).toEqual([]);
+  });
+
+  it('the questionnaire loads @inquirer/core and none of the stock prompts', () => {
+    const modules = loaded('cli.js', chunkOf('questionnaire'));
+    expect(modules.some((m) => m.includes('node_modules/@inquirer/core/'))).toBe(true);
+    expect(modules.filter((m) => /node_modules\/@inquirer\/(prompts|select|input|number|checkbox|editor|search)\//.test(m))).toEqual([]);
   });
 });
