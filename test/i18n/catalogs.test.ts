@@ -6,6 +6,8 @@ import enCli from '../../src/i18n/en/cli.js';
 import enKb from '../../src/i18n/en/kb.js';
 import enResult from '../../src/i18n/en/result.js';
 import enValidate from '../../src/i18n/en/validate.js';
+import enReport from '../../src/i18n/en/report.js';
+import { REPORT_CATALOGS } from '../../src/i18n/report.js';
 import { CLI_CATALOGS } from '../../src/i18n/cli.js';
 import { KB_CATALOGS } from '../../src/i18n/kb.js';
 import { RESULT_CATALOGS } from '../../src/i18n/result.js';
@@ -18,12 +20,14 @@ const DOMAINS: [string, Record<string, Catalog>][] = [
   ['validate', VALIDATE_CATALOGS],
   ['result', RESULT_CATALOGS],
   ['kb', KB_CATALOGS],
+  ['report', REPORT_CATALOGS],
 ];
 const OWN: [string, Catalog][] = [
   ['cli', enCli],
   ['validate', enValidate],
   ['result', enResult],
   ['kb', enKb],
+  ['report', enReport],
 ];
 
 describe.each(DOMAINS)('the %s catalogs', (_, catalogs) => {
