@@ -11,9 +11,9 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 
-function time(args, options = {}) {
+function time(args, options = {}, count = runs) {
   const samples = [];
-  for (let i = 0; i < runs + 2; i++) {
+  for (let i = 0; i < count + 2; i++) {
     const start = process.hrtime.bigint();
     const result = spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', ...options });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -96,6 +96,16 @@ start = performance.now();
 const result = spawnSync(process.execPath, ['bin/orgfit.js', 'score', files, '--format', 'csv', '--samples', '0'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
 if (result.status !== 0) throw new Error(result.stderr.slice(0, 2000));
 rows.push(['orgfit score 10,000 files (csv, no robustness)', performance.now() - start, null, '']);
+
+// A consultant's comparison: 50 answers files in one HTML report, robustness and all.
+const fifty = join(dir, 'fifty');
+mkdirSync(fifty);
+for (let i = 0; i < 50; i++) writeFileSync(join(fifty, `m${String(i).padStart(2, '0')}.yaml`), readFileSync(join(files, `m${String(i).padStart(5, '0')}.yaml`)));
+// As a consultant runs it (adaptive robustness, tipping points), and with the scoring's robustness left out (the report's own cost).
+const report = time(['bin/orgfit.js', 'report', fifty, '--format', 'html'], {}, 3);
+rows.push(['orgfit report 50 files (html comparison)', report, report / baseline, '< 1000 ms']);
+const reportOnly = time(['bin/orgfit.js', 'report', fifty, '--format', 'html', '--samples', '0'], {}, 3);
+rows.push(['  the same, --samples 0', reportOnly, reportOnly / baseline, '']);
 rmSync(dir, { recursive: true, force: true });
 
 const width = Math.max(...rows.map((r) => r[0].length));

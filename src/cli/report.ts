@@ -38,8 +38,8 @@ export default async function report({ io, lang, args: [paths], options }: Comma
   const review = kb.references.find((r) => r.key === REVIEW_KEY)!;
   const content = buildReport({ results, sections: kb.sections, questions: kb.questions, review, lang });
   const render = await renderers[format]();
-  let output = render(content, { lang, version: VERSION, excel: options.excel === true });
-  if ((format as string) === 'pdf') {
+  let output = await render(content, { lang, version: VERSION, excel: options.excel === true });
+  if (format === 'pdf') {
     const { findBrowser, printToPdf } = await import('../load/browser.js');
     const browser = findBrowser(io.env);
     if (!browser) throw new UsageError(reportText(lang, 'pdf-no-browser'));

@@ -12,7 +12,7 @@ export const FORMATS = {
   questions: ['md', 'yaml', 'json'],
   sources: ['text', 'bibtex', 'csl-json'],
   validate: ['text', 'json', 'github', 'junit', 'sarif'],
-  report: ['md', 'json', 'csv'],
+  report: ['md', 'html', 'pdf', 'docx', 'json', 'csv'],
 } as const;
 
 export type FormatCommand = keyof typeof FORMATS;

@@ -50,10 +50,15 @@ export function shortLocation(location: Location, lang: Lang): string {
  */
 export function rowSources(report: Report, result: Result, row: EvidenceRow, lang: Lang): { text: string; notes: number[] }[] {
   const out: { text: string; notes: number[] }[] = [];
+  let cache = findingTexts.get(result);
+  if (!cache) findingTexts.set(result, (cache = new Map()));
   row.findings.forEach((id, i) => {
-    const f = result.findings[id];
-    const places = [...new Set((f?.lines ?? []).map((ref) => shortLocation(report.locations[String(ref)] ?? locationFallback(ref), lang)))].join(', ');
-    const text = `${sourcesOf(result, f?.references ?? [], lang)} (${places})`;
+    let text = cache.get(id);
+    if (text === undefined) {
+      const f = result.findings[id];
+      const places = [...new Set((f?.lines ?? []).map((ref) => shortLocation(report.locations[String(ref)] ?? locationFallback(ref), lang)))].join(', ');
+      cache.set(id, (text = `${sourcesOf(result, f?.references ?? [], lang)} (${places})`));
+    }
     const note = row.footnotes[i] ?? null;
     const same = out.find((o) => o.text === text);
     const entry = same ?? { text, notes: [] };
@@ -62,6 +67,9 @@ export function rowSources(report: Report, result: Result, row: EvidenceRow, lan
   });
   return out;
 }
+
+/** A finding's sources and places, said once per result: the same findings stand behind many rows. */
+const findingTexts = new WeakMap<Result, Map<string, string>>();
 
 const locationFallback = (ref: LineRef): Location => ({ lines: ref, chapter: 0, paragraphs: [1, 1] });
 

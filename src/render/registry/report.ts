@@ -11,7 +11,7 @@ export interface ReportRenderOptions {
 }
 
 /** A report renderer: pure, from the report model to the bytes of one format. */
-export type ReportRenderer = (report: Report, options: ReportRenderOptions) => string | Uint8Array;
+export type ReportRenderer = (report: Report, options: ReportRenderOptions) => string | Uint8Array | Promise<Uint8Array>;
 
 /**
  * `orgfit report --format …`. Each format's renderer is loaded only when it is asked for,
@@ -20,6 +20,9 @@ export type ReportRenderer = (report: Report, options: ReportRenderOptions) => s
  */
 const registry: { readonly [F in FormatOf<'report'>]: () => Promise<ReportRenderer> } = {
   md: async () => (await import('../report-md.js')).renderReportMd,
+  html: async () => (await import('../report-html.js')).renderReportHtml,
+  pdf: async () => (await import('../report-html.js')).renderReportHtml,
+  docx: async () => (await import('../report-docx.js')).renderReportDocx,
   json: async () => (await import('../report-json.js')).renderReportJson,
   csv: async () => (await import('../report-json.js')).renderReportCsv,
 };
