@@ -1,33 +1,8 @@
 import type { Result } from '../core/result.js';
-import { visible } from './text.js';
+import { csvCell, type CsvDialect } from './text.js';
 
-/** A number as a spreadsheet reads one; only such a cell may start with "-" as it is. */
-const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?(?:e[+-]?\d+)?$/i;
-/** What makes a spreadsheet take a cell for a formula (OWASP's list, with the full-width forms Excel also reads). */
-const FORMULA = /^[=+\-@\t\r\n\0＝＋－＠]/;
-
-/** The two dialects: RFC 4180 for scripts, and Norwegian Excel's (semicolons, decimal comma, a byte-order mark). */
-export interface CsvDialect {
-  excel?: boolean;
-}
-
-/**
- * RFC 4180: quote when needed, double inner quotes. Controls are shown escaped (a CSV
- * printed to a terminal is text too). A number is written as one (with a decimal comma
- * for Excel); every other cell that a spreadsheet would take for a formula (= + - @, tab,
- * CR, LF, NUL first) gets a leading "'", unless it is a plain number: "-1+1" and
- * "-1+HYPERLINK(…)" are formulas, "-12.5" is not.
- */
-export function csvCell(value: unknown, { excel = false }: CsvDialect = {}): string {
-  let text: string;
-  if (typeof value === 'number') text = excel ? String(value).replace('.', ',') : String(value);
-  else {
-    text = value === undefined || value === null ? '' : visible(String(value));
-    if (FORMULA.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
-  }
-  const special = excel ? /[";\r\n]/ : /[",\r\n]/;
-  return special.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+// The cell rule (formula neutralising, controls escaped) is shared by every CSV: ./text.ts.
+export { csvCell, type CsvDialect };
 
 /**
  * One row per answers file and model, with the score, its interval, robustness and

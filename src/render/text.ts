@@ -165,3 +165,51 @@ function isPlainObject(value: object): boolean {
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }
+
+/**
+ * What JSON.stringify leaves raw inside strings that a terminal or an editor still acts
+ * on: DEL, the C1 controls (U+009B is a one-character CSI), the bidi marks, embeddings,
+ * overrides and isolates, and the line and paragraph separators. (It escapes C0 itself.)
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A value as indented JSON plus a newline, every format's JSON, with the characters of
+ * JSON_UNSAFE written as \uXXXX escapes: the same JSON to a parser, harmless on a terminal.
+ * (They can only stand inside strings, where the escape means the same character.)
+ *
+ * @example
+ * jsonText({ name: 'x\u202ey' }); // '{\n  "name": "x\\u202ey"\n}\n'
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+}
+
+/** A number as a spreadsheet reads one; only such a cell may start with "-" as it is. */
+const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?(?:e[+-]?\d+)?$/i;
+/** What makes a spreadsheet take a cell for a formula (OWASP's list, with the full-width forms Excel also reads). */
+const FORMULA = /^[=+\-@\t\r\n\0＝＋－＠]/;
+
+/** The two dialects: RFC 4180 for scripts, and Norwegian Excel's (semicolons, decimal comma, a byte-order mark). */
+export interface CsvDialect {
+  excel?: boolean;
+}
+
+/**
+ * One CSV cell, for every CSV orgfit writes (RFC 4180: quoted when needed, inner quotes
+ * doubled). Controls are shown escaped (a CSV printed to a terminal is text too). A number
+ * is written as one (with a decimal comma for Excel); every other cell a spreadsheet would
+ * take for a formula (= + - @, tab, CR, LF, NUL, or their full-width forms first) gets a
+ * leading "'", unless it is a plain number: "-1+1", "-1+HYPERLINK(…)" and
+ * "-2+3+cmd|' /C calc'!A0" are formulas, "-12.5" is not.
+ */
+export function csvCell(value: unknown, { excel = false }: CsvDialect = {}): string {
+  let text: string;
+  if (typeof value === 'number') text = excel ? String(value).replace('.', ',') : String(value);
+  else {
+    text = value === undefined || value === null ? '' : visible(String(value));
+    if (FORMULA.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  }
+  const special = excel ? /[";\r\n]/ : /[",\r\n]/;
+  return special.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
