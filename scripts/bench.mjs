@@ -11,7 +11,7 @@
 // which a user's machine usually does not: the targets hold with it unset on both sides,
 // and the ratio with it set is printed beside.
 //
-//   node scripts/bench.mjs [--root DIR] [--only startup,where,robustness,throughput,models]
+//   node scripts/bench.mjs [--root DIR] [--only startup,where,robustness,throughput,models,questionnaire]
 //                          [--pairs N] [--quick] [--out FILE] [--label TEXT]
 //
 // --root measures another built checkout (a clone of main, for the "before" figures).
@@ -23,6 +23,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { questionnaireStartup } from './bench-questionnaire.mjs';
 
 const self = fileURLToPath(new URL('..', import.meta.url));
 const { values: flags } = parseArgs({
@@ -39,7 +40,7 @@ const root = resolve(flags.root ?? self);
 const quick = flags.quick ?? false;
 const PAIRS = Number(flags.pairs ?? process.env.BENCH_PAIRS ?? (quick ? 7 : 21));
 const CA_PAIRS = Math.max(5, Math.round(PAIRS / 2));
-const sections = new Set((flags.only ?? 'startup,where,robustness,throughput,report,models').split(','));
+const sections = new Set((flags.only ?? 'startup,where,robustness,throughput,report,models,questionnaire').split(','));
 const sizes = (process.env.BENCH_SIZES ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
 // A run past this many seconds is stopped and reported as such (main as it was needs hours for 100k files).
 const TIMEOUT = Number(process.env.BENCH_TIMEOUT ?? 300) * 1000;
@@ -507,6 +508,14 @@ if (sections.has('report')) {
 if (sections.has('models')) {
   models();
   printModels();
+}
+if (sections.has('questionnaire')) {
+  // The first screen of the questionnaire in a pseudo-terminal (a figure, no target).
+  results.questionnaire = await questionnaireStartup(root, quick ? 5 : 11);
+  const q = results.questionnaire;
+  console.log('\nquestionnaire: spawn to first question drawn, in a pseudo-terminal');
+  if (q.skipped) console.log(`  skipped: ${q.skipped}`);
+  else console.log(`  orgfit questionnaire ${q.firstScreenMs.toFixed(0).padStart(5)} ms   node floor ${q.nodeFloorMs.toFixed(0).padStart(5)} ms   ${q.ratio.toFixed(2)}× (median of ${q.runs})`);
 }
 results.machine.loadAtEnd = loadavg().map((x) => x.toFixed(2)).join(' ');
 const outFile = flags.out ?? join(self, 'bench-results.json');

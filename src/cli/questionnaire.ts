@@ -18,6 +18,7 @@ import { answeredCount, answersToWrite, fromFirst, start, type Bank, type Progre
 import { terminalPrompter } from '../questionnaire/ask.js';
 import { firstUnanswered, runSession, type Prompter } from '../questionnaire/session.js';
 import { citation } from '../render/citation.js';
+import { renderReasons } from '../render/questionnaire-result.js';
 import { wrap } from '../render/text.js';
 import renderers from '../render/registry/score.js';
 import { DONT_KNOW, FILE_FORMATS, ROLES, type AnswerValue, type AnswersFile, type Question } from '../schema/index.js';
@@ -219,7 +220,7 @@ function showResult(io: Io, lang: Lang, colorFlag: boolean | undefined, kb: Know
   const lines = ['', questText(lang, 'result-title', { municipality: answers.municipality })];
   if (unknown > 0) lines.push(questText(lang, 'result-dont-know', { count: unknown, total }));
   if (unknown > total / 2) lines.push(questText(lang, 'result-mostly-unknown'));
-  io.stdout.write(`${wrap(lines.join('\n'), options.width - 1).join('\n')}\n\n${renderers.table([result], options)}`);
+  io.stdout.write(`${wrap(lines.join('\n'), options.width - 1).join('\n')}\n\n${renderers.table([result], options)}\n${renderReasons(result, lang, options.width, path)}`);
   const other = `${basename(path, extname(path))}-2${extname(path) || '.yaml'}`;
   const next = [questText(lang, 'next-score', { path }), questText(lang, 'next-second', { path, other })].flatMap((line) => wrap(line, options.width - 1, { first: '  ', indent: '    ' }));
   io.stdout.write(`\n${questText(lang, 'next-title')}\n${next.join('\n')}\n`);

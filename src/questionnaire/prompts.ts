@@ -61,7 +61,15 @@ function top(frame: Frame, showHelp: boolean): string {
 function keys(frame: Frame, hints: QuestId[]): string {
   const DIM = paint(frame.color).dim;
   const all = [...hints, ...(frame.fullHelp ? (['key-help'] as const) : []), ...(frame.canGoBack ? (['key-back'] as const) : [])];
-  return DIM(all.map((id) => questText(frame.lang, id)).join(' · '));
+  // Wrapped between hints, never inside one ("Ctrl-B/Esc tilbake" stays whole).
+  const columns = Math.max(20, (frame.width ?? 80) - 1);
+  const lines: string[] = [];
+  for (const hint of all.map((id) => questText(frame.lang, id))) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && [...`${last} · ${hint}`].length <= columns) lines[lines.length - 1] = `${last} · ${hint}`;
+    else lines.push(hint);
+  }
+  return lines.map(DIM).join('\n');
 }
 
 function done(frame: Frame, shown: string): string {

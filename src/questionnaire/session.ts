@@ -142,7 +142,7 @@ async function askStep(bank: Bank, progress: Progress, step: Step, options: Sess
     case 'boolean':
       return wrap(await prompter.choice({ ...frame, choices: [{ value: true, label: questText(lang, 'yes') }, { value: false, label: questText(lang, 'no') }], dontKnow: q.dontKnow, default: fallback }));
     case 'scale': {
-      const choices = [1, 2, 3, 4, 5].map((n) => ({ value: n, label: n === 1 && q.low ? `1  ${q.low[lang]}` : n === 5 && q.high ? `5  ${q.high[lang]}` : String(n) }));
+      const choices = [1, 2, 3, 4, 5].map((n) => ({ value: n, label: n === 1 && q.low ? `1 – ${q.low[lang]}` : n === 5 && q.high ? `5 – ${q.high[lang]}` : String(n) }));
       return wrap(await prompter.choice({ ...frame, choices, dontKnow: q.dontKnow, default: fallback }));
     }
     case 'rank':

@@ -47,7 +47,14 @@ export function startPty(args: string[], { cwd = ROOT, cols = 80, rows = 30, env
     raw += data;
     pending = pending.then(() => new Promise<void>((resolve) => term.write(data, resolve)));
   });
-  const exited = new Promise<number>((resolve) => pty.onExit(({ exitCode, signal }) => resolve(signal ? 128 + signal : exitCode)));
+  // The last output may arrive just after the exit: give it a moment, then let it be drawn.
+  const exited = new Promise<number>((resolve) =>
+    pty.onExit(({ exitCode, signal }) =>
+      setTimeout(() => {
+        void pending.then(() => resolve(signal ? 128 + signal : exitCode));
+      }, 200),
+    ),
+  );
   let done = false;
   void exited.then(() => (done = true));
   const lines = (from: number, to: number) => {

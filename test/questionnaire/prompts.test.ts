@@ -70,12 +70,14 @@ describe('the choice prompt', () => {
   });
 
   it('? shows the full help with its research, and hides it again', async () => {
-    const { events, getScreen } = await render(choicePrompt, { ...frame, choices: scale, dontKnow: true });
+    const { answer, events, getScreen } = await render(choicePrompt, { ...frame, choices: scale, dontKnow: true });
     expect(getScreen()).not.toContain('Fehn 1994');
     events.type('?');
     expect(getScreen()).toContain('Hele hjelpeteksten. Forskningen: Fehn 1994');
     events.type('?');
     expect(getScreen()).not.toContain('Fehn 1994');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ kind: 'value', value: 1 });
   });
 
   it('v answers "vet ikke" at once', async () => {
@@ -105,10 +107,12 @@ describe('the choice prompt', () => {
   });
 
   it('in English with --lang en', async () => {
-    const { getScreen } = await render(choicePrompt, { ...frame, lang: 'en', choices: scale, dontKnow: true });
+    const { answer, events, getScreen } = await render(choicePrompt, { ...frame, lang: 'en', choices: scale, dontKnow: true });
     expect(getScreen()).toContain("Don't know");
     expect(getScreen()).toContain('Ctrl-B/Esc back');
     expect(getScreen()).not.toMatch(/Vet ikke|tilbake/);
+    events.type('v');
+    await expect(answer).resolves.toEqual({ kind: 'value', value: 'dont-know' });
   });
 });
 
@@ -153,10 +157,12 @@ describe('the number prompt', () => {
   });
 
   it('whole numbers only where the bank says integer', async () => {
-    const { events, getScreen } = await render(numberPrompt, { ...config, integer: true });
+    const { answer, events, getScreen } = await render(numberPrompt, { ...config, integer: true });
     events.type('2.5');
     events.keypress('enter');
     expect(getScreen()).toContain('Skriv et helt tall fra 1 til 2000.');
+    events.keypress({ name: 'b', ctrl: true });
+    await expect(answer).resolves.toEqual({ kind: 'back' });
   });
 
   it('"vet ikke" typed out is "dont-know", and Ctrl-B goes back', async () => {
