@@ -25,11 +25,13 @@ export function checkModel(data: unknown, index: KbIndex): Issue[] {
   const issues: Issue[] = [];
   if (!isRecord(data)) return issues;
   const model = data as Partial<Record<keyof Model, unknown>>;
+  // Malformed entries are the schema's to report; they are skipped, not filtered out, so that
+  // every path points at the element as it stands in the file.
   const cite = (ids: unknown, path: Path) => {
-    if (Array.isArray(ids)) checkFindingIds(ids.filter((id): id is string => typeof id === 'string'), path, index, issues);
+    if (Array.isArray(ids)) checkFindingIds(ids, path, index, issues);
   };
 
-  if (Array.isArray(model.lines)) checkLines(model.lines.filter(isLineRef), ['lines'], issues);
+  if (Array.isArray(model.lines)) checkLines(model.lines, ['lines'], issues);
   cite(model.findings, ['findings']);
   if (isRecord(model.performance)) {
     for (const [criterion, performance] of Object.entries(model.performance)) {
@@ -113,8 +115,9 @@ function checkNumericQuestion(id: string, operator: string, path: Path, index: K
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const isLineRef = (value: unknown): value is LineRef => (typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^\d+-\d+$/.test(value));
 
-function checkFindingIds(ids: readonly string[], path: Path, index: KbIndex, issues: Issue[]): void {
+function checkFindingIds(ids: readonly unknown[], path: Path, index: KbIndex, issues: Issue[]): void {
   ids.forEach((id, i) => {
+    if (typeof id !== 'string') return;
     const finding = index.findings.get(id);
     if (!finding) {
       issues.push({ rule: 'unknown-finding', path: [...path, i], params: { id, suggestion: suggestion(id, index.findings.keys()) } });
@@ -182,8 +185,9 @@ function operandProblem(question: Question, operator: (typeof TEST_OPERATORS)[nu
   }
 }
 
-function checkLines(lines: readonly LineRef[], path: Path, issues: Issue[]): void {
+function checkLines(lines: readonly unknown[], path: Path, issues: Issue[]): void {
   lines.forEach((line, i) => {
+    if (!isLineRef(line)) return;
     const [from, to] = typeof line === 'number' ? [line, line] : line.split('-').map(Number) as [number, number];
     if (!(from >= 1 && to >= from && to <= REVIEW_LINE_COUNT)) {
       issues.push({ rule: 'review-lines', path: [...path, i], params: { lines: String(line), last: REVIEW_LINE_COUNT } });
@@ -334,6 +338,8 @@ export function checkKnowledgeBase(kb: KnowledgeBase, index: KbIndex): KbIssue[]
       // An impossible assumption is reported like the same answer in an answers file.
       if (problem) list.push({ rule: problem.rule, path: ['questions', i, 'assume'], params: problem.params });
     }
+    // A question asked only when a condition holds: the condition is checked like a model's.
+    if (question.askIf) checkCondition(question.askIf, ['questions', i, 'askIf'], index, list);
     checkTranslations(question, ['questions', i], list);
     push('questions', list);
     citeFrom('questions', question.feeds, ['questions', i, 'feeds']);
@@ -373,8 +379,13 @@ export function answerProblem(question: Question, value: unknown): AnswerProblem
   const bounds = numericBounds(question);
   if (bounds) {
     const integer = question.type !== 'percent';
-    if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-      const expected: MessageRef = integer ? { message: 'expected-whole-number', params: { min: bounds.min, max: bounds.max } } : { message: 'expected-percent' };
+    const decimals = question.type === 'integer' ? (question.decimals ?? 0) : 0;
+    if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !hasDecimals(value, decimals))) {
+      const expected: MessageRef = !integer
+        ? { message: 'expected-percent' }
+        : decimals > 0
+          ? { message: 'expected-number-decimals', params: { min: bounds.min, max: bounds.max, step: 10 ** -decimals } }
+          : { message: 'expected-whole-number', params: { min: bounds.min, max: bounds.max } };
       return { rule: 'answer-type', params: { id, expected, found: show(value) } };
     }
     if (value < bounds.min || value > bounds.max) {
@@ -406,6 +417,12 @@ export function answerProblem(question: Question, value: unknown): AnswerProblem
     }
   }
   return undefined;
+}
+
+/** Whether a number has at most `decimals` digits after the point (12.5 has one). */
+function hasDecimals(value: number, decimals: number): boolean {
+  const scaled = value * 10 ** decimals;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.max(1, Math.abs(scaled));
 }
 
 /** The value found, for a message: a scalar as written, anything else by what it is. */
