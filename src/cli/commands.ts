@@ -153,9 +153,9 @@ export const COMMANDS: RegisteredCommand[] = [
       { flags: '--excel', description: 'option-excel' },
     ],
     examples: [
-      ['orgfit report seeds/examples/bygdvik.yaml --format html --out bygdvik.html', 'example-report-html'],
+      ['orgfit report {examples}/bygdvik.yaml --format html --out bygdvik.html', 'example-report-html'],
       ['orgfit report i-dag.yaml etter.yaml > sammenligning.md', 'example-report-compare'],
-      ['orgfit report seeds/examples/bygdvik.yaml --format pdf --out bygdvik.pdf', 'example-report-pdf'],
+      ['orgfit report {examples}/bygdvik.yaml --format pdf --out bygdvik.pdf', 'example-report-pdf'],
     ],
     load: () => import('./report.js'),
   }),

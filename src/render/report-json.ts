@@ -1,10 +1,11 @@
 import type { Report } from '../core/report.js';
 import type { ReportRenderOptions } from './registry/report.js';
 import { renderScoreCsv } from './score-csv.js';
+import { jsonText } from './text.js';
 
 /** The report model as orgfit/report@1 (schema/report.schema.json): the same bytes for the same input. */
 export function renderReportJson(report: Report): string {
-  return JSON.stringify(report, null, 2) + '\n';
+  return jsonText(report);
 }
 
 /** The score matrix: one row per answers file and model, as `score --format csv` writes it. */

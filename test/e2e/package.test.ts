@@ -105,15 +105,18 @@ describe('the packed tarball, installed globally into a fresh prefix', () => {
 
   it('every help example that reads the shipped examples runs from another folder', (context) => {
     needsInstall(context);
-    for (const command of ['score', 'explain']) {
+    for (const command of ['score', 'explain', 'report']) {
       const help = orgfit([command, '--help']);
-      const lines = [...help.stdout.matchAll(/^ {2}\$ (orgfit (?:score|explain) .*?seeds\/examples.*?) +#/gm)].map((m) => m[1]!.trim());
+      const lines = [...help.stdout.matchAll(/^ {2}\$ (orgfit (?:score|explain|report) .*?seeds\/examples.*?) +#/gm)].map((m) => m[1]!.trim());
       expect(lines.length, help.stdout).toBeGreaterThan(0);
-      for (const line of lines) {
-        const ran = spawnSync('sh', ['-c', `${line}${command === 'score' ? ' --samples 20' : ''} > /dev/null`], { cwd: elsewhere, env: { ...environment(), PATH: `${join(prefix, 'bin')}:${process.env.PATH}` }, encoding: 'utf8', timeout: 30_000 });
+      // A PDF needs a browser (the report's own end-to-end tests try that); the HTML beside it is the same report.
+      for (const line of lines.filter((l) => !l.includes('--format pdf'))) {
+        const samples = command === 'explain' ? '' : ' --samples 20';
+        const ran = spawnSync('sh', ['-c', `${line}${samples} > /dev/null`], { cwd: elsewhere, env: { ...environment(), PATH: `${join(prefix, 'bin')}:${process.env.PATH}` }, encoding: 'utf8', timeout: 60_000 });
         expect(ran.status, `${line}\n${ran.stderr}`).toBe(0);
       }
     }
+    expect(readFileSync(join(elsewhere, 'bygdvik.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
   });
 
   it('writes a template whose $schema points at a schema file that exists', (context) => {

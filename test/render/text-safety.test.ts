@@ -103,12 +103,25 @@ describe('the commands print file text harmlessly', () => {
     ['models', ['--models', 'models', 'models']],
     ['sources', ['sources']],
     ['sources --findings', ['sources', '--findings']],
+    // JSON escapes C0 itself; C1, bidi and separators are escaped too, which means the same to a parser.
+    ['score (json)', ['score', 'evil.yaml', '--format', 'json', '--samples', '20']],
+    ['explain (json)', ['explain', 'specialised', 'evil.yaml', '--format', 'json']],
+    ['models (json), with a model named with ESC', ['--models', 'models', 'models', '--format', 'json']],
+    ['score (json) with that model', ['--models', 'models', 'score', 'evil.yaml', '--format', 'json', '--samples', '20']],
+    ['validate (github) of that model', ['validate', 'models/my-model.yaml', '--format', 'github']],
+    ['validate (sarif) of that model', ['validate', 'models/my-model.yaml', '--format', 'sarif']],
   ])('%s: no control or bidi character reaches the terminal', async (_name, argv) => {
     const ran = await cli(['--lang', 'en', ...argv], { cwd: dir });
     expect(ran.code).toBe(0);
     // CSV ends its lines with CRLF (RFC 4180); any other CR came from the file.
     expect(ran.stdout.replace(/\r\n/g, '\n')).not.toMatch(raw);
     if (argv.includes('evil.yaml')) expect(ran.stdout).toContain('Evil\\u001b[2J\\u001b]0;pwned\\u0007\\r\\u009b\\u202e');
+    if (argv.includes('json')) expect(JSON.stringify(JSON.parse(ran.stdout))).toContain(argv.includes('evil.yaml') ? '"Evil\\u001b[2J' : 'Mine\\u001b[2J');
+  });
+
+  it('a JSON output with escaped bidi characters parses to the very text of the file', async () => {
+    const ran = await cli(['--lang', 'en', 'score', 'evil.yaml', '--format', 'json', '--samples', '20'], { cwd: dir });
+    expect(JSON.parse(ran.stdout).municipality).toBe('Evil\u001b[2J\u001b]0;pwned\u0007\r\u009b\u202e');
   });
 
   it('the score table of a 200-character CJK name stays within 80 columns', async () => {
