@@ -1,7 +1,22 @@
 import type { Result } from '../core/result.js';
+import type { StreamRenderer } from './renderer.js';
 
 /** One result as the orgfit/result@1 object; several as orgfit/results@1 holding them in order. */
 export function renderScoreJson(results: readonly Result[]): string {
-  const value = results.length === 1 ? results[0] : { format: 'orgfit/results@1', results };
-  return JSON.stringify(value, null, 2) + '\n';
+  return scoreJsonStream.start(results.length) + results.map((result, i) => scoreJsonStream.item(result, i, results.length)).join('') + scoreJsonStream.end(results.length);
 }
+
+/**
+ * The same JSON, one result at a time: what JSON.stringify(value, null, 2) writes for
+ * `{ format, results: [...] }`, each result indented two levels (a JSON string holds no
+ * raw line break, so every line break is the layout's).
+ */
+export const scoreJsonStream: StreamRenderer<Result> = {
+  start: (count) => (count === 1 ? '' : count === 0 ? '{\n  "format": "orgfit/results@1",\n  "results": []' : '{\n  "format": "orgfit/results@1",\n  "results": [\n'),
+  item: (result, index, count) => {
+    const text = JSON.stringify(result, null, 2);
+    if (count === 1) return text + '\n';
+    return (index > 0 ? ',\n' : '') + '    ' + text.replaceAll('\n', '\n    ');
+  },
+  end: (count) => (count === 1 ? '' : count === 0 ? '\n}\n' : '\n  ]\n}\n'),
+};
