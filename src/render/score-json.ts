@@ -1,5 +1,6 @@
 import type { Result } from '../core/result.js';
 import type { StreamRenderer } from './renderer.js';
+import { jsonText } from './text.js';
 
 /** One result as the orgfit/result@1 object; several as orgfit/results@1 holding them in order. */
 export function renderScoreJson(results: readonly Result[]): string {
@@ -7,14 +8,15 @@ export function renderScoreJson(results: readonly Result[]): string {
 }
 
 /**
- * The same JSON, one result at a time: what JSON.stringify(value, null, 2) writes for
+ * The same JSON, one result at a time: what jsonText (JSON.stringify(value, null, 2), unsafe characters escaped) writes for
  * `{ format, results: [...] }`, each result indented two levels (a JSON string holds no
  * raw line break, so every line break is the layout's).
  */
 export const scoreJsonStream: StreamRenderer<Result> = {
   start: (count) => (count === 1 ? '' : count === 0 ? '{\n  "format": "orgfit/results@1",\n  "results": []' : '{\n  "format": "orgfit/results@1",\n  "results": [\n'),
   item: (result, index, count) => {
-    const text = JSON.stringify(result, null, 2);
+    // jsonText escapes, character by character, what must not reach a terminal raw.
+    const text = jsonText(result).slice(0, -1);
     if (count === 1) return text + '\n';
     return (index > 0 ? ',\n' : '') + '    ' + text.replaceAll('\n', '\n    ');
   },
