@@ -203,6 +203,13 @@ function printStartup() {
   const floor = results.startup.find((r) => r.name.startsWith('floor: node empty.cjs'));
   console.log(`\nStart-up: CPU (user+sys) of the process ÷ that of \`node -e 0\`, median of ${PAIRS} interleaved pairs (${CA_PAIRS} with the CA variable)`);
   console.log(`node -e 0 itself: ${floor.withoutCa.baseCpuMs.toFixed(1)} ms CPU without NODE_EXTRA_CA_CERTS${floor.withCa ? `, ${floor.withCa.baseCpuMs.toFixed(1)} ms with it` : ''}\n`);
+  // On a heavily loaded machine `node -e 0` has been seen to take 4-7× the CPU of an empty file
+  // (seen at load averages of 15-28 on two cores, never on a quiet one): the ratios are then void.
+  if (floor.withoutCa.baseCpuMs > 1.5 * floor.withoutCa.cpuMs) {
+    const warning = `node -e 0 took ${(floor.withoutCa.baseCpuMs / floor.withoutCa.cpuMs).toFixed(1)}× the CPU of an empty CommonJS file: the machine is too loaded, every ratio here is void (compare the CPU ms with the floor rows instead)`;
+    console.log(`WARNING: ${warning}\n`);
+    results.missed.push(warning);
+  }
   const head = ['', 'CPU ms', '× node', 'target', '', 'wall ×', 'CA set: ×'];
   const w = Math.max(...results.startup.map((r) => r.name.length));
   console.log(`${'command'.padEnd(w)}  ${head.slice(1).map((h, i) => h.padStart([7, 7, 7, 5, 7, 10][i])).join('  ')}`);
@@ -426,7 +433,7 @@ function throughput() {
     if (target) {
       entry.target = `10,000 files < ${target} s wall`;
       entry.met = Boolean(ten?.ok && ten.wallS < target);
-      if (!entry.met) results.missed.push(`${run.name}, 10,000 files: ${ten?.ok ? `${ten.wallS.toFixed(2)} s` : ten?.why}`);
+      if (!entry.met) results.missed.push(`${run.name}, 10,000 files: ${ten?.ok ? `${ten.wallS.toFixed(2)} s` : (ten?.why ?? 'not run (BENCH_SIZES)')}`);
     }
     const hundred = rows.find((r) => r.files === 100_000);
     if (ten && hundred) {
