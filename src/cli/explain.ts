@@ -11,10 +11,13 @@ import { closest } from '../core/suggest.js';
 import { cliText } from '../i18n/cli.js';
 import { DEFAULT_FORMAT } from '../render/formats.js';
 import renderers from '../render/registry/explain.js';
+import type { Lang } from '../i18n/lang.js';
+import type { Model } from '../schema/index.js';
 
-export default async function explain({ io, lang, args: [modelId, file], options }: CommandContext<ExplainOptions, [model: string, file: string]>): Promise<number> {
+export default async function explain({ io, lang, args: [asked, file], options }: CommandContext<ExplainOptions, [model: string, file: string]>): Promise<number> {
   const kb = builtinKb(lang);
   const models = await modelsWithUserDir(kb, options.models, io, lang, options.color);
+  const modelId = resolveModel(asked, models, lang);
   // Only organisations are ranked, so only they can be explained; a frame's effects show under theirs.
   const organisations = models.filter((m) => m.kind !== 'frame').map((m) => m.id);
   if (models.some((m) => m.id === modelId && m.kind === 'frame')) {
@@ -43,4 +46,25 @@ function isFolder(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The model a reader means: its id, its name in either language ("Spesialisert modell"),
+ * or the start of either that fits one model only ("spesialisert", "matrise"); case and
+ * spacing do not matter. Anything else is left as typed, for the unknown-model message.
+ */
+export function resolveModel(asked: string, models: readonly Pick<Model, 'id' | 'name'>[], lang: Lang): string {
+  const normal = (text: string) => text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const wanted = normal(asked);
+  if (wanted === '') return asked;
+  const names = (m: Pick<Model, 'id' | 'name'>) => [m.id, m.name.nb, m.name.en].map(normal);
+  const exact = models.filter((m) => names(m).includes(wanted));
+  if (exact.length === 1) return exact[0]!.id;
+  const prefixed = models.filter((m) => names(m).some((n) => n.startsWith(wanted)));
+  if (prefixed.length === 1) return prefixed[0]!.id;
+  if (prefixed.length > 1) {
+    const list = prefixed.map((m) => `${m.id} (${m.name[lang]})`).join(', ');
+    throw new UsageError(cliText(lang, 'ambiguous-model', { id: asked, list }));
+  }
+  return asked;
 }

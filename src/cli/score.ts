@@ -1,5 +1,6 @@
 import type { CommandContext, ScoreOptions } from './commands.js';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
+import { cliText } from '../i18n/cli.js';
 import { builtinKb } from './kb.js';
 import { loadAnswers, modelsWithUserDir } from './inputs.js';
 import { integerOption } from './options.js';
@@ -12,6 +13,8 @@ import renderers, { NUMBERS_ONLY, streams } from '../render/registry/score.js';
 
 export default async function score({ io, lang, args: [paths], options }: CommandContext<ScoreOptions, [files: string[]]>): Promise<number> {
   const format = options.format ?? DEFAULT_FORMAT.score;
+  if (options.excel && format !== 'csv') throw new UsageError(cliText(lang, 'excel-needs-csv'));
+  const dialect = { excel: options.excel === true };
   // Without --samples the robustness analysis stops when its figures are settled (adaptive).
   const samples = integerOption(options.samples, '--samples', lang, { max: MAX_SAMPLES * 25 });
   const seed = integerOption(options.seed, '--seed', lang, { max: 2 ** 32 - 1 }) ?? DEFAULT_SEED;
@@ -22,7 +25,7 @@ export default async function score({ io, lang, args: [paths], options }: Comman
   // CSV prints no tipping points and no unknowns that matter: it need not search for them.
   const scoreOne = (file: (typeof files)[number]) =>
     scoreMunicipality(engine, file.value, { lang, seed, source: file.path, ...(samples !== undefined ? { samples } : {}), ...(NUMBERS_ONLY.has(format) ? { skipSearches: true } : {}) });
-  const stream = streams[format];
+  const stream = streams[format]?.(dialect);
   if (stream) {
     // One result at a time, written as soon as it is scored: memory stays flat however many files there are.
     io.stdout.write(stream.start(files.length));
@@ -31,6 +34,6 @@ export default async function score({ io, lang, args: [paths], options }: Comman
     return EXIT.ok;
   }
   // The table is laid out for the terminal (80 columns when there is none), and ends with a summary of all.
-  io.stdout.write(renderers[format](files.map(scoreOne), renderOptions(io.stdout, io, lang, options.color, io.stdout.columns || 80)));
+  io.stdout.write(renderers[format](files.map(scoreOne), { ...renderOptions(io.stdout, io, lang, options.color, io.stdout.columns || 80), ...dialect }));
   return EXIT.ok;
 }

@@ -338,6 +338,8 @@ export function checkKnowledgeBase(kb: KnowledgeBase, index: KbIndex): KbIssue[]
       // An impossible assumption is reported like the same answer in an answers file.
       if (problem) list.push({ rule: problem.rule, path: ['questions', i, 'assume'], params: problem.params });
     }
+    // A question asked only when a condition holds: the condition is checked like a model's.
+    if (question.askIf) checkCondition(question.askIf, ['questions', i, 'askIf'], index, list);
     checkTranslations(question, ['questions', i], list);
     push('questions', list);
     citeFrom('questions', question.feeds, ['questions', i, 'feeds']);
@@ -377,8 +379,13 @@ export function answerProblem(question: Question, value: unknown): AnswerProblem
   const bounds = numericBounds(question);
   if (bounds) {
     const integer = question.type !== 'percent';
-    if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-      const expected: MessageRef = integer ? { message: 'expected-whole-number', params: { min: bounds.min, max: bounds.max } } : { message: 'expected-percent' };
+    const decimals = question.type === 'integer' ? (question.decimals ?? 0) : 0;
+    if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !hasDecimals(value, decimals))) {
+      const expected: MessageRef = !integer
+        ? { message: 'expected-percent' }
+        : decimals > 0
+          ? { message: 'expected-number-decimals', params: { min: bounds.min, max: bounds.max, step: 10 ** -decimals } }
+          : { message: 'expected-whole-number', params: { min: bounds.min, max: bounds.max } };
       return { rule: 'answer-type', params: { id, expected, found: show(value) } };
     }
     if (value < bounds.min || value > bounds.max) {
@@ -410,6 +417,12 @@ export function answerProblem(question: Question, value: unknown): AnswerProblem
     }
   }
   return undefined;
+}
+
+/** Whether a number has at most `decimals` digits after the point (12.5 has one). */
+function hasDecimals(value: number, decimals: number): boolean {
+  const scaled = value * 10 ** decimals;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-9 * Math.max(1, Math.abs(scaled));
 }
 
 /** The value found, for a message: a scalar as written, anything else by what it is. */

@@ -144,11 +144,13 @@ function numericSampler(question: Question, bounds: { min: number; max: number }
   const high = Math.min(bounds.max, Math.max(mode, prior?.high ?? bounds.max));
   const log = prior?.scale === 'log' && low > 0;
   const [a, b, c] = log ? [Math.log(low), Math.log(high), Math.log(mode)] : [low, high, mode];
+  // Whole numbers, or as many decimals as the question allows (staff in tenths of an FTE).
   const integer = question.type === 'integer';
+  const unit = integer ? 10 ** (question.decimals ?? 0) : 10;
   return (random) => {
     const x = triangular(a, b, c, random());
     const value = log ? Math.exp(x) : x;
-    return integer ? Math.min(high, Math.max(low, Math.round(value))) : Math.round(value * 10) / 10;
+    return integer ? Math.min(high, Math.max(low, Math.round(value * unit) / unit)) : Math.round(value * 10) / 10;
   };
 }
 

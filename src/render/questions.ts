@@ -17,6 +17,7 @@ export interface QuestionBank {
 /** Where a bound is missing the engine uses 0 and no maximum; say so rather than print a huge number. */
 function integerRange(question: Question, lang: Lang): string {
   const min = question.min ?? 0;
+  if ((question.decimals ?? 0) > 0 && question.max !== undefined) return kbText(lang, 'answer-number-decimals', { min, max: question.max });
   return question.max === undefined ? kbText(lang, 'answer-integer-open', { min }) : kbText(lang, 'answer-integer', { min, max: question.max });
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Id, Lines, Text, FILE_FORMATS } from './common.js';
+import { Condition } from './condition.js';
 
 /** rank: every option in order of importance, most important first (the answer is the ordered list). */
 export const QuestionType = z.enum(['percent', 'integer', 'scale', 'choice', 'multi', 'boolean', 'rank']);
@@ -43,6 +44,11 @@ export const Question = z.strictObject({
   /** integer: inclusive bounds. percent is always 0–100; scale is always 1–5. */
   min: z.optional(z.number()),
   max: z.optional(z.number()),
+  /**
+   * integer: how many digits an answer may have after the decimal point (1 for staff counted
+   * as 12.5 FTEs); default 0, whole numbers.
+   */
+  decimals: z.optional(z.int().check(z.gte(0), z.lte(2))),
   unit: z.optional(Text),
   /** scale: what 1 and 5 mean. */
   low: z.optional(Text),
@@ -56,6 +62,12 @@ export const Question = z.strictObject({
   prior: z.optional(Prior),
   /** Must the answers file hold this question? (default true) */
   required: z.optional(z.boolean()),
+  /**
+   * Asked only when this holds for the answers given before it (the questionnaire skips it
+   * otherwise, and an answer it was not asked is written as "dont-know"). A condition that a
+   * "dont-know" leaves undecided asks the question.
+   */
+  askIf: z.optional(Condition),
 });
 export type Question = z.infer<typeof Question>;
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/kb.js';
+import { COMMANDS } from '../../src/cli/commands.js';
 
 // Each command loads only what it needs (style.md, habit 2): the bundle's module graph,
 // written by the build as dist/meta.json, is checked here rather than timed.
@@ -40,6 +41,22 @@ describe('what each command loads', () => {
     }
   });
 
+  // A report's formats are loaded only when asked for: neither validate nor score loads the report, HTML, PDF or Word code.
+  it.each(['validate', 'score'])('%s loads none of the report code (its model, its renderers, the browser, docx)', (command) => {
+    const modules = loaded('cli.js', chunkOf(command));
+    for (const heavy of ['src/core/report.ts', 'src/render/report-', 'src/render/registry/report', 'src/load/browser.ts', 'src/i18n/en/report.ts', 'node_modules/docx/', 'node_modules/@resvg/']) {
+      expect(modules.filter((m) => m.includes(heavy)), heavy).toEqual([]);
+    }
+  });
+
+  it('report in Markdown loads neither the HTML, the browser nor the Word code until they are asked for', () => {
+    const modules = loaded('cli.js', chunkOf('report'));
+    expect(modules).toContain('src/core/report.ts');
+    for (const heavy of ['src/render/report-html', 'src/render/report-docx', 'src/render/report-md', 'src/load/browser.ts', 'node_modules/docx/', 'node_modules/@resvg/']) {
+      expect(modules.filter((m) => m.includes(heavy)), heavy).toEqual([]);
+    }
+  });
+
   it('validate loads neither the scoring engine, the result renderers nor a prompt library', () => {
     const modules = loaded('cli.js', chunkOf('validate'));
     for (const heavy of ['src/core/score.ts', 'src/core/robustness.ts', 'src/render/score', 'src/render/explain', 'src/render/sources', 'src/render/registry/score', 'src/i18n/en/result.ts', 'src/i18n/nb/result.ts', 'node_modules/@inquirer/']) {
@@ -59,6 +76,8 @@ describe('what each command loads', () => {
     ['template', ['cli', 'common', 'kb']],
     ['sources', ['cli', 'common', 'kb']],
     ['schema', ['cli', 'common']],
+    ['questionnaire', ['cli', 'common', 'quest', 'result', 'validate']],
+    ['report', ['cli', 'common', 'report', 'validate']],
   ])('%s loads the catalogs of %j only', (command, domains) => {
     expect(catalogs(loaded('cli.js', chunkOf(command)))).toEqual(domains);
   });
@@ -76,5 +95,17 @@ describe('what each command loads', () => {
 
   it.each(['score', 'explain', 'models', 'questions', 'template', 'sources', 'schema'])('%s loads no prompt library', (command) => {
     expect(loaded('cli.js', chunkOf(command)).filter((m) => m.includes('@inquirer'))).toEqual([]);
+  });
+
+  // The prompt code (src/questionnaire/ and @inquirer) is the questionnaire's alone.
+  it.each(COMMANDS.map((c) => c.usage.split(' ')[0]!).filter((c) => c !== 'questionnaire'))('%s loads none of the questionnaire\'s code', (command) => {
+    const modules = loaded('cli.js', chunkOf(command));
+    expect(modules.filter((m) => m.startsWith('src/questionnaire/') || m.includes('@inquirer') || m.includes('/quest.ts'))).toEqual([]);
+  });
+
+  it('the questionnaire loads @inquirer/core and none of the stock prompts', () => {
+    const modules = loaded('cli.js', chunkOf('questionnaire'));
+    expect(modules.some((m) => m.includes('node_modules/@inquirer/core/'))).toBe(true);
+    expect(modules.filter((m) => /node_modules\/@inquirer\/(prompts|select|input|number|checkbox|editor|search)\//.test(m))).toEqual([]);
   });
 });

@@ -52,7 +52,7 @@ describe('score writes one result at a time', () => {
 
   it('the CSV pieces are the whole CSV: one header, then every row', async () => {
     const list = await results(3);
-    const pieces = list.map((r, i) => scoreCsvStream.item(r, i, list.length)).join('');
+    const pieces = list.map((r, i) => scoreCsvStream().item(r, i, list.length)).join('');
     expect(pieces).toBe(renderScoreCsv(list));
     expect(pieces.split('\r\n').filter((line) => line.startsWith('source,'))).toHaveLength(1);
   });

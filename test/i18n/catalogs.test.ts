@@ -6,10 +6,14 @@ import enCli from '../../src/i18n/en/cli.js';
 import enKb from '../../src/i18n/en/kb.js';
 import enResult from '../../src/i18n/en/result.js';
 import enValidate from '../../src/i18n/en/validate.js';
+import enQuest from '../../src/i18n/en/quest.js';
+import enReport from '../../src/i18n/en/report.js';
+import { REPORT_CATALOGS } from '../../src/i18n/report.js';
 import { CLI_CATALOGS } from '../../src/i18n/cli.js';
 import { KB_CATALOGS } from '../../src/i18n/kb.js';
 import { RESULT_CATALOGS } from '../../src/i18n/result.js';
 import { VALIDATE_CATALOGS } from '../../src/i18n/validate.js';
+import { QUEST_CATALOGS } from '../../src/i18n/quest.js';
 
 // Each domain as a command sees it: its own words plus the common ones, in every language.
 const DOMAINS: [string, Record<string, Catalog>][] = [
@@ -18,12 +22,16 @@ const DOMAINS: [string, Record<string, Catalog>][] = [
   ['validate', VALIDATE_CATALOGS],
   ['result', RESULT_CATALOGS],
   ['kb', KB_CATALOGS],
+  ['quest', QUEST_CATALOGS],
+  ['report', REPORT_CATALOGS],
 ];
 const OWN: [string, Catalog][] = [
   ['cli', enCli],
   ['validate', enValidate],
   ['result', enResult],
   ['kb', enKb],
+  ['quest', enQuest],
+  ['report', enReport],
 ];
 
 describe.each(DOMAINS)('the %s catalogs', (_, catalogs) => {

@@ -581,11 +581,12 @@ describe('answers files', () => {
         name: 'answer-type: text for a number',
         text: edit(A, 'staff-fte: 4', 'staff-fte: four'),
         expected: ['answer-type@9:14'],
-        message: 'The answer to "staff-fte" must be a whole number 1–2000; found "four"',
+        message: 'The answer to "staff-fte" must be a number 1–2000 in steps of 0.1 (such as 12.5); found "four"',
       },
       {
-        name: 'answer-type: a fraction for a whole number',
-        text: edit(A, 'staff-fte: 4', 'staff-fte: 4.5'),
+        // staff-fte takes tenths of an FTE (decimals: 1), so 4.5 is an answer and 4.25 is not.
+        name: 'answer-type: more decimals than the question takes',
+        text: edit(A, 'staff-fte: 4', 'staff-fte: 4.25'),
         expected: ['answer-type@9:14'],
       },
       {
@@ -958,7 +959,7 @@ describe('languages', () => {
 
   it('words answers problems in nb', () => {
     const [problem] = check(edit(A, 'staff-fte: 4', 'staff-fte: four'), 'a.yaml', {}, 'nb');
-    expect(problem!.message).toBe('Svaret på «staff-fte» må være et heltall 1–2000; fant "four"');
+    expect(problem!.message).toBe('Svaret på «staff-fte» må være et tall 1–2000 i steg på 0.1 (som 12.5); fant "four"');
   });
 
   // Regression test for a fixed bug (src/validate/schema-issues.ts, collect(), case 'too_small'/'too_big'): the

@@ -58,6 +58,7 @@ export default {
   // What an answer may be, for the question bank and the template.
   'answer-percent': 'a number 0–100',
   'answer-integer': 'a whole number {min}–{max}',
+  'answer-number-decimals': 'a number {min}–{max}; decimals with a point (12.5)',
   'answer-integer-open': 'a whole number, at least {min}',
   'answer-scale': 'a scale 1–5: 1 = {low}, 5 = {high}',
   'answer-scale-bare': 'a scale 1–5',

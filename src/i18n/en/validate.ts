@@ -219,6 +219,7 @@ export default {
   'detail-prior-log': 'a prior on a log scale needs a low above 0',
   'not-a-number-question': ' (it is not a number question)',
   'expected-whole-number': 'a whole number {min}–{max}',
+  'expected-number-decimals': 'a number {min}–{max} in steps of {step} (such as 12.5)',
   'expected-percent': 'a number 0–100',
   'expected-one-of': 'one of {options}',
   'expected-list-of-options': 'a list of options ({options})',

@@ -59,6 +59,7 @@ export default {
   // What an answer may be, for the question bank and the template.
   'answer-percent': 'et tall 0–100',
   'answer-integer': 'et heltall {min}–{max}',
+  'answer-number-decimals': 'et tall {min}–{max}; desimaler med punktum (12.5)',
   'answer-integer-open': 'et heltall, minst {min}',
   'answer-scale': 'en skala 1–5: 1 = {low}, 5 = {high}',
   'answer-scale-bare': 'en skala 1–5',

@@ -220,6 +220,7 @@ export default {
   'detail-prior-log': 'en antakelse på logaritmisk skala trenger low over 0',
   'not-a-number-question': ' (det er ikke et tallspørsmål)',
   'expected-whole-number': 'et heltall {min}–{max}',
+  'expected-number-decimals': 'et tall {min}–{max} i steg på {step} (som 12.5)',
   'expected-percent': 'et tall 0–100',
   'expected-one-of': 'ett av {options}',
   'expected-list-of-options': 'en liste med alternativer ({options})',
