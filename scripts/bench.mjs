@@ -34,8 +34,48 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean' },
     out: { type: 'string' },
     label: { type: 'string' },
+    // --table BEFORE.json AFTER.json: print the two runs side by side as Markdown (for the README), and stop.
+    table: { type: 'boolean' },
   },
+  allowPositionals: true,
 });
+if (flags.table) {
+  const { positionals } = parseArgs({ options: { table: { type: 'boolean' } }, allowPositionals: true, strict: false });
+  const [before, after] = positionals.map((file) => JSON.parse(readFileSync(file, 'utf8')));
+  const f = (x, d = 2) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(d));
+  const out = [];
+  out.push(`Machine: ${after.machine.cpu}, ${after.machine.cores} cores, ${after.machine.memory}, Node ${after.machine.node}; load average ${before.machine.loadAtStart} (before) and ${after.machine.loadAtStart} (after) at the start.`, '');
+  out.push('| start-up: CPU × `node -e 0` | target | before | after | after, CA variable set |', '|---|---|---|---|---|');
+  for (const row of after.startup) {
+    const old = before.startup.find((r) => r.name === row.name);
+    out.push(`| ${row.name.replace(/^orgfit /, '`orgfit ').replace(/^(`orgfit [^(]*?)( \(|$)/, '$1`$2')} | ${row.target ? `≤ ${row.target}` : ''} | ${f(old?.withoutCa.ratio)} | ${f(row.withoutCa.ratio)}${row.met === false ? ' (missed)' : ''} | ${f(row.withCa?.ratio)} |`);
+  }
+  out.push('', `\`node -e 0\` itself: ${f(after.startup[0].withoutCa.baseCpuMs, 0)} ms CPU without the CA variable, ${f(after.startup[0].withCa?.baseCpuMs, 0)} ms with it.`, '');
+  if (after.robustness?.rows) {
+    out.push('| robustness, 10,000 samples (first call / warm, ms CPU) | before | after |', '|---|---|---|');
+    for (const row of after.robustness.rows) {
+      const old = before.robustness?.rows?.find((r) => r.example === row.example);
+      out.push(`| ${row.example} | ${f(old?.coldMs, 0)} / ${f(old?.warmMs, 0)} | ${f(row.coldMs, 0)} / ${f(row.warmMs, 0)} |`);
+    }
+    out.push('');
+  }
+  out.push('| throughput (wall s, CPU s, peak RSS) | files | before | after |', '|---|---|---|---|');
+  for (const t of after.throughput) {
+    for (const row of t.rows) {
+      const old = before.throughput.find((x) => x.name === t.name)?.rows.find((r) => r.files === row.files);
+      const cell = (r) => (!r ? '–' : r.ok ? `${f(r.wallS)} s, ${f(r.cpuS)} s CPU, ${f(r.peakRssMiB, 0)} MiB` : r.why);
+      out.push(`| \`${t.name}\` | ${row.files.toLocaleString('en')} | ${cell(old)} | ${cell(row)} |`);
+    }
+  }
+  out.push('', '| 1,000 model files | before | after |', '|---|---|---|');
+  for (const row of after.models.rows ?? []) {
+    const old = before.models.rows?.find((r) => r.tool === row.tool);
+    const cell = (r) => (!r ? '–' : r.ok ? `${f(r.wallS)} s wall, ${f(r.cpuS)} s CPU, ${f(r.peakRssMiB, 0)} MiB` : r.why);
+    out.push(`| ${row.tool} | ${cell(old)} | ${cell(row)} |`);
+  }
+  console.log(out.join('\n'));
+  process.exit(0);
+}
 const root = resolve(flags.root ?? self);
 const quick = flags.quick ?? false;
 const PAIRS = Number(flags.pairs ?? process.env.BENCH_PAIRS ?? (quick ? 7 : 21));
@@ -151,7 +191,7 @@ function startup() {
   measure(plainEnv, 'plain', PAIRS);
   if (ca) measure(baseEnv, 'ca', CA_PAIRS);
   for (const row of rows) {
-    const sum = (s) => (s.ratios.length === 0 ? undefined : { ratio: median(s.ratios), cpuMs: median(s.cpu), baseCpuMs: median(s.base), wallMs: median(s.wall), wallRatio: median(s.wall) / median(s.baseWall), pairs: s.ratios.length });
+    const sum = (s) => (s.ratios.length === 0 ? undefined : { ratio: median(s.ratios), cpuMs: median(s.cpu), baseCpuMs: median(s.base), wallMs: median(s.wall), wallRatio: median(s.wall) / median(s.baseWall), pairs: s.ratios.length, raw: { ratios: s.ratios.map((x) => +x.toFixed(3)), cpuMs: s.cpu, baseCpuMs: s.base } });
     const entry = { name: row.name, command: row.argv.slice(1).join(' ').replace(root, '.').replace(work, '$TMP'), target: row.target, withoutCa: sum(row.plain), withCa: sum(row.ca) };
     entry.met = row.target === undefined ? undefined : entry.withoutCa.ratio <= row.target;
     if (entry.met === false) results.missed.push(`${row.name}: ${entry.withoutCa.ratio.toFixed(2)}× > ${row.target}×`);
@@ -164,6 +204,13 @@ function printStartup() {
   const floor = results.startup.find((r) => r.name.startsWith('floor: node empty.cjs'));
   console.log(`\nStart-up: CPU (user+sys) of the process ÷ that of \`node -e 0\`, median of ${PAIRS} interleaved pairs (${CA_PAIRS} with the CA variable)`);
   console.log(`node -e 0 itself: ${floor.withoutCa.baseCpuMs.toFixed(1)} ms CPU without NODE_EXTRA_CA_CERTS${floor.withCa ? `, ${floor.withCa.baseCpuMs.toFixed(1)} ms with it` : ''}\n`);
+  // On a heavily loaded machine `node -e 0` has been seen to take 4-7× the CPU of an empty file
+  // (seen at load averages of 15-28 on two cores, never on a quiet one): the ratios are then void.
+  if (floor.withoutCa.baseCpuMs > 1.5 * floor.withoutCa.cpuMs) {
+    const warning = `node -e 0 took ${(floor.withoutCa.baseCpuMs / floor.withoutCa.cpuMs).toFixed(1)}× the CPU of an empty CommonJS file: the machine is too loaded, every ratio here is void (compare the CPU ms with the floor rows instead)`;
+    console.log(`WARNING: ${warning}\n`);
+    results.missed.push(warning);
+  }
   const head = ['', 'CPU ms', '× node', 'target', '', 'wall ×', 'CA set: ×'];
   const w = Math.max(...results.startup.map((r) => r.name.length));
   console.log(`${'command'.padEnd(w)}  ${head.slice(1).map((h, i) => h.padStart([7, 7, 7, 5, 7, 10][i])).join('  ')}`);
@@ -387,7 +434,7 @@ function throughput() {
     if (target) {
       entry.target = `10,000 files < ${target} s wall`;
       entry.met = Boolean(ten?.ok && ten.wallS < target);
-      if (!entry.met) results.missed.push(`${run.name}, 10,000 files: ${ten?.ok ? `${ten.wallS.toFixed(2)} s` : ten?.why}`);
+      if (!entry.met) results.missed.push(`${run.name}, 10,000 files: ${ten?.ok ? `${ten.wallS.toFixed(2)} s` : (ten?.why ?? 'not run (BENCH_SIZES)')}`);
     }
     const hundred = rows.find((r) => r.files === 100_000);
     if (ten && hundred) {

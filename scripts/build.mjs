@@ -28,6 +28,8 @@ const bundle = await build({
 });
 // The module graph, for the test that keeps each command's start-up lean.
 writeFileSync(`${next}/meta.json`, JSON.stringify(bundle.metafile));
+// The YAML library as one CommonJS file, loaded only when a file needs the full parser (src/load/yaml-lib.ts).
+await build({ entryPoints: [fileURLToPath(import.meta.resolve('yaml'))], bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, legalComments: 'none', logLevel: 'warning', outfile: `${next}/yaml.cjs` });
 await build({ ...common, entryPoints: { compile: `${root}src/build/compile.ts` }, outdir: `${next}/build` });
 
 const compile = await import(pathToFileURL(`${next}/build/compile.js`).href);

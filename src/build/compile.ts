@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileSafely } from '../load/write.js';
+import { sha256, type CheckedModels } from '../load/built-models.js';
 import type { SourceFile } from '../load/source.js';
 import { loadKnowledgeBase } from '../validate/knowledge-base.js';
 import { plain } from '../render/paint.js';
@@ -30,7 +31,8 @@ export function kbSources(root: string) {
  * Returns the exit code: 1 (and every problem printed) when any file has an error.
  */
 export async function compileKb(root: string, outdir: string, write: (text: string) => void): Promise<number> {
-  const { kb, results } = loadKnowledgeBase(kbSources(root), 'en');
+  const sources = kbSources(root);
+  const { kb, results } = loadKnowledgeBase(sources, 'en');
   const report = summarise(results);
   if (report.errorCount > 0 || report.warningCount > 0) {
     write(textReport({ ...report, files: results.filter((r) => r.problems.length > 0) }, { lang: 'en', paint: plain, width: 80, toolVersion: 'build' }));
@@ -38,6 +40,13 @@ export async function compileKb(root: string, outdir: string, write: (text: stri
   if (!kb) return 1;
   mkdirSync(outdir, { recursive: true });
   await writeFileSafely(join(outdir, 'kb.json'), JSON.stringify(kb), { overwrite: true });
+  // `orgfit validate` of the built-in models, byte for byte these files, can then say what
+  // the build found without parsing them again (same build: same rules, same knowledge base).
+  const models = results.filter((result) => result.kind === 'model');
+  if (models.length === sources.models.length && models.every((result) => result.problems.length === 0)) {
+    const files: CheckedModels['files'] = Object.fromEntries(sources.models.map((model) => [model.path.slice('models/'.length), sha256(model.bytes)]));
+    await writeFileSafely(join(outdir, 'builtin-models.json'), JSON.stringify({ files } satisfies CheckedModels), { overwrite: true });
+  }
   return 0;
 }
 

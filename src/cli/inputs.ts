@@ -9,8 +9,11 @@ import { textReport } from '../render/validation.js';
 import type { FileKind, FileValue } from '../schema/kinds.js';
 import type { Model } from '../schema/index.js';
 import { builtInModel, checkFiles, type CheckOptions } from '../validate/check.js';
-import { summarise } from '../validate/problem.js';
+import { summarise, type FileResult } from '../validate/problem.js';
 import { renderOptions } from './render-options.js';
+
+/** How many answers files are read and checked at a time. */
+const ANSWERS_BATCH = 256;
 
 /** A file the user named, read and checked, with its typed value. */
 export interface Loaded<K extends FileKind> {
@@ -30,17 +33,28 @@ async function loadChecked<K extends FileKind>(
   { kb, io, lang, color }: { kb: KnowledgeBase; io: Io; lang: Lang; color: boolean | undefined },
   { reservedModelIds, invalid }: Pick<CheckOptions, 'reservedModelIds'> & { invalid: (failing: number, files: number) => string },
 ): Promise<Loaded<K>[]> {
-  const sources = await Promise.all(expandPaths(paths, io, lang).map((path) => readSource(path, io, lang)));
-  const checked = checkFiles(sources, kb, { lang, expect: kind, reservedModelIds });
-  const results = checked.map((c) => c.result);
+  const expanded = expandPaths(paths, io, lang);
+  // Answers files have no checks across files: they are read and checked a few hundred at a
+  // time, and only each one's value and problems are kept (100,000 files fit in memory).
+  // Model files are checked together (no two may share an id).
+  const batch = kind === 'answers' ? ANSWERS_BATCH : expanded.length;
+  const results: FileResult[] = [];
+  const values: Loaded<K>[] = [];
+  for (let start = 0; start < expanded.length; start += batch) {
+    const sources = await Promise.all(expanded.slice(start, start + batch).map((path) => readSource(path, io, lang)));
+    for (const { file, result } of checkFiles(sources, kb, { lang, expect: kind, reservedModelIds })) {
+      results.push(result);
+      // Without errors every file is of the expected kind (any other is a file-kind error) and met its schema.
+      values.push({ path: file.source.path, value: file.value as FileValue[K] });
+    }
+  }
   const failing = results.filter((r) => r.problems.some((p) => p.severity === 'error')).length;
   if (failing > 0) {
     const report = { ...summarise(results), files: results.filter((r) => r.problems.length > 0) };
     io.stderr.write(textReport(report, { ...renderOptions(io.stderr, io, lang, color, 80), toolVersion: VERSION }));
     throw new InvalidInput(invalid(failing, results.length));
   }
-  // Without errors every file is of the expected kind (any other is a file-kind error) and met its schema.
-  return checked.map(({ file }) => ({ path: file.source.path, value: file.value as FileValue[K] }));
+  return values;
 }
 
 /** The built-in models plus a user's own (--models DIR), which may not reuse a built-in id. */

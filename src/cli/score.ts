@@ -9,11 +9,12 @@ import { compileEngine } from '../core/engine.js';
 import { DEFAULT_SEED, scoreMunicipality } from '../core/pipeline.js';
 import { MAX_SAMPLES } from '../core/robustness.js';
 import { DEFAULT_FORMAT } from '../render/formats.js';
-import renderers from '../render/registry/score.js';
+import renderers, { NUMBERS_ONLY, streams } from '../render/registry/score.js';
 
 export default async function score({ io, lang, args: [paths], options }: CommandContext<ScoreOptions, [files: string[]]>): Promise<number> {
   const format = options.format ?? DEFAULT_FORMAT.score;
   if (options.excel && format !== 'csv') throw new UsageError(cliText(lang, 'excel-needs-csv'));
+  const dialect = { excel: options.excel === true };
   // Without --samples the robustness analysis stops when its figures are settled (adaptive).
   const samples = integerOption(options.samples, '--samples', lang, { max: MAX_SAMPLES * 25 });
   const seed = integerOption(options.seed, '--seed', lang, { max: 2 ** 32 - 1 }) ?? DEFAULT_SEED;
@@ -21,8 +22,18 @@ export default async function score({ io, lang, args: [paths], options }: Comman
   const models = await modelsWithUserDir(kb, options.models, io, lang, options.color);
   const files = await loadAnswers(paths, kb, io, lang, options.color);
   const engine = compileEngine(kb, models);
-  const results = files.map((file) => scoreMunicipality(engine, file.value, { lang, seed, source: file.path, ...(samples !== undefined ? { samples } : {}) }));
-  // The table is laid out for the terminal (80 columns when there is none).
-  io.stdout.write(renderers[format](results, { ...renderOptions(io.stdout, io, lang, options.color, io.stdout.columns || 80), excel: options.excel === true }));
+  // CSV prints no tipping points and no unknowns that matter: it need not search for them.
+  const scoreOne = (file: (typeof files)[number]) =>
+    scoreMunicipality(engine, file.value, { lang, seed, source: file.path, ...(samples !== undefined ? { samples } : {}), ...(NUMBERS_ONLY.has(format) ? { skipSearches: true } : {}) });
+  const stream = streams[format]?.(dialect);
+  if (stream) {
+    // One result at a time, written as soon as it is scored: memory stays flat however many files there are.
+    io.stdout.write(stream.start(files.length));
+    files.forEach((file, i) => io.stdout.write(stream.item(scoreOne(file), i, files.length)));
+    io.stdout.write(stream.end(files.length));
+    return EXIT.ok;
+  }
+  // The table is laid out for the terminal (80 columns when there is none), and ends with a summary of all.
+  io.stdout.write(renderers[format](files.map(scoreOne), { ...renderOptions(io.stdout, io, lang, options.color, io.stdout.columns || 80), ...dialect }));
   return EXIT.ok;
 }

@@ -4,8 +4,7 @@ import type { Lang } from '../i18n/lang.js';
 import { cliText } from '../i18n/cli.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { MAX_BYTES } from './parse.js';
-import { STDIN, type SourceFile } from './source.js';
+import { MAX_BYTES, STDIN, type SourceFile } from './source.js';
 import { fileKind, fsReason, notRegularFile } from './fs-words.js';
 
 const YAML_FILE = /\.ya?ml$/i;

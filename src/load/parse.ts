@@ -1,10 +1,12 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yamlLib } from './yaml-lib.js';
 import type { Issue, MessageRef, Path } from '../core/issue.js';
 import type { ValidateId } from '../i18n/validate.js';
 import { parseSimpleYaml } from './fast-yaml.js';
 
-/** Files larger than this are refused before parsing: no orgfit file comes near it. */
-export const MAX_BYTES = 2 * 1024 * 1024;
+import { MAX_BYTES } from './source.js';
+
+export { MAX_BYTES };
 /** Deeper nesting than this is refused; orgfit's deepest legitimate nesting is about 12. */
 export const MAX_DEPTH = 64;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -158,19 +160,19 @@ function parseFull(text: string): Parsed {
   // The YAML library recurses once per level; bound the depth before it sees the text.
   const deep = scanDepth(text);
   if (deep.max > PRESCAN_DEPTH) {
-    const counter = new LineCounter();
+    const counter = new (yamlLib().LineCounter)();
     counter.addNewLine(0);
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
     const pos = counter.linePos(deep.offset);
     const position = { line: pos.line, column: pos.col, endLine: pos.line, endColumn: pos.col };
     return { value: undefined, issues: [{ rule: 'yaml-too-deep', path: [], params: { limit: MAX_DEPTH }, position }], locate: () => position };
   }
-  const lineCounter = new LineCounter();
+  const lineCounter = new (yamlLib().LineCounter)();
   let doc: Document.Parsed;
   try {
     // uniqueKeys is off because the library checks each key against every earlier one
     // (quadratic: 20,000 keys took 9 s); the tree walk below finds duplicates with a set.
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
+    doc = yamlLib().parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
   } catch (error) {
     // The parser recurses; pathological nesting can exhaust the stack.
     if (error instanceof RangeError) {
@@ -227,25 +229,25 @@ function parseFull(text: string): Parsed {
       unsafe = unsafeDepth = true;
       continue;
     }
-    if (isAlias(node)) {
+    if (yamlLib().isAlias(node)) {
       issues.push({ rule: 'yaml-alias', path, params: { alias: node.source }, position: nodePos(node) });
       unsafe = true;
-    } else if (isMap(node)) {
+    } else if (yamlLib().isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
-        if (isAlias(pair.key) || (pair.key !== null && !isScalar(pair.key))) {
+        if (yamlLib().isAlias(pair.key) || (pair.key !== null && !yamlLib().isScalar(pair.key))) {
           issues.push({ rule: 'yaml-complex-key', path, position: nodePos(pair.key as Node) });
           unsafe = true;
           continue;
         }
         // `~: 1`, `null: 1` or `: 1`: the value would be filed under "" (or "null"), a name nobody wrote.
-        if (pair.key === null || (isScalar(pair.key) && pair.key.value === null)) {
+        if (pair.key === null || (yamlLib().isScalar(pair.key) && pair.key.value === null)) {
           const where = (pair.key ?? pair.value ?? node) as Node;
           issues.push({ rule: 'yaml-complex-key', path, position: nodePos(where) });
           unsafe = true;
           continue;
         }
-        const name = String(isScalar(pair.key) ? pair.key.value : null);
+        const name = String(yamlLib().isScalar(pair.key) ? pair.key.value : null);
         const childPath = [...path, name];
         const childId = `${id}\u0000${name}`;
         if (seen.has(name)) {
@@ -256,14 +258,14 @@ function parseFull(text: string): Parsed {
           seen.add(name);
           places.set(childId, { ...(pair.key ? { key: pair.key as Node } : {}), value: (pair.value as Node | null) ?? null });
         }
-        if (FORBIDDEN_KEYS.has(name) && isScalar(pair.key) && typeof pair.key.value === 'string') {
+        if (FORBIDDEN_KEYS.has(name) && yamlLib().isScalar(pair.key) && typeof pair.key.value === 'string') {
           issues.push({ rule: 'yaml-forbidden-key', path: childPath, params: { key: name }, position: nodePos(pair.key as Node) });
           unsafe = true;
           continue;
         }
         stack.push({ node: pair.value, depth: depth + 1, path: childPath, id: childId });
       }
-    } else if (isSeq(node)) {
+    } else if (yamlLib().isSeq(node)) {
       node.items.forEach((item, index) => {
         const childId = `${id}\u0000${index}`;
         places.set(childId, { value: (item as Node | null) ?? null });
@@ -286,7 +288,7 @@ function parseFull(text: string): Parsed {
     for (let i = 0; i < path.length; i++) {
       const segment = path[i]!;
       // A mapping's keys are matched as text; a list's items only by number.
-      if (!isMap(node) && !(isSeq(node) && typeof segment === 'number')) return best;
+      if (!yamlLib().isMap(node) && !(yamlLib().isSeq(node) && typeof segment === 'number')) return best;
       const place = places.get(`${id}\u0000${String(segment)}`);
       if (!place) return best;
       if (i === path.length - 1 && atKey && place.key) return nodePos(place.key);
@@ -302,19 +304,19 @@ function parseFull(text: string): Parsed {
 
 /** Converts a tree that holds refused constructs, skipping them, without resolving aliases. */
 function toPlain(node: unknown, depth = 0): unknown {
-  if (depth > MAX_DEPTH || isAlias(node)) return null;
-  if (isMap(node)) {
+  if (depth > MAX_DEPTH || yamlLib().isAlias(node)) return null;
+  if (yamlLib().isMap(node)) {
     const out: Record<string, unknown> = {};
     for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      if (!yamlLib().isPair(pair) || !yamlLib().isScalar(pair.key)) continue;
       const key = String(pair.key.value);
       if (FORBIDDEN_KEYS.has(key)) continue;
       out[key] = toPlain(pair.value, depth + 1);
     }
     return out;
   }
-  if (isSeq(node)) return node.items.map((item) => toPlain(item, depth + 1));
-  if (isScalar(node)) return node.value;
+  if (yamlLib().isSeq(node)) return node.items.map((item) => toPlain(item, depth + 1));
+  if (yamlLib().isScalar(node)) return node.value;
   return null;
 }
 

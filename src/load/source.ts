@@ -1,3 +1,6 @@
+/** Files larger than this are refused before parsing: no orgfit file comes near it. */
+export const MAX_BYTES = 2 * 1024 * 1024;
+
 /** How standard input is named in messages. */
 export const STDIN = '<stdin>';
 

@@ -22,3 +22,15 @@ export type Renderer<T, O = {}> = (data: T, options: RenderOptions & O) => strin
 
 /** One command's renderers, by format name: every name of ./formats.ts has one, and no other. */
 export type Registry<C extends FormatCommand, T, O = {}> = { readonly [F in FormatOf<C>]: Renderer<T, O> };
+
+/**
+ * A renderer whose output is written piece by piece, one item at a time, so that a
+ * command over 100,000 files never holds their results (or one giant string) at once.
+ * `start`, every `item` in order and `end`, joined, are byte for byte what the
+ * whole-list renderer of the same format returns.
+ */
+export interface StreamRenderer<T> {
+  start(count: number): string;
+  item(value: T, index: number, count: number): string;
+  end(count: number): string;
+}

@@ -1,4 +1,5 @@
 import type { Result } from '../core/result.js';
+import type { StreamRenderer } from './renderer.js';
 import { csvCell, type CsvDialect } from './text.js';
 
 // The cell rule (formula neutralising, controls escaped) is shared by every CSV: ./text.ts.
@@ -11,14 +12,23 @@ export { csvCell, type CsvDialect };
  * or with `excel` a decimal comma, semicolons and a byte-order mark, as a Norwegian
  * Excel opens a file by double-click.
  */
-export function renderScoreCsv(results: readonly Result[], { excel = false }: CsvDialect = {}): string {
-  const criteria = results[0]?.weights.map((w) => w.criterion) ?? [];
-  const header = ['source', 'municipality', 'scenario', 'rank', 'model', 'name', 'score', 'low', 'high', 'feasible', 'verdict', 'p_first', 'mean_rank', 'vs_today', 'p_better_than_today', ...criteria.map((c) => `points_${c}`), ...criteria.map((c) => `weight_${c}`)];
-  const rows: unknown[][] = [header];
-  for (const result of results) {
-    for (const entry of result.ranking) {
-      const byId = new Map(entry.criteria.map((c) => [c.criterion, c]));
-      rows.push([
+export function renderScoreCsv(results: readonly Result[], dialect: CsvDialect = {}): string {
+  const stream = scoreCsvStream(dialect);
+  if (results.length === 0) return (dialect.excel ? '\uFEFF' : '') + line(HEADER, dialect);
+  return stream.start(results.length) + results.map((result, i) => stream.item(result, i, results.length)).join('') + stream.end(results.length);
+}
+
+const HEADER = ['source', 'municipality', 'scenario', 'rank', 'model', 'name', 'score', 'low', 'high', 'feasible', 'verdict', 'p_first', 'mean_rank', 'vs_today', 'p_better_than_today'];
+const line = (row: readonly unknown[], { excel = false }: CsvDialect) => row.map((cell) => csvCell(cell, { excel })).join(excel ? ';' : ',') + '\r\n';
+const criteriaOf = (result: Result) => result.weights.map((w) => w.criterion);
+
+/** The rows of one result, each line ended by CRLF (RFC 4180). */
+function rows(result: Result, criteria: readonly string[], dialect: CsvDialect): string {
+  let out = '';
+  for (const entry of result.ranking) {
+    const byId = new Map(entry.criteria.map((c) => [c.criterion, c]));
+    out += line(
+      [
         result.source ?? '',
         result.municipality,
         result.scenario ?? '',
@@ -36,9 +46,25 @@ export function renderScoreCsv(results: readonly Result[], { excel = false }: Cs
         entry.versusToday ? entry.versusToday.better : '',
         ...criteria.map((c) => byId.get(c)?.points ?? ''),
         ...criteria.map((c) => byId.get(c)?.weight ?? ''),
-      ]);
-    }
+      ],
+      dialect,
+    );
   }
-  const text = rows.map((row) => row.map((cell) => csvCell(cell, { excel })).join(excel ? ';' : ',')).join('\r\n') + '\r\n';
-  return excel ? `\uFEFF${text}` : text;
+  return out;
+}
+
+/**
+ * The same CSV, one result at a time, so that 100,000 files never make one string: the
+ * byte-order mark (Excel) and the header come with the first result (it names the criteria).
+ */
+export function scoreCsvStream(dialect: CsvDialect = {}): StreamRenderer<Result> {
+  return {
+    start: () => '',
+    item: (result, index) => {
+      const criteria = criteriaOf(result);
+      const head = index === 0 ? (dialect.excel ? '\uFEFF' : '') + line([...HEADER, ...criteria.map((c) => `points_${c}`), ...criteria.map((c) => `weight_${c}`)], dialect) : '';
+      return head + rows(result, criteria, dialect);
+    },
+    end: () => '',
+  };
 }

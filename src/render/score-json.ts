@@ -1,8 +1,24 @@
 import type { Result } from '../core/result.js';
+import type { StreamRenderer } from './renderer.js';
 import { jsonText } from './text.js';
 
 /** One result as the orgfit/result@1 object; several as orgfit/results@1 holding them in order. */
 export function renderScoreJson(results: readonly Result[]): string {
-  const value = results.length === 1 ? results[0] : { format: 'orgfit/results@1', results };
-  return jsonText(value);
+  return scoreJsonStream.start(results.length) + results.map((result, i) => scoreJsonStream.item(result, i, results.length)).join('') + scoreJsonStream.end(results.length);
 }
+
+/**
+ * The same JSON, one result at a time: what jsonText (JSON.stringify(value, null, 2), unsafe characters escaped) writes for
+ * `{ format, results: [...] }`, each result indented two levels (a JSON string holds no
+ * raw line break, so every line break is the layout's).
+ */
+export const scoreJsonStream: StreamRenderer<Result> = {
+  start: (count) => (count === 1 ? '' : count === 0 ? '{\n  "format": "orgfit/results@1",\n  "results": []' : '{\n  "format": "orgfit/results@1",\n  "results": [\n'),
+  item: (result, index, count) => {
+    // jsonText escapes, character by character, what must not reach a terminal raw.
+    const text = jsonText(result).slice(0, -1);
+    if (count === 1) return text + '\n';
+    return (index > 0 ? ',\n' : '') + '    ' + text.replaceAll('\n', '\n    ');
+  },
+  end: (count) => (count === 1 ? '' : count === 0 ? '\n}\n' : '\n  ]\n}\n'),
+};
