@@ -40,7 +40,7 @@ const root = resolve(flags.root ?? self);
 const quick = flags.quick ?? false;
 const PAIRS = Number(flags.pairs ?? process.env.BENCH_PAIRS ?? (quick ? 7 : 21));
 const CA_PAIRS = Math.max(5, Math.round(PAIRS / 2));
-const sections = new Set((flags.only ?? 'startup,where,robustness,throughput,models,questionnaire').split(','));
+const sections = new Set((flags.only ?? 'startup,where,robustness,throughput,report,models,questionnaire').split(','));
 const sizes = (process.env.BENCH_SIZES ?? (quick ? '1000,10000' : '1000,10000,100000')).split(',').map(Number);
 // A run past this many seconds is stopped and reported as such (main as it was needs hours for 100k files).
 const TIMEOUT = Number(process.env.BENCH_TIMEOUT ?? 300) * 1000;
@@ -55,7 +55,7 @@ const ca = process.env.NODE_EXTRA_CA_CERTS;
 const plainEnv = { ...baseEnv };
 delete plainEnv.NODE_EXTRA_CA_CERTS;
 
-const results = { label: flags.label ?? '', root, date: new Date().toISOString(), machine: machine(), startup: [], where: [], robustness: [], throughput: [], models: [], missed: [] };
+const results = { label: flags.label ?? '', root, date: new Date().toISOString(), machine: machine(), startup: [], where: [], robustness: [], throughput: [], report: [], models: [], missed: [] };
 
 function machine() {
   const git = spawnSync('git', ['-C', root, 'log', '-1', '--format=%h %s'], { encoding: 'utf8' }).stdout.trim();
@@ -411,6 +411,31 @@ function printThroughput() {
   }
 }
 
+// ---------------------------------------------------------------- a consultant's comparison report
+
+/** 50 answers files in one HTML comparison report: as a consultant runs it, and with the robustness analysis left out (the report's own cost). */
+function reportBench() {
+  const dir = join(work, 'report-50');
+  writeAnswers(dir, 50);
+  for (const [name, extra] of [['report DIR --format html (50 files)', []], ['report DIR --format html --samples 0 (50 files)', ['--samples', '0']]]) {
+    const runs = [0, 1, 2].map(() => timed([process.execPath, bin, 'report', dir, '--format', 'html', ...extra], { timeout: TIMEOUT }));
+    const ok = runs.every((r) => r.ok);
+    const wallS = median(runs.map((r) => r.wallS));
+    const entry = { name, files: 50, ok, why: runs.find((r) => !r.ok)?.why, wallS, cpuS: median(runs.map((r) => r.cpuS)), outputBytes: runs[0].outputBytes };
+    if (extra.length === 0) {
+      entry.target = '< 1 s wall';
+      entry.met = ok && wallS < 1;
+      if (!entry.met) results.missed.push(`${name}: ${ok ? `${wallS.toFixed(2)} s` : entry.why}`);
+    }
+    results.report.push(entry);
+  }
+}
+
+function printReport() {
+  console.log('\nA comparison report: 50 answers files, whole process, median of 3 runs');
+  for (const r of results.report) console.log(`  orgfit ${r.name}: ${r.ok ? `${r.wallS.toFixed(2)} s wall, ${r.cpuS.toFixed(2)} s CPU, ${(r.outputBytes / 2 ** 20).toFixed(1)} MiB` : `failed: ${r.why}`}${r.target ? `   target ${r.target}: ${r.met ? 'ok' : 'MISS'}` : ''}`);
+}
+
 // ---------------------------------------------------------------- 1,000 model files, against ajv-cli
 
 function models() {
@@ -475,6 +500,10 @@ if (sections.has('robustness')) {
 if (sections.has('throughput')) {
   throughput();
   printThroughput();
+}
+if (sections.has('report')) {
+  reportBench();
+  printReport();
 }
 if (sections.has('models')) {
   models();

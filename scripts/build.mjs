@@ -18,6 +18,8 @@ const bundle = await build({
   ...common,
   metafile: true,
   entryPoints: { cli: `${root}src/cli.ts`, 'node-io': `${root}src/cli/node-io.ts` },
+  // resvg is a native addon (a prebuilt .node file per platform): loaded from node_modules, never bundled.
+  external: ['@resvg/resvg-js'],
   outdir: next,
   splitting: true,
   minify: !process.env.ORGFIT_NO_MINIFY,

@@ -60,6 +60,15 @@ export interface ScoreOptions {
   format?: FormatOf<'score'>;
   samples?: string;
   seed?: string;
+  excel?: boolean;
+}
+export interface ReportOptions {
+  format?: FormatOf<'report'>;
+  out?: string;
+  force?: boolean;
+  samples?: string;
+  seed?: string;
+  excel?: boolean;
 }
 export interface ExplainOptions {
   format?: FormatOf<'explain'>;
@@ -123,6 +132,7 @@ export const COMMANDS: RegisteredCommand[] = [
       format('score'),
       { flags: '--samples <n>', description: 'option-samples' },
       { flags: '--seed <n>', description: 'option-seed' },
+      { flags: '--excel', description: 'option-excel' },
     ],
     examples: [
       ['orgfit score {examples}/bygdvik.yaml', 'example-score-one'],
@@ -130,6 +140,24 @@ export const COMMANDS: RegisteredCommand[] = [
       ['cat svar.yaml | orgfit score -', 'example-score-stdin'],
     ],
     load: () => import('./score.js'),
+  }),
+  command<ReportOptions, [files: string[]]>({
+    usage: 'report <files...>',
+    description: 'command-report',
+    options: [
+      format('report'),
+      { flags: '-o, --out <file>', description: 'option-out' },
+      { flags: '--force', description: 'option-force' },
+      { flags: '--samples <n>', description: 'option-samples' },
+      { flags: '--seed <n>', description: 'option-seed' },
+      { flags: '--excel', description: 'option-excel' },
+    ],
+    examples: [
+      ['orgfit report seeds/examples/bygdvik.yaml --format html --out bygdvik.html', 'example-report-html'],
+      ['orgfit report i-dag.yaml etter.yaml > sammenligning.md', 'example-report-compare'],
+      ['orgfit report seeds/examples/bygdvik.yaml --format pdf --out bygdvik.pdf', 'example-report-pdf'],
+    ],
+    load: () => import('./report.js'),
   }),
   command<ExplainOptions, [model: string, file: string]>({
     usage: 'explain <model> <file>',
@@ -191,7 +219,7 @@ export const COMMANDS: RegisteredCommand[] = [
   command<SchemaOptions, []>({
     usage: 'schema',
     description: 'command-schema',
-    options: [{ flags: '--kind <kind>', description: 'option-kind', choices: ['model', 'answers', 'findings', 'references', 'criteria', 'questions', 'result', 'results'] satisfies SchemaKind[], default: 'model' }],
+    options: [{ flags: '--kind <kind>', description: 'option-kind', choices: ['model', 'answers', 'findings', 'references', 'criteria', 'questions', 'result', 'results', 'report'] satisfies SchemaKind[], default: 'model' }],
     examples: [
       ['orgfit schema > model.schema.json', 'example-schema-model'],
       ['orgfit schema --kind result', 'example-schema-result'],

@@ -25,11 +25,13 @@ export function checkModel(data: unknown, index: KbIndex): Issue[] {
   const issues: Issue[] = [];
   if (!isRecord(data)) return issues;
   const model = data as Partial<Record<keyof Model, unknown>>;
+  // Malformed entries are the schema's to report; they are skipped, not filtered out, so that
+  // every path points at the element as it stands in the file.
   const cite = (ids: unknown, path: Path) => {
-    if (Array.isArray(ids)) checkFindingIds(ids.filter((id): id is string => typeof id === 'string'), path, index, issues);
+    if (Array.isArray(ids)) checkFindingIds(ids, path, index, issues);
   };
 
-  if (Array.isArray(model.lines)) checkLines(model.lines.filter(isLineRef), ['lines'], issues);
+  if (Array.isArray(model.lines)) checkLines(model.lines, ['lines'], issues);
   cite(model.findings, ['findings']);
   if (isRecord(model.performance)) {
     for (const [criterion, performance] of Object.entries(model.performance)) {
@@ -113,8 +115,9 @@ function checkNumericQuestion(id: string, operator: string, path: Path, index: K
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const isLineRef = (value: unknown): value is LineRef => (typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && /^\d+-\d+$/.test(value));
 
-function checkFindingIds(ids: readonly string[], path: Path, index: KbIndex, issues: Issue[]): void {
+function checkFindingIds(ids: readonly unknown[], path: Path, index: KbIndex, issues: Issue[]): void {
   ids.forEach((id, i) => {
+    if (typeof id !== 'string') return;
     const finding = index.findings.get(id);
     if (!finding) {
       issues.push({ rule: 'unknown-finding', path: [...path, i], params: { id, suggestion: suggestion(id, index.findings.keys()) } });
@@ -182,8 +185,9 @@ function operandProblem(question: Question, operator: (typeof TEST_OPERATORS)[nu
   }
 }
 
-function checkLines(lines: readonly LineRef[], path: Path, issues: Issue[]): void {
+function checkLines(lines: readonly unknown[], path: Path, issues: Issue[]): void {
   lines.forEach((line, i) => {
+    if (!isLineRef(line)) return;
     const [from, to] = typeof line === 'number' ? [line, line] : line.split('-').map(Number) as [number, number];
     if (!(from >= 1 && to >= from && to <= REVIEW_LINE_COUNT)) {
       issues.push({ rule: 'review-lines', path: [...path, i], params: { lines: String(line), last: REVIEW_LINE_COUNT } });

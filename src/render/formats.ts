@@ -12,6 +12,7 @@ export const FORMATS = {
   questions: ['md', 'yaml', 'json'],
   sources: ['text', 'bibtex', 'csl-json'],
   validate: ['text', 'json', 'github', 'junit', 'sarif'],
+  report: ['md', 'html', 'pdf', 'docx', 'json', 'csv'],
 } as const;
 
 export type FormatCommand = keyof typeof FORMATS;
@@ -25,4 +26,5 @@ export const DEFAULT_FORMAT: { readonly [C in FormatCommand]: FormatOf<C> } = {
   questions: 'md',
   sources: 'text',
   validate: 'text',
+  report: 'md',
 };

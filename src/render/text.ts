@@ -186,17 +186,30 @@ export function jsonText(value: unknown): string {
 }
 
 /** A number as a spreadsheet reads one; only such a cell may start with "-" as it is. */
-const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
+const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?(?:e[+-]?\d+)?$/i;
+/** What makes a spreadsheet take a cell for a formula (OWASP's list, with the full-width forms Excel also reads). */
+const FORMULA = /^[=+\-@\t\r\n\0＝＋－＠]/;
+
+/** The two dialects: RFC 4180 for scripts, and Norwegian Excel's (semicolons, decimal comma, a byte-order mark). */
+export interface CsvDialect {
+  excel?: boolean;
+}
 
 /**
  * One CSV cell, for every CSV orgfit writes (RFC 4180: quoted when needed, inner quotes
- * doubled). Controls are shown escaped (a CSV printed to a terminal is text too), and a
- * cell a spreadsheet would take for a formula (= + - @ tab CR first) gets a leading "'",
- * unless it is a plain number: "-1+1" and "-2+3+cmd|' /C calc'!A0" are formulas, "-12.5"
- * is not.
+ * doubled). Controls are shown escaped (a CSV printed to a terminal is text too). A number
+ * is written as one (with a decimal comma for Excel); every other cell a spreadsheet would
+ * take for a formula (= + - @, tab, CR, LF, NUL, or their full-width forms first) gets a
+ * leading "'", unless it is a plain number: "-1+1", "-1+HYPERLINK(…)" and
+ * "-2+3+cmd|' /C calc'!A0" are formulas, "-12.5" is not.
  */
-export function csvCell(value: unknown): string {
-  let text = value === undefined || value === null ? '' : visible(String(value));
-  if (/^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+export function csvCell(value: unknown, { excel = false }: CsvDialect = {}): string {
+  let text: string;
+  if (typeof value === 'number') text = excel ? String(value).replace('.', ',') : String(value);
+  else {
+    text = value === undefined || value === null ? '' : visible(String(value));
+    if (FORMULA.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  }
+  const special = excel ? /[";\r\n]/ : /[",\r\n]/;
+  return special.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

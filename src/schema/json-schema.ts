@@ -1,14 +1,16 @@
 import * as z from 'zod/mini';
 import { FILE_KINDS, type FileKind } from './kinds.js';
+import { Report } from './report.js';
 import { Result, Results } from './result.js';
 
 /** Everything orgfit publishes a JSON Schema for: the files it reads and the results it writes. */
-export type SchemaKind = FileKind | 'result' | 'results';
+export type SchemaKind = FileKind | 'result' | 'results' | 'report';
 
 const SCHEMAS: Record<SchemaKind, { schema: z.ZodMiniType; title: string }> = {
   ...FILE_KINDS,
   result: { schema: Result, title: 'orgfit result (score --format json, one answers file)' },
   results: { schema: Results, title: 'orgfit results (score --format json, several answers files)' },
+  report: { schema: Report, title: 'orgfit report (report --format json): the report model, orgfit/report@1' },
 };
 
 /** The published JSON Schema of one kind of file, generated from the zod schema (the single source of truth). */

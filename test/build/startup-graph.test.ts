@@ -41,6 +41,22 @@ describe('what each command loads', () => {
     }
   });
 
+  // A report's formats are loaded only when asked for: neither validate nor score loads the report, HTML, PDF or Word code.
+  it.each(['validate', 'score'])('%s loads none of the report code (its model, its renderers, the browser, docx)', (command) => {
+    const modules = loaded('cli.js', chunkOf(command));
+    for (const heavy of ['src/core/report.ts', 'src/render/report-', 'src/render/registry/report', 'src/load/browser.ts', 'src/i18n/en/report.ts', 'node_modules/docx/', 'node_modules/@resvg/']) {
+      expect(modules.filter((m) => m.includes(heavy)), heavy).toEqual([]);
+    }
+  });
+
+  it('report in Markdown loads neither the HTML, the browser nor the Word code until they are asked for', () => {
+    const modules = loaded('cli.js', chunkOf('report'));
+    expect(modules).toContain('src/core/report.ts');
+    for (const heavy of ['src/render/report-html', 'src/render/report-docx', 'src/render/report-md', 'src/load/browser.ts', 'node_modules/docx/', 'node_modules/@resvg/']) {
+      expect(modules.filter((m) => m.includes(heavy)), heavy).toEqual([]);
+    }
+  });
+
   it('validate loads neither the scoring engine, the result renderers nor a prompt library', () => {
     const modules = loaded('cli.js', chunkOf('validate'));
     for (const heavy of ['src/core/score.ts', 'src/core/robustness.ts', 'src/render/score', 'src/render/explain', 'src/render/sources', 'src/render/registry/score', 'src/i18n/en/result.ts', 'src/i18n/nb/result.ts', 'node_modules/@inquirer/']) {
@@ -61,6 +77,7 @@ describe('what each command loads', () => {
     ['sources', ['cli', 'common', 'kb']],
     ['schema', ['cli', 'common']],
     ['questionnaire', ['cli', 'common', 'quest', 'result', 'validate']],
+    ['report', ['cli', 'common', 'report', 'validate']],
   ])('%s loads the catalogs of %j only', (command, domains) => {
     expect(catalogs(loaded('cli.js', chunkOf(command)))).toEqual(domains);
   });

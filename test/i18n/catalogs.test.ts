@@ -7,6 +7,8 @@ import enKb from '../../src/i18n/en/kb.js';
 import enResult from '../../src/i18n/en/result.js';
 import enValidate from '../../src/i18n/en/validate.js';
 import enQuest from '../../src/i18n/en/quest.js';
+import enReport from '../../src/i18n/en/report.js';
+import { REPORT_CATALOGS } from '../../src/i18n/report.js';
 import { CLI_CATALOGS } from '../../src/i18n/cli.js';
 import { KB_CATALOGS } from '../../src/i18n/kb.js';
 import { RESULT_CATALOGS } from '../../src/i18n/result.js';
@@ -21,6 +23,7 @@ const DOMAINS: [string, Record<string, Catalog>][] = [
   ['result', RESULT_CATALOGS],
   ['kb', KB_CATALOGS],
   ['quest', QUEST_CATALOGS],
+  ['report', REPORT_CATALOGS],
 ];
 const OWN: [string, Catalog][] = [
   ['cli', enCli],
@@ -28,6 +31,7 @@ const OWN: [string, Catalog][] = [
   ['result', enResult],
   ['kb', enKb],
   ['quest', enQuest],
+  ['report', enReport],
 ];
 
 describe.each(DOMAINS)('the %s catalogs', (_, catalogs) => {

@@ -1,0 +1,60 @@
+import { extname, resolve } from 'node:path';
+import type { CommandContext, ReportOptions } from './commands.js';
+import { EXIT, UsageError } from '../errors.js';
+import { builtinKb } from './kb.js';
+import { loadAnswers, modelsWithUserDir } from './inputs.js';
+import { integerOption } from './options.js';
+import { compileEngine } from '../core/engine.js';
+import { DEFAULT_SEED, scoreMunicipality } from '../core/pipeline.js';
+import { buildReport, REVIEW_KEY } from '../core/report.js';
+import { MAX_SAMPLES } from '../core/robustness.js';
+import { cliText } from '../i18n/cli.js';
+import { reportText } from '../i18n/report.js';
+import { WriteError, writeErrorMessage, writeFileSafely } from '../load/write.js';
+import { VERSION } from '../paths.js';
+import { FORMATS, type FormatOf } from '../render/formats.js';
+import renderers from '../render/registry/report.js';
+
+/** The format a file name asks for, when --format does not say: `rapport.html` is HTML. */
+function formatOfName(out: string | undefined): FormatOf<'report'> | undefined {
+  const ext = out ? extname(out).slice(1).toLowerCase() : '';
+  const name = ext === 'markdown' ? 'md' : ext === 'htm' ? 'html' : ext;
+  return (FORMATS.report as readonly string[]).includes(name) ? (name as FormatOf<'report'>) : undefined;
+}
+
+const BINARY: ReadonlySet<string> = new Set(['pdf', 'docx']);
+
+export default async function report({ io, lang, args: [paths], options }: CommandContext<ReportOptions, [files: string[]]>): Promise<number> {
+  const format = options.format ?? formatOfName(options.out) ?? 'md';
+  if (options.excel && format !== 'csv') throw new UsageError(cliText(lang, 'excel-needs-csv'));
+  if (BINARY.has(format) && options.out === undefined) throw new UsageError(reportText(lang, 'needs-out', { format }));
+  const samples = integerOption(options.samples, '--samples', lang, { max: MAX_SAMPLES * 25 });
+  const seed = integerOption(options.seed, '--seed', lang, { max: 2 ** 32 - 1 }) ?? DEFAULT_SEED;
+  const kb = builtinKb(lang);
+  const models = await modelsWithUserDir(kb, options.models, io, lang, options.color);
+  const files = await loadAnswers(paths, kb, io, lang, options.color);
+  const engine = compileEngine(kb, models);
+  const results = files.map((file) => scoreMunicipality(engine, file.value, { lang, seed, source: file.path, ...(samples !== undefined ? { samples } : {}) }));
+  const review = kb.references.find((r) => r.key === REVIEW_KEY)!;
+  const content = buildReport({ results, sections: kb.sections, questions: kb.questions, review, lang });
+  const render = await renderers[format]();
+  let output = await render(content, { lang, version: VERSION, excel: options.excel === true });
+  if (format === 'pdf') {
+    const { findBrowser, printToPdf } = await import('../load/browser.js');
+    const browser = findBrowser(io.env);
+    if (!browser) throw new UsageError(reportText(lang, 'pdf-no-browser'));
+    output = await printToPdf(String(output), browser, lang);
+  }
+  if (options.out === undefined) {
+    io.stdout.write(String(output));
+    return EXIT.ok;
+  }
+  try {
+    await writeFileSafely(resolve(io.cwd, options.out), output, { overwrite: options.force === true });
+  } catch (error) {
+    if (error instanceof WriteError) throw new UsageError(writeErrorMessage(error, options.out, lang));
+    throw error;
+  }
+  io.stderr.write(cliText(lang, 'wrote', { path: options.out }) + '\n');
+  return EXIT.ok;
+}

@@ -1,0 +1,13 @@
+import type { Report } from '../core/report.js';
+import type { ReportRenderOptions } from './registry/report.js';
+import { renderScoreCsv } from './score-csv.js';
+
+/** The report model as orgfit/report@1 (schema/report.schema.json): the same bytes for the same input. */
+export function renderReportJson(report: Report): string {
+  return JSON.stringify(report, null, 2) + '\n';
+}
+
+/** The score matrix: one row per answers file and model, as `score --format csv` writes it. */
+export function renderReportCsv(report: Report, { excel }: ReportRenderOptions): string {
+  return renderScoreCsv(report.files.map((f) => f.result), { excel: excel === true });
+}
