@@ -8,7 +8,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
-    testTimeout: 30_000,
+    // A hang guard, not a timing target: the heaviest property tests take ~10 s alone and
+    // several times that on a loaded two-core machine.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     // Two cores: keep the pool small so spawned CLIs and fast-check runs do not starve.
     maxWorkers: 2,

@@ -4,7 +4,8 @@ import type { Io } from './io.js';
 import { LANGS, langFromArgv, pickLang, type Lang } from './i18n/lang.js';
 import type { MessageRef } from './i18n/catalog.js';
 import { cliText, type CliId } from './i18n/cli.js';
-import { VERSION } from './paths.js';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { PACKAGE_ROOT, VERSION } from './paths.js';
 import { pad } from './render/text.js';
 import { COMMANDS, type RegisteredCommand } from './cli/commands.js';
 
@@ -104,16 +105,30 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
       outputError: () => undefined,
     })
     .configureHelp(helpConfiguration(io, lang))
-    .addHelpText('after', examples(lang, [['orgfit score seeds/examples/*.yaml', 'example-score-examples'], ['orgfit validate --format github', 'example-validate-ci']]));
+    .addHelpText('after', () => examples(io, lang, [['orgfit score {examples}/*.yaml', 'example-score-examples'], ['orgfit validate --format github', 'example-validate-ci']]));
 
   for (const spec of COMMANDS) addCommand(program, spec, io, lang, setCode);
   return program;
 }
 
-function examples(lang: Lang, list: readonly (readonly [string, CliId])[]): string {
+/**
+ * The help's examples, with `{examples}` standing for the example answers files the
+ * package ships: `seeds/examples` in a checkout, their full path from anywhere else
+ * (a global install), so that every example runs where it is read.
+ */
+function examples(io: Io, lang: Lang, list: readonly (readonly [string, CliId])[]): string {
   if (list.length === 0) return '';
-  const width = Math.max(...list.map(([cmd]) => cmd.length));
-  return `\n${cliText(lang, 'help-examples')}:\n` + list.map(([cmd, what]) => `  $ ${pad(cmd, width)}  # ${cliText(lang, what)}`).join('\n') + '\n';
+  const folder = examplesFolder(io.cwd);
+  const commands = list.map(([cmd, what]) => [cmd.replaceAll('{examples}', folder), what] as const);
+  const width = Math.max(...commands.map(([cmd]) => cmd.length));
+  return `\n${cliText(lang, 'help-examples')}:\n` + commands.map(([cmd, what]) => `  $ ${pad(cmd, width)}  # ${cliText(lang, what)}`).join('\n') + '\n';
+}
+
+/** The shipped examples folder as the user can type it from `cwd`: relative inside the package, else absolute (quoted for the shell when it must be). */
+function examplesFolder(cwd: string): string {
+  const inside = relative(PACKAGE_ROOT, cwd);
+  const folder = inside.startsWith('..') || isAbsolute(inside) ? join(PACKAGE_ROOT, 'seeds', 'examples') : relative(cwd, join(PACKAGE_ROOT, 'seeds', 'examples'));
+  return /^[\w@%+=:,./-]+$/.test(folder) ? folder.split(sep).join('/') : `'${folder.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Commander's headings, and the message each is said with. */
@@ -150,7 +165,7 @@ function addCommand(program: Command, spec: RegisteredCommand, io: Io, lang: Lan
     if (option.default !== undefined) opt.default(option.default);
     command.addOption(opt);
   }
-  command.addHelpText('after', examples(lang, spec.examples));
+  command.addHelpText('after', () => examples(io, lang, spec.examples));
   command.action(async (...args: unknown[]) => {
     const self = args[args.length - 1] as Command;
     const positional = args.slice(0, -2);

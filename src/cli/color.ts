@@ -4,12 +4,15 @@ import type { OutStream } from '../io.js';
 
 /**
  * Colour only on a terminal, never with NO_COLOR (any non-empty value, per no-color.org) or
- * --no-color; FORCE_COLOR turns it on. chalk itself ignores NO_COLOR, so we decide.
+ * --no-color; FORCE_COLOR=0 turns it off and any other FORCE_COLOR on. chalk itself ignores
+ * NO_COLOR, so we decide.
  */
 export function useColor(stream: OutStream, env: Record<string, string | undefined>, flag: boolean | undefined): boolean {
   if (flag === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  // FORCE_COLOR=0 (or false) forces colour off, as supports-color and Node read it; any other value forces it on.
+  if (env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
+  if (env.FORCE_COLOR !== undefined) return true;
   if (env.TERM === 'dumb') return false;
   return stream.isTTY === true;
 }

@@ -105,8 +105,8 @@ export const COMMANDS: RegisteredCommand[] = [
       { flags: '--seed <n>', description: 'option-seed' },
     ],
     examples: [
-      ['orgfit score seeds/examples/bygdvik.yaml', 'example-score-one'],
-      ['orgfit score seeds/examples --format json', 'example-score-json'],
+      ['orgfit score {examples}/bygdvik.yaml', 'example-score-one'],
+      ['orgfit score {examples} --format json', 'example-score-json'],
       ['cat svar.yaml | orgfit score -', 'example-score-stdin'],
     ],
     load: () => import('./score.js'),
@@ -115,7 +115,7 @@ export const COMMANDS: RegisteredCommand[] = [
     usage: 'explain <model> <file>',
     description: 'command-explain',
     options: [format('explain')],
-    examples: [['orgfit explain specialised seeds/examples/bydel-nord.yaml', 'example-explain']],
+    examples: [['orgfit explain specialised {examples}/bydel-nord.yaml', 'example-explain']],
     load: () => import('./explain.js'),
   }),
   command<ValidateOptions, [paths: string[] | undefined]>({

@@ -238,6 +238,13 @@ function parseFull(text: string): Parsed {
           unsafe = true;
           continue;
         }
+        // `~: 1`, `null: 1` or `: 1`: the value would be filed under "" (or "null"), a name nobody wrote.
+        if (pair.key === null || (isScalar(pair.key) && pair.key.value === null)) {
+          const where = (pair.key ?? pair.value ?? node) as Node;
+          issues.push({ rule: 'yaml-complex-key', path, position: nodePos(where) });
+          unsafe = true;
+          continue;
+        }
         const name = String(isScalar(pair.key) ? pair.key.value : null);
         const childPath = [...path, name];
         const childId = `${id}\u0000${name}`;

@@ -1,4 +1,5 @@
 import type { Explanation } from './explain.js';
+import { jsonText } from './text.js';
 
 /**
  * The explanation of one model as an orgfit/explanation@1 document: the model's entry of
@@ -12,5 +13,5 @@ export function renderExplainJson({ result, model }: Explanation): string {
   const references = Object.fromEntries(Object.entries(result.references).filter(([key]) => keys.has(key)));
   // The scenario key only when there is one, in its place in the key order.
   const document = { format: 'orgfit/explanation@1', municipality: result.municipality, ...(result.scenario ? { scenario: result.scenario } : {}), model: entry, weights: result.weights, findings, references };
-  return JSON.stringify(document, null, 2) + '\n';
+  return jsonText(document);
 }

@@ -2,7 +2,7 @@ import { kbText } from '../i18n/kb.js';
 import type { LineRef, Model, Text } from '../schema/index.js';
 import { reviewLines } from './sources.js';
 import type { RenderOptions } from './renderer.js';
-import { pad, padStart, visible, wrap } from './text.js';
+import { jsonText, pad, padStart, visible, wrap } from './text.js';
 
 /** A model as `orgfit models` lists it, marked built-in or the user's own. */
 export interface ListedModel {
@@ -105,5 +105,5 @@ function modelsJson(models: readonly ListedModel[]): ModelsJson {
 }
 
 export function renderModelsJson(models: readonly ListedModel[]): string {
-  return JSON.stringify(modelsJson(models), null, 2) + '\n';
+  return jsonText(modelsJson(models));
 }

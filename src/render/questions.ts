@@ -3,7 +3,7 @@ import { kbText } from '../i18n/kb.js';
 import type { Lang } from '../i18n/lang.js';
 import type { NotAsked, Question, Section, SumRule } from '../schema/index.js';
 import type { RenderOptions } from './renderer.js';
-import { visible } from './text.js';
+import { jsonText, visible } from './text.js';
 
 /** The question bank as the compiled knowledge base holds it. */
 export interface QuestionBank {
@@ -110,5 +110,5 @@ export function renderQuestionsYaml(bank: QuestionBank): string {
 }
 
 export function renderQuestionsJson(bank: QuestionBank): string {
-  return JSON.stringify(bankFile(bank), null, 2) + '\n';
+  return jsonText(bankFile(bank));
 }

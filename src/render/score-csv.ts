@@ -1,20 +1,8 @@
 import type { Result } from '../core/result.js';
-import { visible } from './text.js';
+import { csvCell } from './text.js';
 
-/** A number as a spreadsheet reads one; only such a cell may start with "-" as it is. */
-const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
-
-/**
- * RFC 4180: quote when needed, double inner quotes. Controls are shown escaped (a CSV
- * printed to a terminal is text too), and a cell a spreadsheet would take for a formula
- * (= + - @ tab CR first) gets a leading "'", unless it is a plain number: "-1+1" and
- * "-2+3+cmd|' /C calc'!A0" are formulas, "-12.5" is not.
- */
-export function csvCell(value: unknown): string {
-  let text = value === undefined || value === null ? '' : visible(String(value));
-  if (/^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+// The cell rule (formula neutralising, controls escaped) is shared by every CSV: ./text.ts.
+export { csvCell };
 
 /**
  * One row per answers file and model, with the score, its interval, robustness and

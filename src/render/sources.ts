@@ -3,7 +3,7 @@ import { kbText } from '../i18n/kb.js';
 import type { EvidenceKind, Finding, LineRef, Reference } from '../schema/index.js';
 import { citation, isEtAl } from './citation.js';
 import type { RenderOptions } from './renderer.js';
-import { pad, visible, visibleDeep, wrap } from './text.js';
+import { jsonText, pad, visible, visibleDeep, wrap } from './text.js';
 
 /** The literature review every reference is cited in. */
 const REVIEW_CITATION = 'Nesvåg 2005';
@@ -192,7 +192,7 @@ function cslItems(references: readonly Reference[], lang: Lang): CslItem[] {
 }
 
 export function renderSourcesCsl(references: readonly Reference[], { lang }: RenderOptions): string {
-  return JSON.stringify(cslItems(references, lang), null, 2) + '\n';
+  return jsonText(cslItems(references, lang));
 }
 
 /** The findings of the review, each with its grade, evidence and references (`orgfit sources --findings`). */

@@ -165,3 +165,38 @@ function isPlainObject(value: object): boolean {
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }
+
+/**
+ * What JSON.stringify leaves raw inside strings that a terminal or an editor still acts
+ * on: DEL, the C1 controls (U+009B is a one-character CSI), the bidi marks, embeddings,
+ * overrides and isolates, and the line and paragraph separators. (It escapes C0 itself.)
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A value as indented JSON plus a newline, every format's JSON, with the characters of
+ * JSON_UNSAFE written as \uXXXX escapes: the same JSON to a parser, harmless on a terminal.
+ * (They can only stand inside strings, where the escape means the same character.)
+ *
+ * @example
+ * jsonText({ name: 'x\u202ey' }); // '{\n  "name": "x\\u202ey"\n}\n'
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+}
+
+/** A number as a spreadsheet reads one; only such a cell may start with "-" as it is. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
+
+/**
+ * One CSV cell, for every CSV orgfit writes (RFC 4180: quoted when needed, inner quotes
+ * doubled). Controls are shown escaped (a CSV printed to a terminal is text too), and a
+ * cell a spreadsheet would take for a formula (= + - @ tab CR first) gets a leading "'",
+ * unless it is a plain number: "-1+1" and "-2+3+cmd|' /C calc'!A0" are formulas, "-12.5"
+ * is not.
+ */
+export function csvCell(value: unknown): string {
+  let text = value === undefined || value === null ? '' : visible(String(value));
+  if (/^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

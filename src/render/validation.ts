@@ -1,7 +1,7 @@
 import { validateText, type ValidateId } from '../i18n/validate.js';
 import type { Params } from '../i18n/catalog.js';
 import type { Renderer } from './renderer.js';
-import { pad, visible, width } from './text.js';
+import { jsonText, pad, visible, width } from './text.js';
 import type { Problem, ValidationReport } from '../validate/problem.js';
 import { RULE_IDS, RULES, ruleText, type RuleId } from '../validate/rules.js';
 
@@ -16,6 +16,14 @@ import { RULE_IDS, RULES, ruleText, type RuleId } from '../validate/rules.js';
 export interface ReportOptions {
   /** Named in the SARIF log as the tool's version. */
   toolVersion: string;
+  /**
+   * Where the tool and its rules are documented, as absolute URIs (SARIF `informationUri`
+   * and, with `#rule-id` appended, each rule's `helpUri`). The CLI names the files the
+   * package ships; without it the log has neither.
+   */
+  docs?: { tool: string; rules: string };
+  /** Where a file is, for SARIF: the CLI makes paths relative to the checkout. Without it, paths are taken as given. */
+  artifact?: (file: string) => ArtifactLocation;
   /** For the text summary only: the CLI decides the exit code. */
   maxWarnings?: number;
 }
@@ -116,13 +124,17 @@ export const jsonReport: Formatter = (report) => {
       })),
     })),
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return jsonText(document);
 };
 
 // ---------------------------------------------------------------- github
 
-/** As `escapeData` in @actions/core: the runner decodes exactly these. */
-const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/**
+ * As `escapeData` in @actions/core: the runner decodes exactly these. What is left that a
+ * terminal would act on (a file name with ESC in it, say) is then shown escaped, as the
+ * log is read on one.
+ */
+const escapeData = (s: string): string => visible(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 /** As `escapeProperty` in @actions/core: `:` and `,` would end the property list. */
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
@@ -172,38 +184,38 @@ function junitLine(problem: Problem): string {
   return `${problem.line}:${problem.column} ${problem.rule} ${problem.message}${pointer}${hint}`;
 }
 
+/** The attributes of a test case: the file as the class, the place and rule as the name, and `file`/`line` for tools that link to the source. */
+function testcase(file: string, problem?: Problem): string {
+  const name = problem === undefined ? file : `${problem.line}:${problem.column} ${problem.rule}`;
+  const place = problem === undefined ? '' : ` line="${problem.line}"`;
+  return `<testcase classname="${escapeXml(file, true)}" name="${escapeXml(name, true)}" file="${escapeXml(file, true)}"${place}`;
+}
+
+/**
+ * JUnit XML: one test suite per file and one test case per problem (Jenkins keeps only
+ * the first failure of a case, as ESLint's junit formatter knows): an error is a failed
+ * case, a warning a passing case with the problem in its system-out. A file without
+ * problems is one passing case, so passing files are listed too.
+ */
 export const junitReport: Formatter = (report) => {
-  const tests = report.files.length;
-  // One test case per file, so `failures` counts failing files, never more than `tests`.
-  const failures = report.files.filter((file) => file.problems.some((p) => p.severity === 'error')).length;
-  const counts = `tests="${tests}" failures="${failures}" errors="0"`;
-  const out = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="orgfit validate" ${counts}>`,
-    `  <testsuite name="orgfit validate" ${counts} skipped="0">`,
-  ];
-  for (const file of report.files) {
-    const name = escapeXml(file.file, true);
-    const open = `    <testcase classname="${name}" name="${name}"`;
-    if (file.problems.length === 0) {
-      out.push(`${open}/>`);
-      continue;
-    }
-    out.push(`${open}>`);
-    for (const problem of file.problems.filter((p) => p.severity === 'error')) {
-      out.push(
-        `      <failure message="${escapeXml(problem.message, true)}" type="${escapeXml(problem.rule, true)}">` +
-          `${escapeXml(junitLine(problem))}</failure>`,
-      );
-    }
-    // Warnings do not fail the test but should still be seen in the CI report.
-    const warnings = file.problems.filter((p) => p.severity === 'warning');
-    if (warnings.length > 0) {
-      out.push(`      <system-out>${escapeXml(warnings.map(junitLine).join('\n'))}</system-out>`);
-    }
-    out.push('    </testcase>');
+  const suites = report.files.map((file) => {
+    const cases = file.problems.length === 0 ? [`    ${testcase(file.file)}/>`] : file.problems.map((problem) => {
+      const open = `    ${testcase(file.file, problem)}>`;
+      const body = problem.severity === 'error'
+        ? `<failure message="${escapeXml(problem.message, true)}" type="${escapeXml(problem.rule, true)}">${escapeXml(junitLine(problem))}</failure>`
+        : `<system-out>${escapeXml(junitLine(problem))}</system-out>`;
+      return `${open}${body}</testcase>`;
+    });
+    const failures = file.problems.filter((p) => p.severity === 'error').length;
+    return { file: file.file, tests: cases.length, failures, cases };
+  });
+  const tests = suites.reduce((sum, suite) => sum + suite.tests, 0);
+  const failures = suites.reduce((sum, suite) => sum + suite.failures, 0);
+  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="orgfit validate" tests="${tests}" failures="${failures}" errors="0">`];
+  for (const suite of suites) {
+    out.push(`  <testsuite name="${escapeXml(suite.file, true)}" tests="${suite.tests}" failures="${suite.failures}" errors="0" skipped="0">`, ...suite.cases, '  </testsuite>');
   }
-  out.push('  </testsuite>', '</testsuites>');
+  out.push('</testsuites>');
   return lines(out);
 };
 
@@ -213,18 +225,32 @@ export const junitReport: Formatter = (report) => {
  * A relative URI reference for a path: Windows separators become `/`, and each
  * segment is percent-encoded (spaces, `%`, `#`, and a `:` that would read as a scheme).
  */
-function pathToUri(path: string): string {
+export function pathToUri(path: string): string {
   return path.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
 }
 
+/** Where a file is in a SARIF log: relative to the checkout (`%SRCROOT%`), or an absolute URI. */
+export interface ArtifactLocation {
+  uri: string;
+  uriBaseId?: string;
+}
+
+/** Without the CLI's knowledge of the file system: the path as given, taken as relative to the checkout. */
+const asGiven = (file: string): ArtifactLocation => ({ uri: pathToUri(file), uriBaseId: SRCROOT });
+/** The base GitHub code scanning and other SARIF readers resolve repository-relative URIs against. */
+export const SRCROOT = '%SRCROOT%';
+
 export const sarifReport: Formatter = (report, options) => {
+  const helpUri = (ruleId: string) => (options.docs === undefined ? {} : { helpUri: `${options.docs.rules}#${ruleId}` });
   const rules = RULE_IDS.map((ruleId) => ({
     id: ruleId,
     shortDescription: { text: ruleText(options.lang, ruleId, 'description') },
+    ...helpUri(ruleId),
     help: { text: generic(ruleText(options.lang, ruleId, 'hint')) },
     defaultConfiguration: { level: RULES[ruleId].severity },
   }));
   const ruleIndex = new Map<string, number>(RULE_IDS.map((ruleId, i) => [ruleId, i]));
+  const locate = options.artifact ?? asGiven;
 
   const results = report.files.flatMap((file, artifactIndex) =>
     file.problems.map((problem) => {
@@ -238,7 +264,7 @@ export const sarifReport: Formatter = (report, options) => {
         locations: [
           {
             physicalLocation: {
-              artifactLocation: { uri: pathToUri(problem.file), index: artifactIndex },
+              artifactLocation: { ...locate(problem.file), index: artifactIndex },
               region: {
                 startLine: problem.line,
                 startColumn: problem.column,
@@ -255,18 +281,26 @@ export const sarifReport: Formatter = (report, options) => {
     }),
   );
 
+  const driver = {
+    name: 'orgfit',
+    version: options.toolVersion,
+    ...(options.docs === undefined ? {} : { informationUri: options.docs.tool }),
+    rules,
+  };
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'orgfit', version: options.toolVersion, rules } },
-        artifacts: report.files.map((file) => ({ location: { uri: pathToUri(file.file) } })),
+        tool: { driver },
+        // The run itself worked, whatever it found: problems are results, not a failed execution.
+        invocations: [{ executionSuccessful: true }],
+        artifacts: report.files.map((file) => ({ location: locate(file.file) })),
         results,
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return jsonText(log);
 };
 
 // ---------------------------------------------------------------- the rules
@@ -279,6 +313,34 @@ export const renderRules: Renderer<readonly RuleId[]> = (ids, { lang }) => {
     `${ruleText(lang, ruleId, 'description')} — ${generic(ruleText(lang, ruleId, 'hint'))}`,
   ]);
   return lines(columns(rows).map((row) => row.join('  ')));
+};
+
+/** `orgfit validate --list-rules --format json`: the rule table for a program. */
+export const renderRulesJson: Renderer<readonly RuleId[]> = (ids, { lang }) =>
+  jsonText({
+    format: 'orgfit/rules@1',
+    rules: ids.map((ruleId) => ({ id: ruleId, severity: RULES[ruleId].severity, description: ruleText(lang, ruleId, 'description'), hint: generic(ruleText(lang, ruleId, 'hint')) })),
+  });
+
+/**
+ * The rules as a Markdown document, one section per rule (a heading that is the rule id,
+ * so `#rule-id` reaches it): docs/rules.md and docs/regler.md, which SARIF's helpUri names.
+ */
+export const renderRulesMarkdown: Renderer<readonly RuleId[]> = (ids, { lang }) => {
+  const say = (id: ValidateId) => validateText(lang, id);
+  const out = [`# ${say('rules-title')}`, '', say('rules-intro'), ''];
+  for (const ruleId of ids) {
+    out.push(
+      `## ${ruleId}`,
+      '',
+      ruleText(lang, ruleId, 'description'),
+      '',
+      `- ${say('rules-severity')}: ${validateText(lang, `severity-${RULES[ruleId].severity}`)}`,
+      `- ${say('rules-fix')}: ${generic(ruleText(lang, ruleId, 'hint'))}`,
+      '',
+    );
+  }
+  return lines(out.slice(0, -1));
 };
 
 /** A hint outside any one problem (given no parameters, it keeps its placeholders): they become <name> (e.g. "Add <property>"). */

@@ -278,8 +278,8 @@ describe('formats', () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites ')).toBe(true);
     expect(xml.endsWith('</testsuites>\n')).toBe(true);
     expect(xml).toContain('<testsuites name="orgfit validate" tests="2" failures="1" errors="0">');
-    expect(xml).toContain('<testcase classname="mini.yaml" name="mini.yaml"/>');
-    expect(xml).toMatch(/<testcase classname="broken\.yaml" name="broken\.yaml">\s*<failure message="[^"]*three-task-logic[^"]*" type="unknown-finding">10:56 unknown-finding /);
+    expect(xml).toContain('<testcase classname="mini.yaml" name="mini.yaml" file="mini.yaml"/>');
+    expect(xml).toMatch(/<testcase classname="broken\.yaml" name="10:56 unknown-finding" file="broken\.yaml" line="10"><failure message="[^"]*three-task-logic[^"]*" type="unknown-finding">10:56 unknown-finding /);
     expect(xml.match(/<testcase /g)).toHaveLength(2);
   });
 
@@ -294,14 +294,14 @@ describe('formats', () => {
     const [runLog] = log.runs;
     expect(runLog.tool.driver.name).toBe('orgfit');
     expect(runLog.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(RULE_IDS);
-    expect(runLog.artifacts).toEqual([{ location: { uri: 'broken.yaml' } }, { location: { uri: 'mini.yaml' } }]);
+    expect(runLog.artifacts).toEqual([{ location: { uri: 'broken.yaml', uriBaseId: '%SRCROOT%' } }, { location: { uri: 'mini.yaml', uriBaseId: '%SRCROOT%' } }]);
     expect(runLog.results).toHaveLength(1);
     const [finding] = runLog.results;
     expect(finding.ruleId).toBe('unknown-finding');
     expect(runLog.tool.driver.rules[finding.ruleIndex].id).toBe('unknown-finding');
     expect(finding.level).toBe('error');
     expect(finding.locations[0].physicalLocation).toEqual({
-      artifactLocation: { uri: 'broken.yaml', index: 0 },
+      artifactLocation: { uri: 'broken.yaml', uriBaseId: '%SRCROOT%', index: 0 },
       region: { startLine: 10, startColumn: 56, endLine: 10, endColumn: 72 },
     });
     expect(finding.locations[0].logicalLocations).toEqual([{ fullyQualifiedName: '/performance/crisis-response/findings/0' }]);

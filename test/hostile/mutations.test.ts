@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { parseSimpleYaml } from '../../src/load/fast-yaml.js';
 import { cli, type Ran } from '../helpers/cli.js';
 import { ROOT } from '../helpers/kb.js';
 
@@ -110,7 +112,7 @@ describe('mutated example files never crash a command (in-process)', () => {
     );
   }, 180_000);
 
-  it('model files: validate, and --models DIR score', async () => {
+  it('model files: validate, --models DIR score and --models DIR models', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: MODELS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), async (seed, mutations) => {
@@ -118,7 +120,7 @@ describe('mutated example files never crash a command (in-process)', () => {
         const folder = join(work, `models-${run++}`);
         mkdirSync(folder);
         writeFileSync(join(folder, 'my-model.yaml'), bytes);
-        for (const argv of [['validate', '-'], ['--models', folder, 'score', 'seeds/examples/bygdvik.yaml', '--format', 'json', '--samples', '10']]) {
+        for (const argv of [['validate', '-'], ['--models', folder, 'score', 'seeds/examples/bygdvik.yaml', '--format', 'json', '--samples', '10'], ['--models', folder, 'models']]) {
           neverCrashed(argv, await cli(['--lang', 'nb', ...argv], { stdin: bytes }));
         }
         rmSync(folder, { recursive: true, force: true });
@@ -126,4 +128,34 @@ describe('mutated example files never crash a command (in-process)', () => {
       { numRuns: 120 },
     );
   }, 180_000);
+});
+
+// The fast path for plain answers files (src/load/fast-yaml.ts) must read whatever it
+// accepts exactly as the full parser does (the review's fuzz found 4 disagreements in
+// 15,000 mutated files: D12). The same mutations, no command: thousands of files a second.
+describe('the fast YAML path on mutated example files', () => {
+  it('accepts only what the full parser reads the same way', () => {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: ANSWERS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), (seed, mutations) => {
+        let text: string;
+        try {
+          text = decoder.decode(mutate(ANSWERS[seed]!, mutations));
+        } catch {
+          return;
+        }
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        const fast = parseSimpleYaml(text);
+        if (fast === undefined) return;
+        taken++;
+        const doc = parseDocument(text, { version: '1.2', uniqueKeys: true, strict: true });
+        expect(doc.errors.map((e) => e.code), text).toEqual([]);
+        expect(fast, text).toEqual(doc.toJS());
+      }),
+      { numRuns: 2000 },
+    );
+    // Most mutations break the file; enough survive to matter.
+    expect(taken).toBeGreaterThan(100);
+  });
 });

@@ -179,9 +179,13 @@ describe('github', () => {
       '::error file=models\\bad model%2Cv2.yaml,line=12,col=5,endLine=12,endColumn=9,title=schema-type::' +
         'Expected number, found string: 50%25 <high> & "low"%0Asecond line [/performance/matrix/value] (hint: Write a value of type number.)',
       '::warning file=models\\bad model%2Cv2.yaml,line=1,col=1,endLine=1,endColumn=8,title=filename-id::' +
-        'The file is named "bad model,v2.yaml"\u0007 but the id is "bad-model" [/id] (hint: Name the file bad-model.yaml, or change the id.)',
+        'The file is named "bad model,v2.yaml"\\u0007 but the id is "bad-model" [/id] (hint: Name the file bad-model.yaml, or change the id.)',
       '',
     ]);
+  });
+
+  it('shows a control character escaped (the log is read on a terminal), after the runner\'s own escapes', () => {
+    expect(formatters.github(sample, en)).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 
   it('escapes : and , in properties but not in data', () => {
@@ -204,25 +208,31 @@ describe('github', () => {
 describe('junit', () => {
   const out = formatters.junit(sample, en);
 
-  it('has the XML declaration and the suite counts', () => {
+  it('has the XML declaration, and counts test cases (one per problem, one per clean file) and failures (errors)', () => {
     expect(out.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n')).toBe(true);
-    expect(out).toContain('<testsuites name="orgfit validate" tests="2" failures="1" errors="0">');
-    expect(out).toMatch(/<testsuite name="orgfit validate" tests="2" failures="1" errors="0"/);
-    expect(out.match(/<testcase /g)).toHaveLength(2);
+    expect(out).toContain('<testsuites name="orgfit validate" tests="3" failures="1" errors="0">');
+    expect(out).toContain(`<testsuite name="${BAD}" tests="2" failures="1" errors="0" skipped="0">`);
+    expect(out).toContain(`<testsuite name="${GOOD}" tests="1" failures="0" errors="0" skipped="0">`);
+    expect(out.match(/<testcase /g)).toHaveLength(3);
     expect(out.match(/<failure /g)).toHaveLength(1);
   });
 
-  it('lists the passing file as an empty test case', () => {
-    expect(out).toContain(`<testcase classname="${GOOD}" name="${GOOD}"/>`);
+  it('gives every failing test case exactly one failure (Jenkins keeps one per case)', () => {
+    for (const testcase of out.split('<testcase ').slice(1)) expect(testcase.match(/<failure /g)?.length ?? 0).toBeLessThanOrEqual(1);
   });
 
-  it('fails the file with the error and lists its warning in system-out', () => {
+  it('lists the passing file as an empty test case, with a file attribute', () => {
+    expect(out).toContain(`<testcase classname="${GOOD}" name="${GOOD}" file="${GOOD}"/>`);
+  });
+
+  it('makes each problem a test case named by place and rule, with file and line: an error fails, a warning passes with its text in system-out', () => {
     expect(out).toContain(
-      '<failure message="Expected number, found string: 50% &lt;high&gt; &amp; &quot;low&quot;&#10;second line" type="schema-type">' +
+      `<testcase classname="${BAD}" name="12:5 schema-type" file="${BAD}" line="12">` +
+        '<failure message="Expected number, found string: 50% &lt;high&gt; &amp; &quot;low&quot;&#10;second line" type="schema-type">' +
         '12:5 schema-type Expected number, found string: 50% &lt;high&gt; &amp; &quot;low&quot;\nsecond line' +
-        ' [/performance/matrix/value] → Write a value of type number.</failure>',
+        ' [/performance/matrix/value] → Write a value of type number.</failure></testcase>',
     );
-    expect(out).toMatch(/<system-out>1:1 filename-id The file is named &quot;bad model,v2.yaml&quot; but .* \[\/id\] → Name the file/);
+    expect(out).toMatch(/<testcase classname="[^"]+" name="1:1 filename-id" file="[^"]+" line="1"><system-out>1:1 filename-id The file is named &quot;bad model,v2.yaml&quot; but .* \[\/id\] → Name the file.*<\/system-out><\/testcase>/);
   });
 
   it('escapes attribute values and strips characters illegal in XML', () => {
@@ -242,12 +252,27 @@ describe('sarif', () => {
   const log = JSON.parse(formatters.sarif(sample, en));
   const run = log.runs[0];
 
-  it('is SARIF 2.1.0 from orgfit, without an informationUri', () => {
+  it('is SARIF 2.1.0 from orgfit, without an informationUri or helpUri unless told where the documentation is', () => {
     expect(log.version).toBe('2.1.0');
     expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
     expect(log.runs).toHaveLength(1);
     expect(run.tool.driver).toMatchObject({ name: 'orgfit', version: '0.1.0' });
     expect(run.tool.driver).not.toHaveProperty('informationUri');
+    expect(run.tool.driver.rules[0]).not.toHaveProperty('helpUri');
+    expect(run.invocations).toEqual([{ executionSuccessful: true }]);
+  });
+
+  it('names the documentation it is told of: informationUri, and each rule\'s helpUri at its section', () => {
+    const told = JSON.parse(formatters.sarif(sample, { ...en, docs: { tool: 'file:///opt/orgfit/README.md', rules: 'file:///opt/orgfit/docs/rules.md' } })).runs[0];
+    expect(told.tool.driver.informationUri).toBe('file:///opt/orgfit/README.md');
+    for (const rule of told.tool.driver.rules) expect(rule.helpUri).toBe(`file:///opt/orgfit/docs/rules.md#${rule.id}`);
+  });
+
+  it('places files as the CLI says (relative to the checkout, or absolute)', () => {
+    const artifact = (file: string) => (file === GOOD ? { uri: 'file:///elsewhere/good.yaml' } : { uri: 'sub/bad.yaml', uriBaseId: '%SRCROOT%' });
+    const placed = JSON.parse(formatters.sarif(sample, { ...en, artifact })).runs[0];
+    expect(placed.artifacts).toEqual([{ location: { uri: 'sub/bad.yaml', uriBaseId: '%SRCROOT%' } }, { location: { uri: 'file:///elsewhere/good.yaml' } }]);
+    expect(placed.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'sub/bad.yaml', uriBaseId: '%SRCROOT%', index: 0 });
   });
 
   it('describes every rule', () => {
@@ -268,7 +293,7 @@ describe('sarif', () => {
     const [error] = run.results;
     expect(error).toMatchObject({ ruleId: 'schema-type', level: 'error', message: { text: TRICKY } });
     expect(error.locations[0].physicalLocation).toEqual({
-      artifactLocation: { uri: 'models/bad%20model%2Cv2.yaml', index: 0 },
+      artifactLocation: { uri: 'models/bad%20model%2Cv2.yaml', uriBaseId: '%SRCROOT%', index: 0 },
       region: { startLine: 12, startColumn: 5, endLine: 12, endColumn: 9 },
     });
     expect(error.locations[0].logicalLocations[0].fullyQualifiedName).toBe('/performance/matrix/value');
@@ -276,7 +301,7 @@ describe('sarif', () => {
   });
 
   it('lists every file as an artifact', () => {
-    expect(run.artifacts).toEqual([{ location: { uri: 'models/bad%20model%2Cv2.yaml' } }, { location: { uri: GOOD } }]);
+    expect(run.artifacts).toEqual([{ location: { uri: 'models/bad%20model%2Cv2.yaml', uriBaseId: '%SRCROOT%' } }, { location: { uri: GOOD, uriBaseId: '%SRCROOT%' } }]);
   });
 
   it('has no results for the empty report', () => {

@@ -7,6 +7,7 @@ export default {
   'not-readable': 'Cannot read "{path}": {reason}',
   'no-yaml-in-folder': 'The folder "{path}" holds no .yaml files',
   'stdin-twice': '"-" (standard input) can be used only once',
+  'list-rules-format': '--list-rules prints text or json, not {format}',
   'not-built': 'orgfit is not built: run "npm run build" ({path} is missing)',
   'bad-number': '"{value}" is not a valid number for {option}',
   'unknown-model': 'Unknown model "{id}"{suggestion}. The models are: {known}',
@@ -63,7 +64,7 @@ export default {
 
   // The program's help.
   'program-description': 'Choose how to organise municipal social services – with the research behind every point.',
-  'option-lang': 'language: nb (bokmål) or en (English); default from LANG, else nb',
+  'option-lang': 'language: nb (bokmål) or en (English); default from ORGFIT_LANG, then LC_ALL, LC_MESSAGES or LANG, else nb',
   'option-no-color': 'no colours (also with NO_COLOR)',
   'option-models': 'folder of your own model files, added to the built-in ones',
   'option-version': 'show the version',

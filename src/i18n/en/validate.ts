@@ -106,7 +106,7 @@ export default {
   'yaml-alias.message': 'The alias *{alias} is not allowed',
   'yaml-alias.hint': 'Write the value out in full where the alias stands.',
   'yaml-complex-key.description': 'Keys must be plain text',
-  'yaml-complex-key.message': 'A key is a collection or an alias',
+  'yaml-complex-key.message': 'A key is a collection, an alias or empty (null)',
   'yaml-complex-key.hint': 'Use plain text as the key.',
   'yaml-duplicate-key.description': 'A key may appear only once in a mapping',
   'yaml-duplicate-key.message': 'This key already appears earlier in the same mapping',
@@ -156,6 +156,11 @@ export default {
     other: '{count} more problems in this file are not shown ({errors} errors, {warnings} warnings)',
   },
   'more-problems-hint': 'Fix the problems above and check the file again.',
+  // The rules document (docs/rules.md, from renderRulesMarkdown) and --list-rules --format json.
+  'rules-title': 'The rules of orgfit validate',
+  'rules-intro': 'Every problem `orgfit validate` reports carries one of these rule ids, with its line and column and a JSON pointer. `orgfit validate --list-rules` lists them; `--format json` gives them to a program. This file is generated from the message catalogs.',
+  'rules-severity': 'Severity',
+  'rules-fix': 'How to fix it',
 
   // Kinds of orgfit file, as the file-kind hint names them (src/schema/kinds.ts).
   'kind-model': 'a model file',

@@ -8,6 +8,7 @@ export default {
   'not-readable': 'Kan ikke lese «{path}»: {reason}',
   'no-yaml-in-folder': 'Mappen «{path}» har ingen .yaml-filer',
   'stdin-twice': '«-» (standard inn) kan bare brukes én gang',
+  'list-rules-format': '--list-rules skriver text eller json, ikke {format}',
   'not-built': 'orgfit er ikke bygget: kjør «npm run build» ({path} mangler)',
   'bad-number': '«{value}» er ikke et gyldig tall for {option}',
   'unknown-model': 'Ukjent modell «{id}»{suggestion}. Modellene er: {known}',
@@ -64,7 +65,7 @@ export default {
 
   // The program's help.
   'program-description': 'Velg hvordan sosialtjenesten skal organiseres – med forskningen bak hvert poeng.',
-  'option-lang': 'språk: nb (bokmål) eller en (engelsk); standard fra LANG, ellers nb',
+  'option-lang': 'språk: nb (bokmål) eller en (engelsk); standard fra ORGFIT_LANG, så LC_ALL, LC_MESSAGES eller LANG, ellers nb',
   'option-no-color': 'ingen farger (også med NO_COLOR)',
   'option-models': 'mappe med egne modellfiler, i tillegg til de innebygde',
   'option-version': 'vis versjonen',

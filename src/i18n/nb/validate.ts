@@ -107,7 +107,7 @@ export default {
   'yaml-alias.message': 'Aliaset *{alias} er ikke tillatt',
   'yaml-alias.hint': 'Skriv verdien ut i sin helhet der aliaset står.',
   'yaml-complex-key.description': 'Nøkler må være enkle tekster',
-  'yaml-complex-key.message': 'En nøkkel er en samling eller et alias',
+  'yaml-complex-key.message': 'En nøkkel er en samling, et alias eller tom (null)',
   'yaml-complex-key.hint': 'Bruk en enkel tekst som nøkkel.',
   'yaml-duplicate-key.description': 'En nøkkel kan bare stå én gang i samme avbildning',
   'yaml-duplicate-key.message': 'Nøkkelen finnes allerede tidligere i samme avbildning',
@@ -157,6 +157,11 @@ export default {
     other: '{count} problemer til i denne filen vises ikke ({errors} feil, {warnings} advarsler)',
   },
   'more-problems-hint': 'Rett problemene over og sjekk filen igjen.',
+  // The rules document (docs/regler.md, from renderRulesMarkdown) and --list-rules --format json.
+  'rules-title': 'Reglene i orgfit validate',
+  'rules-intro': 'Hvert problem `orgfit validate` melder, har en av disse regel-id-ene, med linje og kolonne og en JSON-peker. `orgfit validate --list-rules` lister dem; `--format json` gir dem til et program. Filen er laget fra meldingskatalogene.',
+  'rules-severity': 'Alvorlighet',
+  'rules-fix': 'Slik retter du det',
 
   // Kinds of orgfit file, as the file-kind hint names them (src/schema/kinds.ts).
   'kind-model': 'modellfil',
