@@ -16,7 +16,9 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 export default defineConfig({
   define: { __ORGFIT_VERSION__: JSON.stringify(version) },
   test: {
-    include: ['test/core/**/*.test.ts', 'test/validate/**/*.test.ts'],
+    // ORGFIT_MUTATION_TESTS (comma-separated globs) narrows the tests for a run on a few files
+    // (scripts/mutation-groups.mjs), so a slow suite does not run for mutants it never reaches.
+    include: process.env.ORGFIT_MUTATION_TESTS?.split(',') ?? ['test/core/**/*.test.ts', 'test/validate/**/*.test.ts'],
     // The fast-check invariants over the whole knowledge base run thousands of robustness
     // samples per case: under instrumentation one case takes minutes. npm test runs them;
     // the same invariants on the tiny knowledge base (engine-maths, promises) run here.

@@ -151,7 +151,12 @@ function verdictAt(engine: Engine, municipality: Municipality, seed: number): Ve
   return decide(engine, municipality, robustness, scores, feasible).verdict;
 }
 
-/** The answers with one of them changed; a share of the task mix moves the other known shares in proportion, so the mix still adds up. */
+/**
+ * The answers with one of them changed; a share of the task mix moves the other known
+ * shares in proportion, so the mix still adds up. Where a share of the mix is unknown, it
+ * takes what the known ones leave (see compositionSampler): the other known shares make
+ * room only when they no longer fit, so a "don't know" is never turned into a 0.
+ */
 export function withAnswer(engine: Engine, municipality: Municipality, q: number, value: AnswerValue): Municipality {
   const values = [...municipality.values];
   const known = [...municipality.known];
@@ -160,9 +165,12 @@ export function withAnswer(engine: Engine, municipality: Municipality, q: number
   const mix = engine.composition;
   if (mix && mix.questions.includes(q) && typeof value === 'number' && municipality.known[q]) {
     const others = mix.questions.filter((o) => o !== q && known[o]);
+    const open = mix.questions.some((o) => !known[o]);
     const rest = others.reduce((sum, o) => sum + Number(values[o]), 0);
     const left = Math.max(0, mix.total - value);
-    for (const o of others) values[o] = rest > 0 ? Math.round(((Number(values[o]) * left) / rest) * 10) / 10 : Math.round((left / others.length) * 10) / 10;
+    if (!open || rest > left) {
+      for (const o of others) values[o] = rest > 0 ? Math.round(((Number(values[o]) * left) / rest) * 10) / 10 : Math.round((left / others.length) * 10) / 10;
+    }
   }
   return { values, known, unknown: municipality.unknown.filter((u) => u !== q), openMix: mix ? mix.questions.some((m) => !known[m]) : false };
 }
