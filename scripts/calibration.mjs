@@ -2,14 +2,17 @@
 // with the project's own esbuild into a temporary directory, runs it with the given
 // arguments, and removes the bundle again. See scripts/calibration/main.ts for options.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'orgfit-calibration-'));
+// Inside the checkout, so that what the bundle loads at run time (the YAML library, which
+// src/load/yaml-lib.ts requires lazily) resolves from its node_modules.
+const cache = join(root, 'node_modules', '.cache');
+mkdirSync(cache, { recursive: true });
+const dir = mkdtempSync(join(cache, 'orgfit-calibration-'));
 let status = 1;
 try {
   const outfile = join(dir, 'calibration.mjs');

@@ -1,6 +1,8 @@
 // The pure parts of `npm run calibration` on a tiny panel. The figures themselves are
 // printed, never asserted: this only checks that the panel is valid for the question
 // bank and that the report is complete and deterministic.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkFiles } from '../../src/validate/check.js';
 import { repoKb } from '../helpers/kb.js';
@@ -108,5 +110,21 @@ describe('calibration report', () => {
     const ctx = context(kb, options);
     const records = Array.from({ length: options.panel }, (_, i) => measure(ctx, i));
     expect(JSON.stringify(aggregate(kb, options, [...records].reverse()))).toBe(JSON.stringify(aggregate(kb, options, records)));
+  });
+});
+
+describe('npm run calibration, as a user runs it', () => {
+  // The script bundles the sources and runs the bundle: what the bundle loads lazily at
+  // run time (the YAML library) must resolve from there (it once did not: "Cannot find module 'yaml'").
+  it('runs end to end on a tiny panel and prints one JSON report', () => {
+    const run = spawnSync(process.execPath, ['scripts/calibration.mjs', '--panel', '3', '--samples', '50', '--influence-samples', '50', '--workers', '1', '--json'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      encoding: 'utf8',
+      timeout: 110_000,
+    });
+    expect(run.stderr).not.toMatch(/Error/);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { format: string; panel: number };
+    expect(report).toMatchObject({ format: 'orgfit/calibration@1', panel: 3 });
   });
 });
