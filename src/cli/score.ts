@@ -3,11 +3,10 @@ import { EXIT, UsageError } from '../errors.js';
 import { cliText } from '../i18n/cli.js';
 import { builtinKb } from './kb.js';
 import { loadAnswers, modelsWithUserDir } from './inputs.js';
-import { integerOption } from './options.js';
+import { samplingOptions } from './sampling.js';
 import { renderOptions } from './render-options.js';
 import { compileEngine } from '../core/engine.js';
-import { DEFAULT_SEED, scoreMunicipality } from '../core/pipeline.js';
-import { MAX_SAMPLES } from '../core/robustness.js';
+import { scoreMunicipality } from '../core/pipeline.js';
 import { DEFAULT_FORMAT } from '../render/formats.js';
 import renderers, { NUMBERS_ONLY, streams } from '../render/registry/score.js';
 
@@ -15,9 +14,7 @@ export default async function score({ io, lang, args: [paths], options }: Comman
   const format = options.format ?? DEFAULT_FORMAT.score;
   if (options.excel && format !== 'csv') throw new UsageError(cliText(lang, 'excel-needs-csv'));
   const dialect = { excel: options.excel === true };
-  // Without --samples the robustness analysis stops when its figures are settled (adaptive).
-  const samples = integerOption(options.samples, '--samples', lang, { max: MAX_SAMPLES * 25 });
-  const seed = integerOption(options.seed, '--seed', lang, { max: 2 ** 32 - 1 }) ?? DEFAULT_SEED;
+  const { samples, seed } = samplingOptions(options, lang);
   const kb = builtinKb(lang);
   const models = await modelsWithUserDir(kb, options.models, io, lang, options.color);
   const files = await loadAnswers(paths, kb, io, lang, options.color);

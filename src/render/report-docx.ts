@@ -2,7 +2,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Report, ReportFile } from '../core/report.js';
-import { reportText, type ReportId } from '../i18n/report.js';
+import { reportText } from '../i18n/report.js';
 import { citation } from './citation.js';
 import { PLACES } from './report-charts.js';
 import type { ReportRenderOptions } from './registry/report.js';
@@ -27,6 +27,7 @@ import {
   verdictKindText,
   verdictText,
   whoOf,
+  type Say,
 } from './report-words.js';
 import { visibleDeep } from './text.js';
 
@@ -38,7 +39,6 @@ import { visibleDeep } from './text.js';
  * `--format docx`. The zip is written with fixed dates, so the same input gives the same bytes.
  */
 
-type Say = (id: ReportId, params?: Parameters<typeof reportText>[2]) => string;
 type Block = Paragraph | Table;
 
 /** A fixed date for the document's metadata and the zip entries: no clock, the same bytes every time. */

@@ -1,6 +1,6 @@
 import type { Report, ReportFile } from '../core/report.js';
 import type { Lang } from '../i18n/lang.js';
-import { reportText, type ReportId } from '../i18n/report.js';
+import { reportText } from '../i18n/report.js';
 import { citation } from './citation.js';
 import { escapeHtml, html, raw, type SafeHtml } from './html.js';
 import { BLUES, dumbbell, heatClass, intervalChart, PLACES, scaleChart, stackedBar } from './report-charts.js';
@@ -29,6 +29,7 @@ import {
   verdictKindText,
   verdictText,
   whoOf,
+  type Say,
 } from './report-words.js';
 
 /*
@@ -38,7 +39,6 @@ import {
  * @page margin boxes). Tested in a real browser by test/e2e/report-browser.test.ts.
  */
 
-type Say = (id: ReportId, params?: Parameters<typeof reportText>[2]) => string;
 
 /** A CSS string literal: the page footer's words, around the page counters. */
 const cssString = (text: string) => `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, ' ')}"`;

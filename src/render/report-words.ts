@@ -9,6 +9,9 @@ import { citation } from './citation.js';
 import { decimal, percent, signed } from './text.js';
 import { shareText, tippingSentence, verdictSentence } from './verdict.js';
 
+/** The report catalog bound to one language, as the renderers call it. */
+export type Say = (id: ReportId, params?: Parameters<typeof reportText>[2]) => string;
+
 /*
  * The report's words, shared by its renderers (Markdown, HTML, Word): each says the same
  * sentence the same way, and only the markup differs.
