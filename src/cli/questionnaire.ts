@@ -20,6 +20,7 @@ import { firstUnanswered, runSession, type Prompter } from '../questionnaire/ses
 import { citation } from '../render/citation.js';
 import { renderReasons } from '../render/questionnaire-result.js';
 import { wrap } from '../render/text.js';
+import { scoredFile } from '../core/summary.js';
 import renderers from '../render/registry/score.js';
 import { DONT_KNOW, FILE_FORMATS, ROLES, type AnswerValue, type AnswersFile, type Question } from '../schema/index.js';
 
@@ -71,7 +72,7 @@ export default async function questionnaire({ io, lang, options }: CommandContex
     rmSync(draftPath, { force: true });
     const shown = shownPath(io.cwd, written);
     io.stderr.write(`${questText(lang, 'wrote-answers', { path: shown })}\n`);
-    showResult(io, lang, options.color, kb, answers, shown);
+    await showResult(io, lang, options.color, kb, answers, shown);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
@@ -212,7 +213,7 @@ async function writeAnswers(prompter: Prompter, path: string, text: string, io: 
 }
 
 /** The ranking, as `orgfit score` shows it, with what the "don't know" answers mean and the next steps. */
-function showResult(io: Io, lang: Lang, colorFlag: boolean | undefined, kb: KnowledgeBase, answers: AnswersFile, path: string): void {
+async function showResult(io: Io, lang: Lang, colorFlag: boolean | undefined, kb: KnowledgeBase, answers: AnswersFile, path: string): Promise<void> {
   const result = scoreMunicipality(compileEngine(kb, kb.models), answers, { lang, seed: DEFAULT_SEED, source: path });
   const options = renderOptions(io.stdout, io, lang, colorFlag, io.stdout.columns || 80);
   const total = kb.questions.length;
@@ -220,7 +221,7 @@ function showResult(io: Io, lang: Lang, colorFlag: boolean | undefined, kb: Know
   const lines = ['', questText(lang, 'result-title', { municipality: answers.municipality })];
   if (unknown > 0) lines.push(questText(lang, 'result-dont-know', { count: unknown, total }));
   if (unknown > total / 2) lines.push(questText(lang, 'result-mostly-unknown'));
-  io.stdout.write(`${wrap(lines.join('\n'), options.width - 1).join('\n')}\n\n${renderers.table([result], options)}\n${renderReasons(result, lang, options.width, path)}`);
+  io.stdout.write(`${wrap(lines.join('\n'), options.width - 1).join('\n')}\n\n${(await renderers.table()).render([scoredFile(result)], options)}\n${renderReasons(result, lang, options.width, path)}`);
   const other = `${basename(path, extname(path))}-2${extname(path) || '.yaml'}`;
   const next = [questText(lang, 'next-score', { path }), questText(lang, 'next-second', { path, other })].flatMap((line) => wrap(line, options.width - 1, { first: '  ', indent: '    ' }));
   io.stdout.write(`\n${questText(lang, 'next-title')}\n${next.join('\n')}\n`);

@@ -35,8 +35,8 @@ export default async function report({ io, lang, args: [paths], options }: Comma
   const results = files.map((file) => scoreMunicipality(engine, file.value, { lang, seed, source: file.path, ...(samples !== undefined ? { samples } : {}) }));
   const review = kb.references.find((r) => r.key === REVIEW_KEY)!;
   const content = buildReport({ results, sections: kb.sections, questions: kb.questions, review, lang });
-  const render = await renderers[format]();
-  let output = await render(content, { lang, version: VERSION, excel: options.excel === true });
+  const renderer = await renderers[format]();
+  let output = await renderer.render(content, { lang, version: VERSION, excel: options.excel === true });
   if (format === 'pdf') {
     const { findBrowser, printToPdf } = await import('../load/browser.js');
     const browser = findBrowser(io.env);

@@ -8,7 +8,8 @@ import { renderOptions } from './render-options.js';
 import { compileEngine } from '../core/engine.js';
 import { scoreMunicipality } from '../core/pipeline.js';
 import { DEFAULT_FORMAT } from '../render/formats.js';
-import renderers, { NUMBERS_ONLY, streams } from '../render/registry/score.js';
+import { scoredFile } from '../core/summary.js';
+import renderers, { NUMBERS_ONLY } from '../render/registry/score.js';
 
 export default async function score({ io, lang, args: [paths], options }: CommandContext<ScoreOptions, [files: string[]]>): Promise<number> {
   const format = options.format ?? DEFAULT_FORMAT.score;
@@ -21,8 +22,10 @@ export default async function score({ io, lang, args: [paths], options }: Comman
   const engine = compileEngine(kb, models);
   // CSV prints no tipping points and no unknowns that matter: it need not search for them.
   const scoreOne = (file: (typeof files)[number]) =>
-    scoreMunicipality(engine, file.value, { lang, seed, source: file.path, ...(samples !== undefined ? { samples } : {}), ...(NUMBERS_ONLY.has(format) ? { skipSearches: true } : {}) });
-  const stream = streams[format]?.(dialect);
+    scoredFile(scoreMunicipality(engine, file.value, { lang, seed, source: file.path, ...(samples !== undefined ? { samples } : {}), ...(NUMBERS_ONLY.has(format) ? { skipSearches: true } : {}) }));
+  const renderer = await renderers[format]();
+  const say = { ...renderOptions(io.stdout, io, lang, options.color, io.stdout.columns || 80), ...dialect };
+  const stream = renderer.stream?.(say);
   if (stream) {
     // One result at a time, written as soon as it is scored: memory stays flat however many files there are.
     io.stdout.write(stream.start(files.length));
@@ -31,6 +34,6 @@ export default async function score({ io, lang, args: [paths], options }: Comman
     return EXIT.ok;
   }
   // The table is laid out for the terminal (80 columns when there is none), and ends with a summary of all.
-  io.stdout.write(renderers[format](files.map(scoreOne), { ...renderOptions(io.stdout, io, lang, options.color, io.stdout.columns || 80), ...dialect }));
+  io.stdout.write(renderer.render(files.map(scoreOne), say));
   return EXIT.ok;
 }

@@ -1,7 +1,8 @@
 import { REVIEW_OUTLINE } from './review-outline.js';
 import { round, type Result } from './result.js';
+import { applyingContributions, lowest, scoredFile } from './summary.js';
 import type { Lang } from '../i18n/lang.js';
-import type { Confidence, LineRef, Question, Reference, Section } from '../schema/index.js';
+import type { LineRef, Question, Reference, Section } from '../schema/index.js';
 import type { BibliographyEntry, Comparison, EvidenceRow, Location, ModelEvidence, Moved, OpenQuestion, Pair, Report, ReportFile } from '../schema/report.js';
 
 export type { Report, ReportFile } from '../schema/report.js';
@@ -19,16 +20,8 @@ export interface ReportInput {
   lang: Lang;
 }
 
-const LEVELS: readonly Confidence[] = ['high', 'moderate', 'low', 'very-low'];
-const lower = (level: Confidence, steps: number): Confidence => LEVELS[Math.min(LEVELS.length - 1, LEVELS.indexOf(level) + steps)]!;
-const lowest = (levels: readonly Confidence[]): Confidence => levels.reduce<Confidence>((a, b) => (LEVELS.indexOf(b) > LEVELS.indexOf(a) ? b : a), 'high');
-
 /** An effect of less than half a point is below what the scores can tell apart (the table rounds to whole points). */
 const NEUTRAL = 0.5;
-/** A third of the answers "don't know" is enough to make any verdict less sure (orgfit's judgement). */
-const MANY_UNKNOWNS = 1 / 3;
-/** What the summary shows of what would change the verdict: what a reader takes in on one page. */
-const SHOWN = 3;
 /** The contributions listed per pair of files: the most important, not every one of 50 × 9 × n. */
 const MOVED_SHOWN = 12;
 
@@ -77,50 +70,14 @@ export function locationOf(ref: LineRef): Location {
 }
 
 function fileOf(result: Result, input: ReportInput): ReportFile {
-  const evidence = result.ranking.map((entry) => evidenceOf(result, entry));
+  // The summary is the one `score` prints too (./summary.ts): the report adds the profile, the evidence and the open questions.
+  const { summary } = scoredFile(result);
   return {
-    summary: summaryOf(result, evidence),
+    summary,
     profile: profileOf(result, input),
-    evidence,
+    evidence: result.ranking.map((entry) => evidenceOf(result, entry)),
     openQuestions: openQuestionsOf(result),
     result,
-  };
-}
-
-function summaryOf(result: Result, evidence: readonly ModelEvidence[]): ReportFile['summary'] {
-  const v = result.verdict;
-  const leader = result.ranking.find((r) => r.model === v.leader);
-  const answers = Object.values(result.answers);
-  const unknown = answers.filter((a) => !a.known).length;
-  const downgrades: ReportFile['summary']['downgrades'] = [];
-  const first = leader?.acceptability.first ?? 0;
-  if (v.kind === 'clear' && first < 0.9) downgrades.push('not-clear');
-  if (v.kind === 'indistinguishable') downgrades.push('no-clear-first');
-  if (v.kind === 'undecided') downgrades.push('evidence-undecided');
-  if (v.kind === 'keep' && !(result.ranking[0]?.model === v.leader && first >= 0.6)) downgrades.push('keep-narrow');
-  if (answers.length > 0 && unknown / answers.length > MANY_UNKNOWNS) downgrades.push('many-unknowns');
-  // GRADE: a conclusion is as sure as the evidence that carries it. When most of what moves the leader's score rests on
-  // low or very low certainty, the verdict is one level less sure.
-  const rows = evidence.find((e) => e.model === v.leader)?.rows ?? [];
-  const moved = rows.reduce((sum, r) => sum + Math.abs(r.effect), 0);
-  const thin = rows.filter((r) => r.certainty === 'low' || r.certainty === 'very-low').reduce((sum, r) => sum + Math.abs(r.effect), 0);
-  if (moved > 0 && thin / moved > 0.5) downgrades.push('thin-evidence');
-  const steps = { 'not-clear': 1, 'no-clear-first': 2, 'evidence-undecided': 3, 'keep-narrow': 1, 'many-unknowns': 1, 'thin-evidence': 1 } as const;
-  const certainty = lower('high', downgrades.reduce((sum, d) => sum + steps[d], 0));
-  return {
-    verdict: v.kind,
-    certainty,
-    downgrades,
-    ...(v.leader ? { leader: v.leader } : {}),
-    headline: {
-      ...(leader && result.method.robustness.samples > 0 ? { first: leader.acceptability.first } : {}),
-      ...(leader ? { score: leader.score, interval: [...leader.interval] as [number, number] } : {}),
-      ...(leader?.versusToday ? { gain: leader.versusToday.gain, better: leader.versusToday.better } : {}),
-      unknown,
-      questions: answers.length,
-    },
-    tipping: result.tippingPoints.slice(0, SHOWN),
-    unknowns: result.unknownsThatMatter.filter((u) => u.changesLeader > 0).slice(0, SHOWN),
   };
 }
 
@@ -150,7 +107,7 @@ function evidenceOf(result: Result, entry: Result['ranking'][number]): ModelEvid
   const footnotes: ModelEvidence['footnotes'] = [];
   const noteOf = new Map<string, number>();
   const rows = entry.criteria.map((c): EvidenceRow => {
-    const applying = c.contributions.filter((x) => x.kind !== 'adjustment' || x.probability > 0);
+    const applying = applyingContributions(c);
     const findings = [...new Set(applying.flatMap((x) => x.findings))];
     const references = [...new Set(applying.flatMap((x) => x.references))];
     const notes = findings.map((id) => {

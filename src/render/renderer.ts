@@ -34,3 +34,26 @@ export interface StreamRenderer<T> {
   item(value: T, index: number, count: number): string;
   end(count: number): string;
 }
+
+/** What a format renders to: text, or the bytes of a binary format, which may take a promise to build (Word). */
+export type Output = string | Uint8Array | Promise<Uint8Array>;
+
+/**
+ * One format of a command whose content is built once in the core (`score`: the scored
+ * files, src/core/summary.ts; `report`: the report, src/core/report.ts): `render` says the
+ * whole content; `stream`, where the format can be written one item at a time, says it
+ * item by item, byte for byte the same.
+ */
+export interface FormatRenderer<T, O, I = never, R extends Output = Output> {
+  render(content: T, options: O): R;
+  stream?: (options: O) => StreamRenderer<I>;
+}
+
+/**
+ * A command's formats, each loaded only when it is asked for (a CSV run never loads the
+ * table's code; `score` never loads the report's): adding a format touches its own module
+ * and this table, which does not compile while a name of ./formats.ts is missing.
+ */
+export type LazyRegistry<C extends FormatCommand, T, O, I = never, R extends Output = Output> = {
+  readonly [F in FormatOf<C>]: () => Promise<FormatRenderer<T, O, I, R>>;
+};

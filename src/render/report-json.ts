@@ -10,5 +10,5 @@ export function renderReportJson(report: Report): string {
 
 /** The score matrix: one row per answers file and model, as `score --format csv` writes it. */
 export function renderReportCsv(report: Report, { excel }: ReportRenderOptions): string {
-  return renderScoreCsv(report.files.map((f) => f.result), { excel: excel === true });
+  return renderScoreCsv(report.files, { excel: excel === true });
 }

@@ -2,12 +2,11 @@ import type { Report, ReportFile } from '../core/report.js';
 import type { Result } from '../core/result.js';
 import type { Lang } from '../i18n/lang.js';
 import { reportText, type ReportId } from '../i18n/report.js';
-import type { Confidence } from '../schema/index.js';
 import type { LineRef } from '../schema/index.js';
 import type { EvidenceRow, Location, Moved, OpenQuestion } from '../schema/report.js';
 import { citation } from './citation.js';
 import { decimal, percent, signed } from './text.js';
-import { shareText, tippingSentence, verdictSentence } from './verdict.js';
+import { certaintyLines, certaintyText, shareText, SYMBOLS, tippingSentence, verdictSentence } from './verdict.js';
 
 /** The report catalog bound to one language, as the renderers call it. */
 export type Say = (id: ReportId, params?: Parameters<typeof reportText>[2]) => string;
@@ -17,9 +16,6 @@ export type Say = (id: ReportId, params?: Parameters<typeof reportText>[2]) => s
  * sentence the same way, and only the markup differs.
  */
 
-export const SYMBOLS: Readonly<Record<Confidence, string>> = { high: '⊕⊕⊕⊕', moderate: '⊕⊕⊕◯', low: '⊕⊕◯◯', 'very-low': '⊕◯◯◯' };
-
-export const certaintyText = (level: Confidence, lang: Lang) => `${SYMBOLS[level]} ${reportText(lang, `certainty-${level}`)}`;
 
 /** "Bygdvik kommune (etter omorganisering)". */
 export const whoOf = (result: Result) => (result.scenario ? `${result.municipality} (${result.scenario})` : result.municipality);
@@ -95,13 +91,6 @@ export function findingPlaces(report: Report, result: Result, finding: string, l
 
 export function verdictText(file: ReportFile, lang: Lang): string {
   return verdictSentence(file.result, lang);
-}
-
-export function certaintyLines(file: ReportFile, lang: Lang): string[] {
-  const s = file.summary;
-  const lines = [reportText(lang, 'certainty-line', { symbols: SYMBOLS[s.certainty], level: reportText(lang, `certainty-${s.certainty}`) })];
-  if (s.downgrades.length > 0) lines.push(reportText(lang, 'certainty-why', { list: s.downgrades.map((d) => reportText(lang, `downgrade-${d}`)).join('; ') }));
-  return lines;
 }
 
 /** The three or four headline figures as [value, what it is]. */
@@ -223,4 +212,4 @@ export const marksOf = (result: Result, entry: Result['ranking'][number], lang: 
 
 export const scoreText = (entry: Result['ranking'][number], lang: Lang) => decimal(entry.score, 0, lang);
 export const intervalText = (entry: Result['ranking'][number], lang: Lang) => `${decimal(entry.interval[0], 0, lang)}–${decimal(entry.interval[1], 0, lang)}`;
-export { decimal, percent, shareText, signed };
+export { certaintyLines, certaintyText, decimal, percent, shareText, signed, SYMBOLS };

@@ -1,5 +1,7 @@
 import type { Result } from '../core/result.js';
-import type { StreamRenderer } from './renderer.js';
+import type { ScoredFile } from '../core/summary.js';
+import type { ScoreRenderOptions } from './registry/score.js';
+import type { FormatRenderer, StreamRenderer } from './renderer.js';
 import { csvCell, type CsvDialect } from './text.js';
 
 // The cell rule (formula neutralising, controls escaped) is shared by every CSV: ./text.ts.
@@ -12,11 +14,16 @@ export { csvCell, type CsvDialect };
  * or with `excel` a decimal comma, semicolons and a byte-order mark, as a Norwegian
  * Excel opens a file by double-click.
  */
-export function renderScoreCsv(results: readonly Result[], dialect: CsvDialect = {}): string {
+export function renderScoreCsv(files: readonly ScoredFile[], dialect: CsvDialect = {}): string {
   const stream = scoreCsvStream(dialect);
-  if (results.length === 0) return (dialect.excel ? '\uFEFF' : '') + line(HEADER, dialect);
-  return stream.start(results.length) + results.map((result, i) => stream.item(result, i, results.length)).join('') + stream.end(results.length);
+  if (files.length === 0) return (dialect.excel ? '\uFEFF' : '') + line(HEADER, dialect);
+  return stream.start(files.length) + files.map((file, i) => stream.item(file, i, files.length)).join('') + stream.end(files.length);
 }
+
+export const scoreCsv: FormatRenderer<readonly ScoredFile[], ScoreRenderOptions, ScoredFile, string> = {
+  render: (files, options) => renderScoreCsv(files, options),
+  stream: (options) => scoreCsvStream(options),
+};
 
 const HEADER = ['source', 'municipality', 'scenario', 'rank', 'model', 'name', 'score', 'low', 'high', 'feasible', 'verdict', 'p_first', 'mean_rank', 'vs_today', 'p_better_than_today'];
 const line = (row: readonly unknown[], { excel = false }: CsvDialect) => row.map((cell) => csvCell(cell, { excel })).join(excel ? ';' : ',') + '\r\n';
@@ -57,10 +64,10 @@ function rows(result: Result, criteria: readonly string[], dialect: CsvDialect):
  * The same CSV, one result at a time, so that 100,000 files never make one string: the
  * byte-order mark (Excel) and the header come with the first result (it names the criteria).
  */
-export function scoreCsvStream(dialect: CsvDialect = {}): StreamRenderer<Result> {
+export function scoreCsvStream(dialect: CsvDialect = {}): StreamRenderer<ScoredFile> {
   return {
     start: () => '',
-    item: (result, index) => {
+    item: ({ result }, index) => {
       const criteria = criteriaOf(result);
       const head = index === 0 ? (dialect.excel ? '\uFEFF' : '') + line([...HEADER, ...criteria.map((c) => `points_${c}`), ...criteria.map((c) => `weight_${c}`)], dialect) : '';
       return head + rows(result, criteria, dialect);

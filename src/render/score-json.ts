@@ -1,20 +1,24 @@
-import type { Result } from '../core/result.js';
-import type { StreamRenderer } from './renderer.js';
+import type { ScoredFile } from '../core/summary.js';
+import type { ScoreRenderOptions } from './registry/score.js';
+import type { FormatRenderer, StreamRenderer } from './renderer.js';
 import { jsonText } from './text.js';
 
 /** One result as the orgfit/result@1 object; several as orgfit/results@1 holding them in order. */
-export function renderScoreJson(results: readonly Result[]): string {
-  return scoreJsonStream.start(results.length) + results.map((result, i) => scoreJsonStream.item(result, i, results.length)).join('') + scoreJsonStream.end(results.length);
+export function renderScoreJson(files: readonly ScoredFile[]): string {
+  return scoreJsonStream.start(files.length) + files.map((file, i) => scoreJsonStream.item(file, i, files.length)).join('') + scoreJsonStream.end(files.length);
 }
+
+/** The result is the published contract (schema/result.schema.json); its summary is the table's and the report's reading of it. */
+export const scoreJson: FormatRenderer<readonly ScoredFile[], ScoreRenderOptions, ScoredFile, string> = { render: renderScoreJson, stream: () => scoreJsonStream };
 
 /**
  * The same JSON, one result at a time: what jsonText (JSON.stringify(value, null, 2), unsafe characters escaped) writes for
  * `{ format, results: [...] }`, each result indented two levels (a JSON string holds no
  * raw line break, so every line break is the layout's).
  */
-export const scoreJsonStream: StreamRenderer<Result> = {
+export const scoreJsonStream: StreamRenderer<ScoredFile> = {
   start: (count) => (count === 1 ? '' : count === 0 ? '{\n  "format": "orgfit/results@1",\n  "results": []' : '{\n  "format": "orgfit/results@1",\n  "results": [\n'),
-  item: (result, index, count) => {
+  item: ({ result }, index, count) => {
     // jsonText escapes, character by character, what must not reach a terminal raw.
     const text = jsonText(result).slice(0, -1);
     if (count === 1) return text + '\n';

@@ -1,8 +1,10 @@
 import type { RankedModel, Result } from '../core/result.js';
-import type { RenderOptions } from './renderer.js';
+import type { ScoredFile } from '../core/summary.js';
+import type { ScoreRenderOptions } from './registry/score.js';
+import type { FormatRenderer, RenderOptions } from './renderer.js';
 import { resultText } from '../i18n/result.js';
 import { decimal, pad, padStart, signed, truncate, visibleDeep, wrap } from './text.js';
-import { answerText, shareText, tippingSentence, verdictSentence } from './verdict.js';
+import { answerText, certaintyLines, shareText, tippingSentence, verdictSentence } from './verdict.js';
 
 /**
  * The result as a manager reads it at a terminal: the verdict in one sentence first,
@@ -11,13 +13,15 @@ import { answerText, shareText, tippingSentence, verdictSentence } from './verdi
  * resolve, what would change the verdict, the unknown answers that matter, and what the
  * numbers mean, said once. Laid out for the terminal's width, never wider than 100.
  */
-export function renderScoreTable(results: readonly Result[], options: RenderOptions): string {
+export function renderScoreTable(files: readonly ScoredFile[], options: RenderOptions): string {
   // Names, municipalities and assumptions come from files: nothing in them may drive the terminal.
-  results = visibleDeep(results);
-  const blocks = results.map((result) => renderOne(result, options));
-  if (results.length > 1) blocks.push(renderSummary(results, options));
+  files = visibleDeep(files);
+  const blocks = files.map((file) => renderOne(file, options));
+  if (files.length > 1) blocks.push(renderSummary(files.map((f) => f.result), options));
   return blocks.join('\n');
 }
+
+export const scoreTable: FormatRenderer<readonly ScoredFile[], ScoreRenderOptions, ScoredFile, string> = { render: renderScoreTable };
 
 /**
  * Several municipalities or scenarios side by side: the verdict (with the model it names),
@@ -45,7 +49,8 @@ function renderSummary(results: readonly Result[], { lang, paint, width }: Rende
   return out.join('\n') + '\n';
 }
 
-function renderOne(result: Result, { lang, paint, width }: RenderOptions): string {
+function renderOne(file: ScoredFile, { lang, paint, width }: RenderOptions): string {
+  const { result } = file;
   const columns = Math.min(width, 100);
   const samples = result.method.robustness.samples;
   const say = (text: string, indent = '  ') => wrap(text, columns, { indent });
@@ -57,7 +62,10 @@ function renderOne(result: Result, { lang, paint, width }: RenderOptions): strin
     ...(result.today ? [resultText(lang, 'today-is', { model: result.ranking.find((r) => r.model === result.today)?.name ?? result.today })] : []),
   ];
   if (context.length > 0) out.push(...say(context.join(' ')).map((l) => paint.dim(l)));
-  out.push('', ...say(`${resultText(lang, 'verdict')}: ${verdictSentence(result, lang)}`).map((l) => paint.bold(l)), '');
+  out.push('', ...say(`${resultText(lang, 'verdict')}: ${verdictSentence(result, lang)}`).map((l) => paint.bold(l)));
+  // How sure, in the words the report uses: the one summary of the core (src/core/summary.ts).
+  if (samples > 0) out.push(...certaintyLines(file, lang).flatMap((l) => say(l)));
+  out.push('');
 
   // rank (2) + name + score with interval (12) + against today (9, when today is known) + first (8), one space between
   const today = result.today !== undefined;

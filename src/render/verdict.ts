@@ -1,4 +1,6 @@
 import type { RankedModel, Result } from '../core/result.js';
+import type { ScoredFile } from '../core/summary.js';
+import type { Confidence } from '../schema/index.js';
 import type { Lang } from '../i18n/lang.js';
 import { resultText } from '../i18n/result.js';
 import { decimal, percent } from './text.js';
@@ -74,4 +76,18 @@ export function tippingSentence(result: Result, tipping: Result['tippingPoints']
     from: answerText(result, tipping.question, tipping.from, lang),
     to: answerText(result, tipping.question, tipping.to, lang),
   });
+}
+
+/** GRADE's symbols for the four levels of certainty. */
+export const SYMBOLS: Readonly<Record<Confidence, string>> = { high: '⊕⊕⊕⊕', moderate: '⊕⊕⊕◯', low: '⊕⊕◯◯', 'very-low': '⊕◯◯◯' };
+
+/** "⊕⊕◯◯ lav". */
+export const certaintyText = (level: Confidence, lang: Lang) => `${SYMBOLS[level]} ${resultText(lang, `certainty-${level}`)}`;
+
+/** How sure the verdict is, and why it is not surer: the same lines in the terminal and in the report. */
+export function certaintyLines(file: ScoredFile, lang: Lang): string[] {
+  const s = file.summary;
+  const lines = [resultText(lang, 'certainty-line', { symbols: SYMBOLS[s.certainty], level: resultText(lang, `certainty-${s.certainty}`) })];
+  if (s.downgrades.length > 0) lines.push(resultText(lang, 'certainty-why', { list: s.downgrades.map((d) => resultText(lang, `downgrade-${d}`)).join('; ') }));
+  return lines;
 }

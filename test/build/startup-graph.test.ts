@@ -49,6 +49,15 @@ describe('what each command loads', () => {
     }
   });
 
+  // score's formats are on report's contract (src/render/renderer.ts LazyRegistry): each is loaded only when asked for.
+  it('score loads none of its format renderers until one is asked for, and never the report\'s', () => {
+    const modules = loaded('cli.js', chunkOf('score'));
+    expect(modules).toContain('src/core/summary.ts');
+    for (const lazy of ['src/render/score-table.ts', 'src/render/score-json.ts', 'src/render/score-csv.ts', 'src/render/report-']) {
+      expect(modules.filter((m) => m.includes(lazy)), lazy).toEqual([]);
+    }
+  });
+
   it('report in Markdown loads neither the HTML, the browser nor the Word code until they are asked for', () => {
     const modules = loaded('cli.js', chunkOf('report'));
     expect(modules).toContain('src/core/report.ts');
@@ -68,7 +77,8 @@ describe('what each command loads', () => {
   // Each command loads the message catalogs of the domains it speaks (src/i18n/), and no other.
   const catalogs = (modules: string[]) => [...new Set(modules.flatMap((m) => /^src\/i18n\/(?:en|nb)\/(\w+)\.ts$/.exec(m)?.[1] ?? []))].sort();
   it.each([
-    ['score', ['cli', 'common', 'result', 'validate']],
+    // score's words come with the format renderer it loads when asked for (see below).
+    ['score', ['cli', 'common', 'validate']],
     ['explain', ['cli', 'common', 'result', 'validate']],
     ['validate', ['cli', 'common', 'validate']],
     ['models', ['cli', 'common', 'kb', 'validate']],
@@ -76,10 +86,18 @@ describe('what each command loads', () => {
     ['template', ['cli', 'common', 'kb']],
     ['sources', ['cli', 'common', 'kb']],
     ['schema', ['cli', 'common']],
-    ['questionnaire', ['cli', 'common', 'quest', 'result', 'validate']],
+    ['questionnaire', ['cli', 'common', 'quest', 'validate']],
     ['report', ['cli', 'common', 'report', 'validate']],
   ])('%s loads the catalogs of %j only', (command, domains) => {
     expect(catalogs(loaded('cli.js', chunkOf(command)))).toEqual(domains);
+  });
+
+  it.each(['score-table', 'score-json', 'score-csv'])('the %s renderer, loaded when its format is asked for, brings the catalogs it speaks and no report code', (renderer) => {
+    const chunk = [...outputs].find(([, o]) => Object.keys(o.inputs).includes(`src/render/${renderer}.ts`))?.[0];
+    expect(chunk, renderer).toBeDefined();
+    const modules = loaded(chunk!);
+    if (renderer === 'score-table') expect(catalogs(modules)).toContain('result');
+    expect(modules.filter((m) => m.includes('src/render/report-') || m.includes('src/core/report.ts'))).toEqual([]);
   });
 
   it('starting the CLI loads only the cli catalogs (and the common words they include), in every language', () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { run, type Io } from '../../src/cli.js';
 import { renderScoreCsv, scoreCsvStream } from '../../src/render/score-csv.js';
 import { scoreJsonStream } from '../../src/render/score-json.js';
+import { scoredFile } from '../../src/core/summary.js';
 import type { Result } from '../../src/core/result.js';
 import { ROOT } from '../helpers/kb.js';
 
@@ -46,14 +47,14 @@ describe('score writes one result at a time', () => {
   it.each([0, 1, 2, 3])('the JSON pieces of %i results are JSON.stringify of the whole, byte for byte', async (count) => {
     const list = count === 0 ? [] : await results(Math.max(1, count));
     const whole = (list.length === 1 ? JSON.stringify(list[0], null, 2) : JSON.stringify({ format: 'orgfit/results@1', results: list }, null, 2)) + '\n';
-    const pieces = scoreJsonStream.start(list.length) + list.map((r, i) => scoreJsonStream.item(r, i, list.length)).join('') + scoreJsonStream.end(list.length);
+    const pieces = scoreJsonStream.start(list.length) + list.map((r, i) => scoreJsonStream.item(scoredFile(r), i, list.length)).join('') + scoreJsonStream.end(list.length);
     expect(pieces).toBe(whole);
   });
 
   it('the CSV pieces are the whole CSV: one header, then every row', async () => {
     const list = await results(3);
-    const pieces = list.map((r, i) => scoreCsvStream().item(r, i, list.length)).join('');
-    expect(pieces).toBe(renderScoreCsv(list));
+    const pieces = list.map((r, i) => scoreCsvStream().item(scoredFile(r), i, list.length)).join('');
+    expect(pieces).toBe(renderScoreCsv(list.map(scoredFile)));
     expect(pieces.split('\r\n').filter((line) => line.startsWith('source,'))).toHaveLength(1);
   });
 });

@@ -92,4 +92,17 @@ export default {
   'gaps': 'Gaps in the evidence',
   'reads-answers': 'from your answers to',
   'assumed-mark': ' (assumed)',
+  // How sure the verdict is, in GRADE's words (src/core/summary.ts): said by `score` and `report` alike.
+  'certainty-line': 'How sure: {symbols} {level}',
+  'certainty-why': 'Less sure because: {list}.',
+  'downgrade-not-clear': 'the leader is first in fewer than 9 in 10 of the plausible cases',
+  'downgrade-no-clear-first': 'no model is a clear first choice',
+  'downgrade-evidence-undecided': 'the evidence does not decide between the workable models',
+  'downgrade-keep-narrow': 'today’s organisation is kept because no alternative is clearly better, not because it is clearly best',
+  'downgrade-many-unknowns': 'more than a third of the answers are “don’t know”',
+  'downgrade-thin-evidence': 'most of what moves the leader’s score rests on low or very low certainty evidence',
+  'certainty-high': 'high',
+  'certainty-moderate': 'moderate',
+  'certainty-low': 'low',
+  'certainty-very-low': 'very low',
 } as const satisfies Catalog;

@@ -93,4 +93,17 @@ export default {
   'gaps': 'Hull i kunnskapsgrunnlaget',
   'reads-answers': 'ut fra svarene på',
   'assumed-mark': ' (antatt)',
+  // Hvor sikker konklusjonen er, med GRADEs ord (src/core/summary.ts): sagt av både `score` og `report`.
+  'certainty-line': 'Hvor sikkert: {symbols} {level}',
+  'certainty-why': 'Mindre sikkert fordi: {list}.',
+  'downgrade-not-clear': 'den første kommer først i færre enn 9 av 10 plausible tilfeller',
+  'downgrade-no-clear-first': 'ingen modell er et klart førstevalg',
+  'downgrade-evidence-undecided': 'kunnskapsgrunnlaget avgjør ikke mellom de gjennomførbare modellene',
+  'downgrade-keep-narrow': 'dagens organisering beholdes fordi ingen annen er klart bedre, ikke fordi den er klart best',
+  'downgrade-many-unknowns': 'mer enn en tredjedel av svarene er «vet ikke»',
+  'downgrade-thin-evidence': 'det meste av det som flytter poengsummen til den første, hviler på kunnskap med lav eller svært lav sikkerhet',
+  'certainty-high': 'høy',
+  'certainty-moderate': 'middels',
+  'certainty-low': 'lav',
+  'certainty-very-low': 'svært lav',
 } satisfies Translation<typeof en>;

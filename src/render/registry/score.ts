@@ -1,14 +1,21 @@
-import type { Result } from '../../core/result.js';
+import type { ScoredFile } from '../../core/summary.js';
 import type { FormatOf } from '../formats.js';
-import type { Registry, StreamRenderer } from '../renderer.js';
-import { renderScoreCsv, scoreCsvStream, type CsvDialect } from '../score-csv.js';
-import { renderScoreJson, scoreJsonStream } from '../score-json.js';
-import { renderScoreTable } from '../score-table.js';
+import type { LazyRegistry, RenderOptions } from '../renderer.js';
+import type { CsvDialect } from '../text.js';
 
-/** `orgfit score --format …`: one result per answers file. */
-export default { table: renderScoreTable, json: renderScoreJson, csv: renderScoreCsv } satisfies Registry<'score', readonly Result[], CsvDialect>;
+export type ScoreRenderOptions = RenderOptions & CsvDialect;
 
-/** The formats that can be written one result at a time (the table ends with a summary of all). */
-export const streams: Partial<Record<FormatOf<'score'>, (dialect: CsvDialect) => StreamRenderer<Result>>> = { json: () => scoreJsonStream, csv: scoreCsvStream };
+/**
+ * `orgfit score --format …`, on the same contract as `report`'s formats: each renders the
+ * scored files (the result and its verdict's summary, built in the core), and is loaded
+ * only when asked for.
+ */
+const registry: LazyRegistry<'score', readonly ScoredFile[], ScoreRenderOptions, ScoredFile, string> = {
+  table: async () => (await import('../score-table.js')).scoreTable,
+  json: async () => (await import('../score-json.js')).scoreJson,
+  csv: async () => (await import('../score-csv.js')).scoreCsv,
+};
+export default registry;
+
 /** The formats that print nothing of the searches for tipping points and the unknowns that matter: they can skip them. */
 export const NUMBERS_ONLY: ReadonlySet<FormatOf<'score'>> = new Set(['csv']);
