@@ -29,7 +29,7 @@ export function parseSimpleYaml(text: string): Record<string, unknown> | undefin
     if (!match) return undefined;
     const key = match[1]!;
     const rest = match[2]!;
-    if (FORBIDDEN.has(key)) return undefined;
+    if (FORBIDDEN.has(key) || NULL_KEYS.has(key)) return undefined;
 
     let target: Record<string, unknown>;
     if (indent === 0) {
@@ -70,15 +70,25 @@ export function parseSimpleYaml(text: string): Record<string, unknown> | undefin
   return Object.keys(root).length === 0 ? undefined : toPlainObject(root);
 }
 
-const BAIL = Symbol('bail');
+export const BAIL = Symbol('bail');
+export type Bail = typeof BAIL;
 /** Tabs, every white space but the plain space (NBSP, U+FEFF, U+2028…), CR and the C0/C1 controls. */
 const UNUSUAL = /[^\S ]|[\u0000-\u001f\u007f-\u009f]/;
+export const UNUSUAL_CHARACTER = UNUSUAL;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
-/** "key: rest" or "key:" with a plain key: letters, digits, "-" and "_" (no quoted or complex keys). */
-const KEY_LINE = /^([A-Za-z0-9][A-Za-z0-9_-]*):(?:$| (.*)$)/;
+/** "key: rest" or "key:" with a plain key (see isPlainKey; no quoted or complex keys). */
+const KEY_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?:$| (.*)$)/;
+const PLAIN_KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;
+/**
+ * A key the fast paths read themselves: a letter, then letters, digits, "-" and "_". A key
+ * that begins with a digit may be a number to YAML (`0x1F` is 31), and `null` is no name at
+ * all (the full parser's walk refuses it): both are left to the full parser.
+ */
+export const isPlainKey = (key: string): boolean => PLAIN_KEY.test(key) && !NULL_KEYS.has(key);
+const NULL_KEYS = new Set(['null', 'Null', 'NULL']);
 
 /** Removes a trailing " # comment" outside quotes; undefined when quoting is too unusual to be sure. */
-function stripComment(rest: string | undefined): string | undefined {
+export function stripComment(rest: string | undefined): string | undefined {
   if (rest === undefined) return '';
   const text = rest.trim();
   if (text.startsWith('"') || text.startsWith("'")) {
@@ -98,7 +108,7 @@ const PLAIN_STRING = /^[\p{L}\p{N}][\p{L}\p{N} .,()/–—'’@_+-]*$/u;
 const INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
 const DECIMAL = /^-?(?:0|[1-9][0-9]*)\.[0-9]+$/;
 
-function scalarValue(text: string): unknown {
+export function scalarValue(text: string): unknown {
   if (text.startsWith('"')) {
     const inner = text.slice(1, -1);
     // Escapes and line folding have rules of their own: leave them to the full parser.

@@ -2,6 +2,7 @@ import type { Document, Node } from 'yaml';
 import { yamlLib } from './yaml-lib.js';
 import type { Issue, MessageRef, Path } from '../core/issue.js';
 import type { ValidateId } from '../i18n/validate.js';
+import { parseBlockYaml } from './block-yaml.js';
 import { parseSimpleYaml } from './fast-yaml.js';
 
 import { MAX_BYTES } from './source.js';
@@ -148,7 +149,9 @@ function bytePosition(bytes: Uint8Array, offset: number): Position {
 export function parseText(text: string): Parsed {
   // Plain files (most answers files) take the fast path; positions are worked out
   // by the full parser only if a check ever asks for one.
-  const simple = text.length <= 256 * 1024 ? parseSimpleYaml(text) : undefined;
+  // Model files (block mappings, lists, folded prose) take the second fast path.
+  const small = text.length <= 256 * 1024;
+  const simple = small ? (parseSimpleYaml(text) ?? parseBlockYaml(text)) : undefined;
   if (simple) {
     let full: Parsed | undefined;
     return { value: simple, issues: [], locate: (path, atKey) => (full ??= parseFull(text)).locate(path, atKey) };

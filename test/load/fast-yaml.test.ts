@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseBlockYaml } from '../../src/load/block-yaml.js';
 import { parseSimpleYaml } from '../../src/load/fast-yaml.js';
 import { ROOT } from '../helpers/kb.js';
 
@@ -36,6 +37,8 @@ describe('the fast path for plain YAML', () => {
     ['uneven nesting', 'a:\n  b: 1\n   c: 2\n'],
     ['a colon in a plain value', 'a: b: c\n'],
     ['-0', 'a: -0\n'],
+    ['a null key', 'null: 1\n'],
+    ['a key that YAML reads as a number', '0x1F: 1\n'],
   ])('leaves %s to the full parser', (_name, text) => {
     expect(parseSimpleYaml(text)).toBeUndefined();
   });
@@ -92,6 +95,9 @@ describe('the fast path for plain YAML', () => {
       .map(([top, nestedKey, nested, indent, eol]) => [...top, `${nestedKey}:`, ...nested.map((l) => ' '.repeat(indent) + l), '# end'].join(eol) + eol);
     fc.assert(
       fc.property(text, (source) => {
+        // The block path (./block-yaml.ts) reads these texts too: both are held to the full parser.
+        const block = parseBlockYaml(source);
+        if (block !== undefined) expect(block).toEqual(full(source));
         const fast = parseSimpleYaml(source);
         if (fast === undefined) return;
         let expected: unknown;
