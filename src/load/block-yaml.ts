@@ -1,4 +1,4 @@
-import { BAIL, isPlainKey, scalarValue as scalarOf, stripComment as stripTrailingComment, UNUSUAL_CHARACTER, type Bail } from './fast-yaml.js';
+import { BAIL, isPlainKey, scalarValue as scalarOf, stripComment as stripTrailingComment, type Bail } from './fast-yaml.js';
 
 /**
  * A second fast path, for the block YAML that model files are made of: mappings and
@@ -14,13 +14,10 @@ import { BAIL, isPlainKey, scalarValue as scalarOf, stripComment as stripTrailin
  * to the full parser on every text it accepts.
  */
 export function parseBlockYaml(text: string): Record<string, unknown> | undefined {
-  const lines = text.split('\n');
-  for (let n = 0; n < lines.length; n++) {
-    let line = lines[n]!;
-    // CRLF is one line end; any other CR (also one at the very end) is one to YAML: leave it to the full parser.
-    if (line.endsWith('\r') && n < lines.length - 1) line = lines[n] = line.slice(0, -1);
-    if (UNUSUAL_CHARACTER.test(line)) return undefined;
-  }
+  // One test of the whole text: a CR that does not end a line (also one at the very end) is a line end to YAML, and
+  // tabs, white space other than the plain space and the controls are the full parser's.
+  if (ODD_TEXT.test(text) || LONE_CR.test(text)) return undefined;
+  const lines = text.includes('\r') ? text.split('\r\n').join('\n').split('\n') : text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const reader = new Reader(lines);
   reader.skipIgnorable();
@@ -32,6 +29,10 @@ export function parseBlockYaml(text: string): Record<string, unknown> | undefine
   return root as Record<string, unknown>;
 }
 
+/** What ./fast-yaml.ts refuses in a line (UNUSUAL), but for the line ends themselves. */
+const ODD_TEXT = /[^\S \n\r]|[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const LONE_CR = /\r(?!\n)/;
+
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 const BLOCK_HEADER = /^([>|])(-?)$/;
 /** Nesting the fast path takes on itself (orgfit's files nest six deep at most). */
@@ -40,20 +41,28 @@ const MAX_NESTING = 32;
 class Reader {
   private at = 0;
   private depth = 0;
-  constructor(private readonly lines: string[]) {}
+  /** Per line, its indentation and what follows it (spaces only: every other white space was refused above). */
+  private readonly indents: Int32Array;
+  private readonly contents: string[];
+  constructor(private readonly lines: string[]) {
+    this.indents = new Int32Array(lines.length);
+    this.contents = lines.map((line, n) => {
+      const content = line.trimStart();
+      this.indents[n] = line.length - content.length;
+      return content;
+    });
+  }
 
   done(): boolean {
     return this.at >= this.lines.length;
   }
 
-  /** The indentation of the current line (spaces only: every other white space was refused above). */
   indent(): number {
-    const line = this.lines[this.at]!;
-    return line.length - line.trimStart().length;
+    return this.indents[this.at]!;
   }
 
   private content(): string {
-    return this.lines[this.at]!.trimStart();
+    return this.contents[this.at]!;
   }
 
   /** Skips empty lines and comment lines (never inside a block scalar: see blockScalar). */
@@ -164,9 +173,8 @@ class Reader {
     const parts: string[] = [];
     let end = start;
     while (end < this.lines.length) {
-      const line = this.lines[end]!;
-      const content = line.trimStart();
-      const spaces = line.length - content.length;
+      const content = this.contents[end]!;
+      const spaces = this.indents[end]!;
       if (content === '') {
         // An empty line with more spaces than the scalar's indentation holds content: not ours.
         if (indent >= 0 && spaces > indent) return BAIL;
@@ -193,15 +201,15 @@ class Reader {
     if (indent < 0 || parts[0] === '') return BAIL; // an empty scalar, or leading empty lines: the full parser's rules
     this.at = start + last;
     const body = parts.slice(0, last);
-    let value = '';
+    let value: string;
     if (folded) {
       // Lines are joined by a space; each empty line between two lines is one line break instead.
-      for (let i = 0; i < body.length; i++) {
+      const pieces: string[] = [body[0]!];
+      for (let i = 1; i < body.length; i++) {
         const part = body[i]!;
-        if (i === 0) value = part;
-        else if (part === '') value += '\n';
-        else value += body[i - 1] === '' ? part : ` ${part}`;
+        pieces.push(part === '' ? '\n' : body[i - 1] === '' ? part : ` ${part}`);
       }
+      value = pieces.join('');
     } else {
       value = body.join('\n');
     }

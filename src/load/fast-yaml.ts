@@ -74,7 +74,6 @@ export const BAIL = Symbol('bail');
 export type Bail = typeof BAIL;
 /** Tabs, every white space but the plain space (NBSP, U+FEFF, U+2028…), CR and the C0/C1 controls. */
 const UNUSUAL = /[^\S ]|[\u0000-\u001f\u007f-\u009f]/;
-export const UNUSUAL_CHARACTER = UNUSUAL;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 /** "key: rest" or "key:" with a plain key (see isPlainKey; no quoted or complex keys). */
 const KEY_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?:$| (.*)$)/;
