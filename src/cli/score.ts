@@ -5,8 +5,7 @@ import { builtinKb } from './kb.js';
 import { loadAnswers, modelsWithUserDir } from './inputs.js';
 import { samplingOptions } from './sampling.js';
 import { renderOptions } from './render-options.js';
-import { compileEngine } from '../core/engine.js';
-import { scoreMunicipality } from '../core/pipeline.js';
+import { scoreAll, scoreRendered } from './scoring.js';
 import { DEFAULT_FORMAT } from '../render/formats.js';
 import renderers, { NUMBERS_ONLY, streams } from '../render/registry/score.js';
 
@@ -18,19 +17,17 @@ export default async function score({ io, lang, args: [paths], options }: Comman
   const kb = builtinKb(lang);
   const models = await modelsWithUserDir(kb, options.models, io, lang, options.color);
   const files = await loadAnswers(paths, kb, io, lang, options.color);
-  const engine = compileEngine(kb, models);
   // CSV prints no tipping points and no unknowns that matter: it need not search for them.
-  const scoreOne = (file: (typeof files)[number]) =>
-    scoreMunicipality(engine, file.value, { lang, seed, source: file.path, ...(samples !== undefined ? { samples } : {}), ...(NUMBERS_ONLY.has(format) ? { skipSearches: true } : {}) });
+  const scoring = { kb, models, files, env: io.env, options: { lang, seed, ...(samples !== undefined ? { samples } : {}), ...(NUMBERS_ONLY.has(format) ? { skipSearches: true } : {}) } };
   const stream = streams[format]?.(dialect);
   if (stream) {
-    // One result at a time, written as soon as it is scored: memory stays flat however many files there are.
+    // Each result written as soon as it (and every one before it) is scored: memory stays flat however many files there are.
     io.stdout.write(stream.start(files.length));
-    files.forEach((file, i) => io.stdout.write(stream.item(scoreOne(file), i, files.length)));
+    for await (const text of scoreRendered(scoring, { format, dialect, renderer: stream })) io.stdout.write(text);
     io.stdout.write(stream.end(files.length));
     return EXIT.ok;
   }
   // The table is laid out for the terminal (80 columns when there is none), and ends with a summary of all.
-  io.stdout.write(renderers[format](files.map(scoreOne), { ...renderOptions(io.stdout, io, lang, options.color, io.stdout.columns || 80), ...dialect }));
+  io.stdout.write(renderers[format](await scoreAll(scoring), { ...renderOptions(io.stdout, io, lang, options.color, io.stdout.columns || 80), ...dialect }));
   return EXIT.ok;
 }
