@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase } from '../core/kb.js';
 import { compileEngine } from '../core/engine.js';
 import { scoreMunicipality, type ScoreOptions } from '../core/pipeline.js';
@@ -62,12 +60,14 @@ export function workerCount(files: number, env: Record<string, string | undefine
   return count > 1 ? count : 0;
 }
 
-/** The worker script beside this module in dist/; from the sources (tests in-process) there is none, and scoring stays in this thread. */
+/** The worker script, beside this module in dist/ (scripts/build.mjs bundles it). */
 const WORKER = new URL('./score-worker.js', import.meta.url);
+/** Run from the sources (the tests in-process), there is no worker script to start: scoring stays in this thread. */
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
 
-async function threads(scoring: Scoring): Promise<number> {
+function threads(scoring: Scoring): number {
   const count = workerCount(scoring.files.length, scoring.env, scoring.options.lang, scoring.options.samples !== 0);
-  return count > 1 && existsSync(fileURLToPath(WORKER)) ? count : 0;
+  return count > 1 && !FROM_SOURCE ? count : 0;
 }
 
 function inThread({ kb, models, files, options }: Scoring): (file: { path: string; value: AnswersFile }) => Result {
@@ -80,7 +80,7 @@ const ownModels = ({ kb, models }: Scoring) => models.slice(kb.models.length);
 
 /** Every file's result, in input order (for the table and the report, which need them all). */
 export async function scoreAll(scoring: Scoring): Promise<Result[]> {
-  const count = await threads(scoring);
+  const count = threads(scoring);
   if (count === 0) return scoring.files.map(inThread(scoring));
   const { scoreInThreads } = await import('./parallel.js');
   const results: Result[] = [];
@@ -90,7 +90,7 @@ export async function scoreAll(scoring: Scoring): Promise<Result[]> {
 
 /** Each file's part of a streamed format (`stream.renderer.item`), in input order, as soon as it is ready. */
 export async function* scoreRendered(scoring: Scoring, stream: StreamFormat): AsyncGenerator<string> {
-  const count = await threads(scoring);
+  const count = threads(scoring);
   const total = scoring.files.length;
   if (count === 0) {
     const score = inThread(scoring);
