@@ -37,13 +37,19 @@ export interface StreamFormat {
 }
 
 /**
- * Files below which one thread is faster: starting a worker (loading the scoring code
- * and compiling the engine) costs about as much as scoring a few files with the
- * robustness analysis, or a few dozen without it (--samples 0). Measured on two cores
- * (README, "Many files").
+ * Files below which one thread is as fast: each worker loads the scoring code, compiles the
+ * engine and warms up its own JIT (0.3-0.7 s CPU with V8's helper threads, measured on two
+ * cores), which pays off after a few files with the robustness analysis and the searches
+ * (`report`, the table, JSON: 0.1-0.4 s a file), a dozen without the searches (CSV), and
+ * about a hundred with neither (--samples 0: 10-20 ms a file). README, "Many files".
  */
-export const MIN_FILES = { sampled: 4, unsampled: 48 } as const;
-/** No more threads than this, whatever the machine: past it the main thread's writing is the limit. */
+export const MIN_FILES = { searches: 6, sampled: 12, unsampled: 128 } as const;
+
+/** The break-even of `options`' kind of scoring. */
+export const minFiles = (options: Pick<ScoreOptions, 'samples' | 'skipSearches'>): number =>
+  options.samples === 0 ? MIN_FILES.unsampled : options.skipSearches ? MIN_FILES.sampled : MIN_FILES.searches;
+
+/** No more threads than this unless ORGFIT_WORKERS asks: past it the main thread's reading and writing is the limit. */
 const MAX_WORKERS = 16;
 
 /**
@@ -51,12 +57,11 @@ const MAX_WORKERS = 16;
  * decides (0 or 1: this thread); otherwise one per core (os.availableParallelism) when
  * there is more than one and enough files.
  */
-export function workerCount(files: number, env: Record<string, string | undefined>, lang: Lang, sampled = true): number {
+export function workerCount(files: number, env: Record<string, string | undefined>, lang: Lang, atLeast: number = MIN_FILES.searches): number {
   const set = env.ORGFIT_WORKERS;
   const chosen = set === undefined ? undefined : integerOption(set, 'ORGFIT_WORKERS', lang, { max: 256 });
-  const cores = chosen ?? availableParallelism();
-  if (chosen === undefined && files < (sampled ? MIN_FILES.sampled : MIN_FILES.unsampled)) return 0;
-  const count = Math.min(cores, files, MAX_WORKERS);
+  if (chosen === undefined && files < atLeast) return 0;
+  const count = Math.min(chosen ?? Math.min(availableParallelism(), MAX_WORKERS), files);
   return count > 1 ? count : 0;
 }
 
@@ -66,7 +71,7 @@ const WORKER = new URL('./score-worker.js', import.meta.url);
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 
 function threads(scoring: Scoring): number {
-  const count = workerCount(scoring.files.length, scoring.env, scoring.options.lang, scoring.options.samples !== 0);
+  const count = workerCount(scoring.files.length, scoring.env, scoring.options.lang, minFiles(scoring.options));
   return count > 1 && !FROM_SOURCE ? count : 0;
 }
 

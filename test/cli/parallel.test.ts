@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chunkSizeFor, inOrder, scoreInThreads, type ChunkWorker } from '../../src/cli/parallel.js';
-import { MIN_FILES, workerCount } from '../../src/cli/scoring.js';
+import { MIN_FILES, minFiles, workerCount } from '../../src/cli/scoring.js';
 import { UsageError } from '../../src/errors.js';
 import type { AnswersFile } from '../../src/schema/index.js';
 
@@ -148,8 +148,11 @@ describe('how many workers', () => {
 
   it('unset: this thread below the break-even, else one per core (never more than files)', () => {
     expect(workerCount(1, {}, 'en')).toBe(0);
-    expect(workerCount(MIN_FILES.sampled - 1, {}, 'en')).toBe(0);
-    expect(workerCount(MIN_FILES.unsampled - 1, {}, 'en', false)).toBe(0);
+    expect(workerCount(MIN_FILES.searches - 1, {}, 'en')).toBe(0);
+    expect(workerCount(MIN_FILES.unsampled - 1, {}, 'en', MIN_FILES.unsampled)).toBe(0);
+    expect(minFiles({ samples: 0, skipSearches: true })).toBe(MIN_FILES.unsampled);
+    expect(minFiles({ skipSearches: true })).toBe(MIN_FILES.sampled);
+    expect(minFiles({ samples: 500 })).toBe(MIN_FILES.searches);
     const many = workerCount(10_000, {}, 'en');
     expect(many === 0 || many >= 2).toBe(true);
   });
