@@ -114,6 +114,17 @@ describe('many files over worker threads (built binary): the same bytes as one t
     if (args[0] === 'score' && args.includes('--format')) expect(text.indexOf('bergen-vest-variant.yaml')).toBeLessThan(text.indexOf('fjordby.yaml'));
   });
 
+  it('with models of the user\'s own (--models DIR): the threads score them too, as one thread does', async () => {
+    mkdirSync(join(dir, 'mine'), { recursive: true });
+    writeFileSync(join(dir, 'mine', 'my-matrix.yaml'), readFileSync(join(ROOT, 'models', 'matrix.yaml'), 'utf8').replace(/^id: .*$/m, 'id: my-matrix'));
+    const args = ['--models', 'mine', 'score', 'answers', '--format', 'csv', '--samples', '100'];
+    const [one, two] = await Promise.all([orgfit(args, { ORGFIT_WORKERS: '1' }), orgfit(args, { ORGFIT_WORKERS: '2' })]);
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    expect(one.stdout.toString('utf8').match(/,my-matrix,/g)).toHaveLength(12);
+    expect(two.stdout.equals(one.stdout)).toBe(true);
+  });
+
   it('report --format json --out: the same file with one thread and with five (more threads than cores)', async () => {
     const [one, five] = await Promise.all([
       orgfit(['report', 'answers', '--format', 'json', '--out', 'one.json'], { ORGFIT_WORKERS: '1' }),
