@@ -39,11 +39,11 @@ export interface StreamFormat {
 /**
  * Files below which one thread is as fast: each worker loads the scoring code, compiles the
  * engine and warms up its own JIT (0.3-0.7 s CPU with V8's helper threads, measured on two
- * cores), which pays off after a few files with the robustness analysis and the searches
- * (`report`, the table, JSON: 0.1-0.4 s a file), a dozen without the searches (CSV), and
+ * cores), which pays off after about 8 files with the robustness analysis and the searches
+ * (`report`, the table, JSON: 0.1-0.4 s a file), 16 without the searches (CSV), and
  * about a hundred with neither (--samples 0: 10-20 ms a file). README, "Many files".
  */
-export const MIN_FILES = { searches: 6, sampled: 12, unsampled: 128 } as const;
+export const MIN_FILES = { searches: 8, sampled: 16, unsampled: 128 } as const;
 
 /** The break-even of `options`' kind of scoring. */
 export const minFiles = (options: Pick<ScoreOptions, 'samples' | 'skipSearches'>): number =>
