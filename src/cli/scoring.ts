@@ -80,8 +80,11 @@ function inThread({ kb, models, files, options }: Scoring): (file: { path: strin
   return (file) => scoreMunicipality(engine, file.value, { ...options, source: file.path });
 }
 
-/** The user's own models: the workers load the built-in knowledge base themselves. */
-const ownModels = ({ kb, models }: Scoring) => models.slice(kb.models.length);
+/** The user's own models: the workers load the built-in ones themselves, and put them first (as modelsWithUserDir does). */
+function ownModels({ kb, models }: Scoring): readonly Model[] {
+  if (kb.models.some((model, i) => models[i] !== model)) throw new Error('the models to score must start with the built-in ones');
+  return models.slice(kb.models.length);
+}
 
 /** Every file's result, in input order (for the table and the report, which need them all). */
 export async function scoreAll(scoring: Scoring): Promise<Result[]> {
