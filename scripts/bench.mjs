@@ -108,7 +108,15 @@ function machine() {
     loadAtStart: loadavg().map((x) => x.toFixed(2)).join(' '),
     commit: git,
     caVariable: ca ? `set (${ca})` : 'not set',
+    workers: workersNote(),
   };
+}
+
+/** The worker threads `score` and `report` use for many files (src/cli/scoring.ts): the runs inherit ORGFIT_WORKERS. */
+function workersNote() {
+  const set = process.env.ORGFIT_WORKERS;
+  if (set !== undefined) return `ORGFIT_WORKERS=${set} (${Number(set) > 1 ? `${set} worker threads` : 'one thread'})`;
+  return `one worker thread per core above the break-even (src/cli/scoring.ts MIN_FILES): os.availableParallelism() = ${availableParallelism()}, ORGFIT_WORKERS unset`;
 }
 
 const median = (xs) => {
@@ -448,6 +456,7 @@ function throughput() {
 
 function printThroughput() {
   console.log('\nThroughput: answers files in one folder (¾ random answers, ¼ the examples renamed), whole process, wall s');
+  console.log(`  worker threads: ${results.machine.workers}`);
   for (const t of results.throughput) {
     console.log(`\n  orgfit ${t.name}${t.target ? `   target ${t.target}: ${t.met ? 'ok' : 'MISS'}` : ''}${t.linear === undefined ? '' : `; linear to 100k in bounded memory: ${t.linear ? 'ok' : 'MISS'}`}`);
     console.log(`    ${'files'.padStart(7)}  ${'wall s'.padStart(7)}  ${'CPU s'.padStart(7)}  ${'ms/file'.padStart(7)}  ${'peak RSS'.padStart(9)}  ${'output'.padStart(9)}`);
@@ -480,6 +489,7 @@ function reportBench() {
 
 function printReport() {
   console.log('\nA comparison report: 50 answers files, whole process, median of 3 runs');
+  console.log(`  worker threads: ${results.machine.workers}`);
   for (const r of results.report) console.log(`  orgfit ${r.name}: ${r.ok ? `${r.wallS.toFixed(2)} s wall, ${r.cpuS.toFixed(2)} s CPU, ${(r.outputBytes / 2 ** 20).toFixed(1)} MiB` : `failed: ${r.why}`}${r.target ? `   target ${r.target}: ${r.met ? 'ok' : 'MISS'}` : ''}`);
 }
 

@@ -17,7 +17,8 @@ rmSync(next, { recursive: true, force: true });
 const bundle = await build({
   ...common,
   metafile: true,
-  entryPoints: { cli: `${root}src/cli.ts`, 'node-io': `${root}src/cli/node-io.ts` },
+  // score-worker is the script of the worker threads that score many files at once (src/cli/parallel.ts).
+  entryPoints: { cli: `${root}src/cli.ts`, 'node-io': `${root}src/cli/node-io.ts`, 'score-worker': `${root}src/cli/score-worker.ts` },
   // resvg is a native addon (a prebuilt .node file per platform): loaded from node_modules, never bundled.
   external: ['@resvg/resvg-js'],
   outdir: next,

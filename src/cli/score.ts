@@ -5,8 +5,7 @@ import { builtinKb } from './kb.js';
 import { loadAnswers, modelsWithUserDir } from './inputs.js';
 import { samplingOptions } from './sampling.js';
 import { renderOptions } from './render-options.js';
-import { compileEngine } from '../core/engine.js';
-import { scoreMunicipality } from '../core/pipeline.js';
+import { scoreAll, scoreRendered } from './scoring.js';
 import { DEFAULT_FORMAT } from '../render/formats.js';
 import { scoredFile } from '../core/summary.js';
 import renderers, { NUMBERS_ONLY } from '../render/registry/score.js';
@@ -19,21 +18,19 @@ export default async function score({ io, lang, args: [paths], options }: Comman
   const kb = builtinKb(lang);
   const models = await modelsWithUserDir(kb, options.models, io, lang, options.color);
   const files = await loadAnswers(paths, kb, io, lang, options.color);
-  const engine = compileEngine(kb, models);
   // CSV prints no tipping points and no unknowns that matter: it need not search for them.
-  const scoreOne = (file: (typeof files)[number]) =>
-    scoredFile(scoreMunicipality(engine, file.value, { lang, seed, source: file.path, ...(samples !== undefined ? { samples } : {}), ...(NUMBERS_ONLY.has(format) ? { skipSearches: true } : {}) }));
+  const scoring = { kb, models, files, env: io.env, options: { lang, seed, ...(samples !== undefined ? { samples } : {}), ...(NUMBERS_ONLY.has(format) ? { skipSearches: true } : {}) } };
   const renderer = await renderers[format]();
   const say = { ...renderOptions(io.stdout, io, lang, options.color, io.stdout.columns || 80), ...dialect };
   const stream = renderer.stream?.(say);
   if (stream) {
-    // One result at a time, written as soon as it is scored: memory stays flat however many files there are.
+    // Each result written as soon as it (and every one before it) is scored: memory stays flat however many files there are.
     io.stdout.write(stream.start(files.length));
-    files.forEach((file, i) => io.stdout.write(stream.item(scoreOne(file), i, files.length)));
+    for await (const text of scoreRendered(scoring, { format, dialect, renderer: stream })) io.stdout.write(text);
     io.stdout.write(stream.end(files.length));
     return EXIT.ok;
   }
   // The table is laid out for the terminal (80 columns when there is none), and ends with a summary of all.
-  io.stdout.write(renderer.render(files.map(scoreOne), say));
+  io.stdout.write(renderer.render((await scoreAll(scoring)).map(scoredFile), say));
   return EXIT.ok;
 }

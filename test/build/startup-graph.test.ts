@@ -121,6 +121,40 @@ describe('what each command loads', () => {
     expect(modules.filter((m) => m.startsWith('src/questionnaire/') || m.includes('@inquirer') || m.includes('/quest.ts'))).toEqual([]);
   });
 
+  // Many files are scored over worker threads (src/cli/parallel.ts); one file starts none, and loads neither the pool nor node:worker_threads.
+  const outputsOf = (...starts: string[]) => {
+    const seen = new Set<string>();
+    const queue = [...starts];
+    while (queue.length > 0) {
+      const name = queue.pop()!;
+      if (seen.has(name) || !outputs.has(name)) continue;
+      seen.add(name);
+      for (const i of outputs.get(name)!.imports) if (i.kind === 'import-statement') queue.push(basename(i.path));
+    }
+    return [...seen];
+  };
+  it.each(['score', 'report'])('%s loads the worker pool only on demand (a dynamic import), and node:worker_threads with it', (command) => {
+    const modules = loaded('cli.js', chunkOf(command));
+    expect(modules).toContain('src/cli/scoring.ts');
+    expect(modules.filter((m) => m === 'src/cli/parallel.ts' || m === 'src/cli/score-worker.ts')).toEqual([]);
+    const statically = outputsOf('cli.js', chunkOf(command));
+    expect(statically.filter((name) => outputs.get(name)!.imports.some((i) => i.path === 'node:worker_threads'))).toEqual([]);
+    const pool = [...outputs].find(([, o]) => Object.keys(o.inputs).includes('src/cli/parallel.ts'))![0];
+    expect(statically.some((name) => outputs.get(name)!.imports.some((i) => i.kind === 'dynamic-import' && basename(i.path) === pool))).toBe(true);
+  });
+
+  it('the worker script (dist/score-worker.js) loads the engine and the score renderers, and none of the command line, YAML, validator or report code', () => {
+    const worker = [...outputs].find(([, o]) => o.entryPoint === 'src/cli/score-worker.ts');
+    expect(worker?.[0]).toBe('score-worker.js');
+    const modules = loaded(worker![0]);
+    expect(modules).toContain('src/core/pipeline.ts');
+    expect(modules).toContain('src/render/registry/score.ts');
+    // (zod comes in with src/schema/answers.ts, whose constants the engine reads.)
+    for (const heavy of ['node_modules/commander/', 'node_modules/yaml/', 'node_modules/chalk/', 'src/validate/', 'src/load/', 'src/core/report.ts', 'src/cli.ts', 'src/cli/parallel.ts']) {
+      expect(modules.filter((m) => m.includes(heavy)), heavy).toEqual([]);
+    }
+  });
+
   it('the questionnaire loads @inquirer/core and none of the stock prompts', () => {
     const modules = loaded('cli.js', chunkOf('questionnaire'));
     expect(modules.some((m) => m.includes('node_modules/@inquirer/core/'))).toBe(true);

@@ -70,6 +70,7 @@ describe('the packed tarball, installed globally into a fresh prefix', () => {
     expect(files).toContain('LICENSE');
     expect(files).toContain('bin/orgfit.js');
     expect(files).toContain('dist/cli.js');
+    expect(files).toContain('dist/score-worker.js');
     expect(files).toContain('schema/answers.schema.json');
     expect(files.filter((f) => f.startsWith('seeds/examples/')).length).toBeGreaterThan(0);
     expect(files.filter((f) => f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);
@@ -101,6 +102,18 @@ describe('the packed tarball, installed globally into a fresh prefix', () => {
     expect(JSON.parse(scored.stdout).format).toBe('orgfit/result@1');
     const table = orgfit(['score', join(examples, example), '--samples', '50']);
     expect(table.status, table.stderr).toBe(0);
+  });
+
+  it('scores the shipped examples over two worker threads, byte for byte as one thread does', (context) => {
+    needsInstall(context);
+    const examples = join(prefix, 'lib', 'node_modules', pkg.name, 'seeds', 'examples');
+    const run = (workers: string) => spawnSync(join(prefix, 'bin', 'orgfit'), ['--lang', 'en', 'score', examples, '--format', 'csv', '--samples', '50'], { cwd: elsewhere, env: environment({ ORGFIT_WORKERS: workers }), encoding: 'utf8', timeout: 60_000 });
+    const one = run('1');
+    const two = run('2');
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout.split('\r\n').length).toBeGreaterThan(6);
   });
 
   it('every help example that reads the shipped examples runs from another folder', (context) => {
