@@ -262,6 +262,10 @@ class Sampler {
   private readonly ownFeasible: Uint8Array;
   private readonly ownFactors: Float64Array[];
   private readonly row: Float64Array;
+  /** Per model: the adjustments and preconditions that read a drawn answer, and whether all the others hold. */
+  private readonly variableAdjustments: number[][];
+  private readonly variablePreconditions: number[][];
+  private readonly fixedFeasible: Uint8Array;
   /** Whether the drawn answers' evaluations are kept: every unknown answer discrete (a number drawn from a range rarely repeats), no task mix drawn. */
   private readonly cacheable: boolean;
   /** Samples drawn so far: the place of the next one in the evidence stream. */
@@ -303,6 +307,15 @@ class Sampler {
     this.factors = this.ownFactors = engine.models.map((m) => new Float64Array(m.adjustments.length));
     this.ownFeasible = this.feasible;
     this.row = new Float64Array(criteria);
+    // The answers a sample draws; what reads none of them is evaluated once, here (with the known answers).
+    const drawn = new Set([...municipality.unknown, ...(municipality.openMix ? (engine.composition?.questions.filter((q) => !municipality.known[q]) ?? []) : [])].map((q) => engine.questions[q]!.question.id));
+    this.variableAdjustments = engine.models.map((m) => m.adjustments.flatMap((a, i) => (a.reads.some((id) => drawn.has(id)) ? [i] : [])));
+    this.variablePreconditions = engine.models.map((m) => m.preconditions.flatMap((p, i) => (p.reads.some((id) => drawn.has(id)) ? [i] : [])));
+    this.fixedFeasible = new Uint8Array(this.n);
+    this.engine.models.forEach((m, i) => {
+      adjustmentsAt(m, this.values, this.ownFactors[i]!);
+      this.fixedFeasible[i] = m.preconditions.every((p, k) => this.variablePreconditions[i]!.includes(k) || p.requires(this.values)) ? 1 : 0;
+    });
     const discrete = new Set(['scale', 'boolean', 'choice', 'rank', 'multi']);
     this.cacheable = !municipality.openMix && municipality.unknown.every((q) => discrete.has(engine.questions[q]!.question.type));
     const byQuestion = new Map<number, { criterion: number; option: string; total: number }[]>();
@@ -322,7 +335,7 @@ class Sampler {
     const bands: [number, number][] = [];
     if (this.sure) {
       rawWeightsAt(engine, this.values, this.fixedRaw);
-      this.evaluateAnswers();
+      this.evaluateAnswers(true);
       bands.push(...this.bandsAt());
     }
     this.bandCriterion = Int32Array.from(bands.map(([c]) => c));
@@ -375,16 +388,30 @@ class Sampler {
     return evaluated;
   }
 
-  /** Adjustments, workability and expected performance for the current answers, into the sampler's own arrays. */
-  private evaluateAnswers(): void {
+  /**
+   * Adjustments, workability and expected performance for the current answers, into the
+   * sampler's own arrays. Only the adjustments and preconditions that read a drawn answer
+   * are evaluated again (each states the questions it reads); the others keep the values
+   * they had for the known answers, and the sums are taken in the same order as ever.
+   */
+  private evaluateAnswers(all = false): void {
     const criteria = this.engine.criteria.length;
     const row = this.row;
+    const { values } = this;
     this.engine.models.forEach((m, i) => {
-      adjustmentsAt(m, this.values, this.ownFactors[i]!);
-      this.ownFeasible[i] = feasibleAt(m, this.values) ? 1 : 0;
-      performanceAt(m, this.ownFactors[i]!, row);
+      const factors = this.ownFactors[i]!;
+      if (all) {
+        adjustmentsAt(m, values, factors);
+        this.fixedFeasible[i] = feasibleAt(m, values) ? 1 : 0;
+      } else {
+        for (const a of this.variableAdjustments[i]!) factors[a] = m.adjustments[a]!.factor(values);
+      }
+      let feasible = this.fixedFeasible[i] === 1;
+      if (feasible && !all) for (const p of this.variablePreconditions[i]!) if (!m.preconditions[p]!.requires(values)) feasible = false;
+      this.ownFeasible[i] = feasible ? 1 : 0;
+      performanceAt(m, factors, row);
       this.ownPerf.set(row, i * criteria);
-      this.ownScoreEffect[i] = scoreEffectAt(m, this.ownFactors[i]!);
+      this.ownScoreEffect[i] = scoreEffectAt(m, factors);
     });
   }
 
@@ -588,20 +615,7 @@ export function analyseRobustness(engine: Engine, municipality: Municipality, op
     if (adaptive && settled(tally)) break;
   }
 
-  const models = engine.models.map((_, m): Acceptability => {
-    const count = Math.max(1, tally.samples);
-    const first = tally.first(m);
-    const firstCount = tally.ranks[m]![0]!;
-    const ranks = Array.from(tally.ranks[m]!, (x) => x / count);
-    return {
-      ranks,
-      firstError: Math.sqrt((first * (1 - first)) / count),
-      meanRank: ranks.reduce((sum, share, r) => sum + share * (r + 1), 0),
-      beats: Array.from(tally.beats[m]!, (x) => x / count),
-      beatsAfterChange: Array.from(tally.beatsNet[m]!, (x) => x / count),
-      ...(firstCount > 0 ? { centralWeights: Array.from(tally.firstWeights[m]!, (x) => x / firstCount) } : {}),
-    };
-  });
+  const models = acceptabilities(engine, tally);
 
   // The second pass: how surely each model that ever wins does so under its own central weights.
   models.forEach((entry, m) => {
@@ -618,6 +632,47 @@ export function analyseRobustness(engine: Engine, municipality: Municipality, op
   });
 
   return { samples: tally.samples, seed: options.seed, adaptive, maxSamples, models };
+}
+
+/** The rank acceptabilities and pairwise wins of one pass's tallies. */
+function acceptabilities(engine: Engine, tally: Tally): Acceptability[] {
+  return engine.models.map((_, m): Acceptability => {
+    const count = Math.max(1, tally.samples);
+    const first = tally.first(m);
+    const firstCount = tally.ranks[m]![0]!;
+    const ranks = Array.from(tally.ranks[m]!, (x) => x / count);
+    return {
+      ranks,
+      firstError: Math.sqrt((first * (1 - first)) / count),
+      meanRank: ranks.reduce((sum, share, r) => sum + share * (r + 1), 0),
+      beats: Array.from(tally.beats[m]!, (x) => x / count),
+      beatsAfterChange: Array.from(tally.beatsNet[m]!, (x) => x / count),
+      ...(firstCount > 0 ? { centralWeights: Array.from(tally.firstWeights[m]!, (x) => x / firstCount) } : {}),
+    };
+  });
+}
+
+/**
+ * A short analysis in stages (no second pass), as the tipping-point checks run it: the
+ * samples of `stages` one after another, stopping at the first stage where `enough`
+ * accepts the figures so far. The samples of a later stage extend those of the earlier
+ * ones (the same streams), so stopping early is a sequential test on one run: what
+ * `stages[k]` samples would give, begun at its first `stages[0]`.
+ */
+export function analyseInStages(engine: Engine, municipality: Municipality, seed: number, stages: readonly number[], enough: (robustness: Robustness) => boolean): Robustness {
+  const kernel = kernelOf(engine);
+  const sampler = new Sampler(engine, kernel, municipality, seededRandom(derivedSeed(seed, 0)), evidenceOf(engine, kernel, seed), new Map());
+  const tally = new Tally(engine.models.length, engine.criteria.length);
+  const last = stages[stages.length - 1] ?? 0;
+  for (const stage of stages) {
+    while (tally.samples < stage) {
+      sampler.sample();
+      tally.add(sampler.scores, sampler.net, sampler.feasible, sampler.weights);
+    }
+    const robustness: Robustness = { samples: tally.samples, seed, adaptive: false, maxSamples: last, models: acceptabilities(engine, tally) };
+    if (stage === last || enough(robustness)) return robustness;
+  }
+  return { samples: 0, seed, adaptive: false, maxSamples: 0, models: acceptabilities(engine, tally) };
 }
 
 /** The stopping rule (see MIN_SAMPLES): precise enough to print, or the verdict decided. */

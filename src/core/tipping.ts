@@ -2,10 +2,10 @@ import type { Engine } from './engine.js';
 import { adjustmentsAt, feasibleAt, meanScore, normalise, rawWeightsAt } from './evaluate.js';
 import { numericBounds } from './kb.js';
 import { seededRandom } from './random.js';
-import { analyseRobustness } from './robustness.js';
+import { analyseInStages, type Robustness } from './robustness.js';
 import { drawAnswers, expectationPoints, type Municipality, type WeightedAnswers } from './unknowns.js';
 import { decide } from './decision.js';
-import type { Verdict } from './verdict.js';
+import { CLEAR_FIRST, CLEARLY_BETTER, TOP_SET, type Verdict } from './verdict.js';
 import type { AnswerValue, Question } from '../schema/index.js';
 
 /** The expected score of every model, and whether it can be workable, over weighted answer sets. */
@@ -47,8 +47,16 @@ const searchPoints = (engine: Engine, municipality: Municipality) => expectation
  * Each candidate change is checked by a robustness analysis of its own with this many
  * samples (and no second pass): enough to tell whether the verdict's leader or kind
  * changes, as the figures near a tipping point are rarely close to a threshold twice.
+ * The check is sequential: it stops after its first QUICK_CHECK samples when every figure
+ * the verdict rests on is already beyond CHECK_Z standard errors of its threshold (the
+ * stopping rule's z), as the remaining samples would then change the verdict only with a
+ * chance of about 1 %; otherwise it goes on to CHECK_SAMPLES. The samples are the same
+ * draws either way (common random numbers), so a check that stops early reads the start
+ * of the longer one.
  */
 const CHECK_SAMPLES = 1000;
+const QUICK_CHECK = 250;
+const CHECK_Z = 2.576;
 /** Candidates checked at most per search: the nearest ones, where a tipping point is worth knowing. */
 const MAX_CHECKS = 16;
 
@@ -100,7 +108,9 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
     (s, f) => second >= 0 && margin(s, f, second) >= 0 && margin(base.scores, base.feasible, second) < 0,
   ];
 
-  const candidates: { q: number; value: AnswerValue; distance: number }[] = [];
+  // The runner-up's trigger can fire only when it trails the leader now.
+  const possible = triggers.map((_, t) => t).filter((t) => t !== 3 || (second >= 0 && margin(base.scores, base.feasible, second) < 0));
+  const candidates: { q: number; value: AnswerValue; distance: number; after: { scores: number[]; feasible: boolean[] } }[] = [];
   // orgfit never advises a municipality to leave its frame (a NAV office, say): the questions that choose it are not searched.
   const frameQuestions = new Set(engine.frames.flatMap((f) => (f.model.matches ? [f.model.matches.question] : [])));
   engine.questions.forEach(({ question }, q) => {
@@ -108,12 +118,14 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
     const fired = new Set<string>();
     for (const { value, distance, direction } of valuesToTry(engine, question, municipality.values[q]!)) {
       if (fired.size === triggers.length * 2) break;
+      // A value whose direction has fired every trigger that can fire adds no candidate: skip its expected scores.
+      if (possible.every((t) => fired.has(`${direction}/${t}`))) continue;
       const after = expectedScores(engine, searchPoints(engine, withAnswer(engine, municipality, q, value)));
       triggers.forEach((trigger, t) => {
         const key = `${direction}/${t}`;
         if (fired.has(key) || !trigger(after.scores, after.feasible)) return;
         fired.add(key);
-        if (!candidates.some((c) => c.q === q && c.value === value)) candidates.push({ q, value, distance });
+        if (!candidates.some((c) => c.q === q && c.value === value)) candidates.push({ q, value, distance, after });
       });
     }
   });
@@ -121,8 +133,8 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
 
   const found: TippingPoint[] = [];
   const count = (kind: TippingPoint['kind']) => found.filter((t) => t.kind === kind).length;
-  for (const { q, value, distance } of candidates.slice(0, MAX_CHECKS)) {
-    const verdict = verdictAt(engine, withAnswer(engine, municipality, q, value), seed);
+  for (const { q, value, distance, after } of candidates.slice(0, MAX_CHECKS)) {
+    const verdict = verdictAt(engine, withAnswer(engine, municipality, q, value), seed, after);
     if (verdict.leader === undefined) continue;
     const kind: TippingPoint['kind'] | undefined =
       verdict.kind === 'keep' && current.kind !== 'keep'
@@ -144,11 +156,39 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
   return found.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.distance - b.distance);
 }
 
-/** The verdict for a changed set of answers, from a short robustness analysis with the same seed. */
-function verdictAt(engine: Engine, municipality: Municipality, seed: number): Verdict {
-  const robustness = analyseRobustness(engine, municipality, { seed, samples: CHECK_SAMPLES, skipConfidence: true });
-  const { scores, feasible } = expectedScores(engine, searchPoints(engine, municipality));
+/** The verdict for a changed set of answers, from a short robustness analysis with the same seed (and its expected scores, from the search). */
+function verdictAt(engine: Engine, municipality: Municipality, seed: number, expected: { scores: readonly number[]; feasible: readonly boolean[] }): Verdict {
+  const { scores, feasible } = expected;
+  const robustness = analyseInStages(engine, municipality, seed, [QUICK_CHECK, CHECK_SAMPLES], (r) => settledVerdict(engine, municipality, r, scores, feasible));
   return decide(engine, municipality, robustness, scores, feasible).verdict;
+}
+
+/**
+ * Whether every figure the verdict rests on is beyond CHECK_Z standard errors of its
+ * threshold: who leads (the leader's rank-1 acceptability against the next workable
+ * model's, as the stopping rule tests it), the leader's against CLEAR_FIRST, each
+ * rival's chance of beating the leader against TOP_SET, and each alternative's chance of
+ * beating today's organisation against CLEARLY_BETTER. The standard error is never taken
+ * below that of one sample in n (a share of 0 in 250 samples is not known to be 0).
+ */
+function settledVerdict(engine: Engine, municipality: Municipality, robustness: Robustness, scores: readonly number[], feasible: readonly boolean[]): boolean {
+  const n = robustness.samples;
+  if (n === 0) return false;
+  const { order, today } = decide(engine, municipality, robustness, scores, feasible);
+  const workable = order.filter((m) => feasible[m]);
+  const leader = workable[0];
+  if (leader === undefined) return true;
+  const error = (p: number) => Math.sqrt((p * (1 - p) + 1 / n) / n);
+  const far = (p: number, threshold: number) => Math.abs(p - threshold) >= CHECK_Z * error(p);
+  const first = (m: number) => robustness.models[m]!.ranks[0]!;
+  const next = workable[1];
+  if (next !== undefined && first(leader) - first(next) < CHECK_Z * Math.sqrt((first(leader) + first(next) + 1 / n) / n)) return false;
+  if (!far(first(leader), CLEAR_FIRST)) return false;
+  for (const m of workable) if (m !== leader && !far(robustness.models[m]!.beats[leader]!, TOP_SET)) return false;
+  if (today !== undefined && feasible[today]) {
+    for (const m of workable) if (m !== today && !far(robustness.models[m]!.beatsAfterChange[today]!, CLEARLY_BETTER)) return false;
+  }
+  return true;
 }
 
 /**
