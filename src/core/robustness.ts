@@ -266,6 +266,9 @@ class Sampler {
   private readonly variableAdjustments: number[][];
   private readonly variablePreconditions: number[][];
   private readonly fixedFeasible: Uint8Array;
+  /** Per criterion and weight term: whether it reads a drawn answer, and otherwise its value. */
+  private readonly termDrawn: Uint8Array[];
+  private readonly termValues: Float64Array[];
   /** Whether the drawn answers' evaluations are kept: every unknown answer discrete (a number drawn from a range rarely repeats), no task mix drawn. */
   private readonly cacheable: boolean;
   /** Samples drawn so far: the place of the next one in the evidence stream. */
@@ -312,6 +315,9 @@ class Sampler {
     this.variableAdjustments = engine.models.map((m) => m.adjustments.flatMap((a, i) => (a.reads.some((id) => drawn.has(id)) ? [i] : [])));
     this.variablePreconditions = engine.models.map((m) => m.preconditions.flatMap((p, i) => (p.reads.some((id) => drawn.has(id)) ? [i] : [])));
     this.fixedFeasible = new Uint8Array(this.n);
+    const drawnAt = new Set([...drawn].map((id) => engine.position.get(id)!));
+    this.termDrawn = engine.criteria.map((criterion) => Uint8Array.from(criterion.terms, (term) => (drawnAt.has(term.question) ? 1 : 0)));
+    this.termValues = engine.criteria.map((criterion) => Float64Array.from(criterion.terms, (term) => (drawnAt.has(term.question) ? 0 : term.value(this.values[term.question]!))));
     this.engine.models.forEach((m, i) => {
       adjustmentsAt(m, this.values, this.ownFactors[i]!);
       this.fixedFeasible[i] = m.preconditions.every((p, k) => this.variablePreconditions[i]!.includes(k) || p.requires(this.values)) ? 1 : 0;
@@ -371,7 +377,7 @@ class Sampler {
       const hit = this.evaluations.get(key);
       if (hit) return hit;
     }
-    rawWeightsAt(this.engine, values, this.raw);
+    this.rawWeights();
     this.evaluateAnswers();
     if (key === undefined || this.evaluations.size >= KEPT_EVALUATIONS) return undefined;
     const bands = this.bandsAt();
@@ -386,6 +392,22 @@ class Sampler {
     };
     this.evaluations.set(key, evaluated);
     return evaluated;
+  }
+
+  /** The raw weights for the drawn answers, into `raw`: rawWeightsAt, with the terms of known answers taken as computed once. */
+  private rawWeights(): void {
+    const { engine, values, raw, termValues, termDrawn } = this;
+    for (let c = 0; c < engine.criteria.length; c++) {
+      const criterion = engine.criteria[c]!;
+      const fixed = termValues[c]!;
+      const drawn = termDrawn[c]!;
+      let w = criterion.base;
+      for (let t = 0; t < criterion.terms.length; t++) {
+        const term = criterion.terms[t]!;
+        w += drawn[t] ? term.value(values[term.question]!) : fixed[t]!;
+      }
+      raw[c] = w;
+    }
   }
 
   /**
