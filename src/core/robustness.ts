@@ -153,7 +153,8 @@ function compileKernel(engine: Engine): Kernel {
  * passes and every tipping-point check reuse the main pass's draws instead of drawing them
  * again, and a check compares the verdict with the answers changed against the same
  * evidence, so what differs is the change, not the luck of the draw (the variance of the
- * difference is smaller than that of two independent runs, never larger).
+ * difference is that of two independent runs less twice their covariance, which is positive
+ * where the figures move with the evidence alike for both answers, as they do here).
  *
  * The body factors (and the level normals) of the first KEPT_SAMPLES samples are kept per
  * engine and seed, filled as far as an analysis has needed them; later samples are drawn

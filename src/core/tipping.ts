@@ -31,14 +31,15 @@ export function expectedScores(engine: Engine, points: readonly WeightedAnswers[
 }
 
 /**
- * expectedScores over the same answer sets with one known answer (outside the task mix)
- * changed, as the search tries value after value: the answer sets are the search's own
- * with that answer replaced (the draws of the unknown answers do not depend on it), and
- * only the adjustments and preconditions that read it are evaluated again, the others
+ * expectedScores over the same answer sets with known answers changed (one, or the task
+ * mix's shares when it is fully known), as the search tries value after value: the answer
+ * sets are the search's own with those answers replaced (the draws of the unknown answers
+ * do not depend on them), and only the adjustments and preconditions that read them are
+ * evaluated again, the others
  * keeping what they gave for the answer given. The same sums in the same order: the same
  * figures as expectedScores(engine, searchPoints(withAnswer(…))), at a fraction of the cost.
  */
-function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (q: number, value: AnswerValue) => { scores: number[]; feasible: boolean[] } {
+function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (changes: readonly (readonly [number, AnswerValue])[]) => { scores: number[]; feasible: boolean[] } {
   const n = engine.criteria.length;
   const raw = new Float64Array(n);
   const weights = new Float64Array(n);
@@ -52,15 +53,16 @@ function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (q: nu
     }),
   );
   const baseHolds = points.map(({ values }) => engine.models.map((m) => m.preconditions.map((p) => p.requires(values))));
-  return (q, value) => {
-    const id = engine.questions[q]!.question.id;
-    const reading = engine.models.map((m) => m.adjustments.flatMap((a, i) => (a.reads.includes(id) ? [i] : [])));
-    const checking = engine.models.map((m) => m.preconditions.map((p) => p.reads.includes(id)));
+  return (changes) => {
+    const ids = new Set(changes.map(([q]) => engine.questions[q]!.question.id));
+    const reads = (list: readonly string[]) => list.some((id) => ids.has(id));
+    const reading = engine.models.map((m) => m.adjustments.flatMap((a, i) => (reads(a.reads) ? [i] : [])));
+    const checking = engine.models.map((m) => m.preconditions.map((p) => reads(p.reads)));
     const scores = engine.models.map(() => 0);
     const feasible = engine.models.map(() => false);
     points.forEach(({ values, weight }, p) => {
-      const given = values[q]!;
-      values[q] = value;
+      const given = changes.map(([q]) => values[q]!);
+      for (const [q, value] of changes) values[q] = value;
       const total = rawWeightsAt(engine, values, raw);
       weights.set(raw);
       normalise(weights, total);
@@ -71,7 +73,7 @@ function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (q: nu
         scores[i]! += weight * meanScore(model, weights, f, perf);
         if (!feasible[i] && model.preconditions.every((pre, k) => (checking[i]![k] ? pre.requires(values) : baseHolds[p]![i]![k]))) feasible[i] = true;
       });
-      values[q] = given;
+      changes.forEach(([q], k) => (values[q] = given[k]!));
     });
     return { scores, feasible };
   };
@@ -149,8 +151,13 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
   const points = searchPoints(engine, municipality);
   const base = expectedScores(engine, points);
   const along = scoresAlong(engine, points);
-  // A share of the task mix moves the other shares with it (see withAnswer): its points are made afresh.
+  // A share of the task mix moves the other shares with it (see withAnswer); where a share is
+  // unknown, the mix's draws depend on the known ones, so the answer sets are made afresh.
   const inMix = (q: number) => engine.composition?.questions.includes(q) ?? false;
+  const mixChanges = (q: number, value: AnswerValue): [number, AnswerValue][] => {
+    const changed = withAnswer(engine, municipality, q, value).values;
+    return engine.composition!.questions.map((o) => [o, changed[o]!]);
+  };
   const lead = margin(base.scores, base.feasible, leader);
   const triggers: ((scores: readonly number[], feasible: readonly boolean[]) => boolean)[] = [
     (s, f) => margin(s, f, leader) <= (lead > 0 ? lead / 2 : lead - 1),
@@ -171,7 +178,7 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
       if (fired.size === triggers.length * 2) break;
       // A value whose direction has fired every trigger that can fire adds no candidate: skip its expected scores.
       if (possible.every((t) => fired.has(`${direction}/${t}`))) continue;
-      const after = inMix(q) ? expectedScores(engine, searchPoints(engine, withAnswer(engine, municipality, q, value))) : along(q, value);
+      const after = !inMix(q) ? along([[q, value]]) : municipality.openMix ? expectedScores(engine, searchPoints(engine, withAnswer(engine, municipality, q, value))) : along(mixChanges(q, value));
       triggers.forEach((trigger, t) => {
         const key = `${direction}/${t}`;
         if (fired.has(key) || !trigger(after.scores, after.feasible)) return;
@@ -210,17 +217,20 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
 /** The verdict for a changed set of answers, from a short robustness analysis with the same seed (and its expected scores, from the search). */
 function verdictAt(engine: Engine, municipality: Municipality, seed: number, expected: { scores: readonly number[]; feasible: readonly boolean[] }): Verdict {
   const { scores, feasible } = expected;
-  const robustness = analyseInStages(engine, municipality, seed, [QUICK_CHECK, CHECK_SAMPLES], (r) => settledVerdict(engine, municipality, r, scores, feasible));
+  const robustness = analyseInStages(engine, municipality, seed, [QUICK_CHECK, 2 * QUICK_CHECK, CHECK_SAMPLES], (r) => settledVerdict(engine, municipality, r, scores, feasible));
   return decide(engine, municipality, robustness, scores, feasible).verdict;
 }
 
 /**
- * Whether every figure the verdict rests on is beyond CHECK_Z standard errors of its
- * threshold: who leads (the leader's rank-1 acceptability against the next workable
- * model's, as the stopping rule tests it), the leader's against CLEAR_FIRST, each
- * rival's chance of beating the leader against TOP_SET, and each alternative's chance of
- * beating today's organisation against CLEARLY_BETTER. The standard error is never taken
- * below that of one sample in n (a share of 0 in 250 samples is not known to be 0).
+ * Whether the verdict's leader and kind (all a check reads) are settled: every comparison
+ * that decides them is beyond CHECK_Z standard errors of its threshold. Who leads: the
+ * leader's rank-1 acceptability against the next workable model's, as the stopping rule
+ * tests it. Keep: some alternative surely beats today's organisation in at least
+ * CLEARLY_BETTER of the cases, or each surely does not. Clear: the leader's rank-1
+ * acceptability surely above CLEAR_FIRST, or surely below it and then, for "undecided"
+ * against "indistinguishable", some rival surely beats the leader in less than TOP_SET of
+ * the cases, or each surely in more. The standard error is never taken below that of one
+ * sample in n (a share of 0 in 250 samples is not known to be 0).
  */
 function settledVerdict(engine: Engine, municipality: Municipality, robustness: Robustness, scores: readonly number[], feasible: readonly boolean[]): boolean {
   const n = robustness.samples;
@@ -230,16 +240,25 @@ function settledVerdict(engine: Engine, municipality: Municipality, robustness: 
   const leader = workable[0];
   if (leader === undefined) return true;
   const error = (p: number) => Math.sqrt((p * (1 - p) + 1 / n) / n);
-  const far = (p: number, threshold: number) => Math.abs(p - threshold) >= CHECK_Z * error(p);
+  const above = (p: number, threshold: number) => p - threshold >= CHECK_Z * error(p);
+  const below = (p: number, threshold: number) => threshold - p >= CHECK_Z * error(p);
   const first = (m: number) => robustness.models[m]!.ranks[0]!;
   const next = workable[1];
   if (next !== undefined && first(leader) - first(next) < CHECK_Z * Math.sqrt((first(leader) + first(next) + 1 / n) / n)) return false;
-  if (!far(first(leader), CLEAR_FIRST)) return false;
-  for (const m of workable) if (m !== leader && !far(robustness.models[m]!.beats[leader]!, TOP_SET)) return false;
+  const rivals = workable.filter((m) => m !== leader);
   if (today !== undefined && feasible[today]) {
-    for (const m of workable) if (m !== today && !far(robustness.models[m]!.beatsAfterChange[today]!, CLEARLY_BETTER)) return false;
+    if (leader === today) return true;
+    const alternatives = workable.filter((m) => m !== today);
+    const better = (m: number) => robustness.models[m]!.beatsAfterChange[today]!;
+    if (!alternatives.some((m) => above(better(m), CLEARLY_BETTER))) {
+      if (alternatives.every((m) => below(better(m), CLEARLY_BETTER))) return true;
+      return false;
+    }
   }
-  return true;
+  if (above(first(leader), CLEAR_FIRST)) return true;
+  if (!below(first(leader), CLEAR_FIRST)) return false;
+  const beats = (m: number) => robustness.models[m]!.beats[leader]!;
+  return rivals.some((m) => below(beats(m), TOP_SET)) || rivals.every((m) => above(beats(m), TOP_SET));
 }
 
 /**
