@@ -1,5 +1,5 @@
 import type { Engine } from './engine.js';
-import { adjustmentsAt, feasibleAt, meanScore, normalise, rawWeightsAt } from './evaluate.js';
+import { adjustmentsAt, meanScore, normalise } from './evaluate.js';
 import { numericBounds } from './kb.js';
 import { seededRandom } from './random.js';
 import { analyseInStages, type Robustness } from './robustness.js';
@@ -8,23 +8,67 @@ import { decide } from './decision.js';
 import { CLEAR_FIRST, CLEARLY_BETTER, TOP_SET, type Verdict } from './verdict.js';
 import type { AnswerValue, Question } from '../schema/index.js';
 
-/** The expected score of every model, and whether it can be workable, over weighted answer sets. */
-export function expectedScores(engine: Engine, points: readonly WeightedAnswers[]): { scores: number[]; feasible: boolean[] } {
+/**
+ * The expected score of every model, and whether it can be workable, over weighted answer
+ * sets. With the municipality the sets were drawn for, what reads none of the answers they
+ * vary (its unknown ones) is worked out once, at the answers given, and the rest at each
+ * set: the same sums in the same order, so the same figures.
+ */
+export function expectedScores(engine: Engine, points: readonly WeightedAnswers[], municipality?: Municipality): { scores: number[]; feasible: boolean[] } {
   const n = engine.criteria.length;
-  const raw = new Float64Array(n);
   const weights = new Float64Array(n);
   const perf = new Float64Array(n);
   const scores = engine.models.map(() => 0);
   const feasible = engine.models.map(() => false);
   const factors = engine.models.map((m) => new Float64Array(m.adjustments.length));
+  const varied = new Set<number>();
+  if (municipality) {
+    for (const q of municipality.unknown) varied.add(q);
+    if (municipality.openMix) for (const q of engine.composition?.questions ?? []) varied.add(q);
+  } else {
+    for (let q = 0; q < engine.questions.length; q++) varied.add(q);
+  }
+  const ids = new Set([...varied].map((q) => engine.questions[q]!.question.id));
+  // Without the municipality, everything is worked out at every set (also what reads no answer at all).
+  const reads = (list: readonly string[]) => !municipality || list.some((id) => ids.has(id));
+  const reading = engine.models.map((m) => m.adjustments.flatMap((a, i) => (reads(a.reads) ? [i] : [])));
+  const checking = engine.models.map((m) => m.preconditions.map((p) => reads(p.reads)));
+  const termVaried = engine.criteria.map((criterion) => Uint8Array.from(criterion.terms, (term) => (varied.has(term.question) ? 1 : 0)));
+  const given = municipality?.values;
+  const fixedFactors = engine.models.map((m) => {
+    const f = new Float64Array(m.adjustments.length);
+    if (given) adjustmentsAt(m, given, f);
+    return f;
+  });
+  const fixedHolds = engine.models.map((m, i) => m.preconditions.map((p, k) => (given && !checking[i]![k] ? p.requires(given) : true)));
+  const fixedTerms = engine.criteria.map((criterion, c) => Float64Array.from(criterion.terms, (term, t) => (given && !termVaried[c]![t] ? term.value(given[term.question]!) : 0)));
   for (const { values, weight } of points) {
-    const total = rawWeightsAt(engine, values, raw);
-    weights.set(raw);
+    // rawWeightsAt, term by term in the same order.
+    let total = 0;
+    for (let c = 0; c < n; c++) {
+      const criterion = engine.criteria[c]!;
+      const fixed = fixedTerms[c]!;
+      const changed = termVaried[c]!;
+      let w = criterion.base;
+      for (let t = 0; t < criterion.terms.length; t++) {
+        const term = criterion.terms[t]!;
+        w += changed[t] ? term.value(values[term.question]!) : fixed[t]!;
+      }
+      weights[c] = w;
+      total += w;
+    }
     normalise(weights, total);
     engine.models.forEach((model, i) => {
-      adjustmentsAt(model, values, factors[i]!);
-      scores[i]! += weight * meanScore(model, weights, factors[i]!, perf);
-      if (feasibleAt(model, values)) feasible[i] = true;
+      const f = factors[i]!;
+      f.set(fixedFactors[i]!);
+      for (const a of reading[i]!) f[a] = model.adjustments[a]!.factor(values);
+      scores[i]! += weight * meanScore(model, weights, f, perf);
+      if (feasible[i]) return;
+      const holds = fixedHolds[i]!;
+      const check = checking[i]!;
+      let ok = true;
+      for (let k = 0; k < holds.length && ok; k++) ok = check[k] ? model.preconditions[k]!.requires(values) : holds[k]!;
+      if (ok) feasible[i] = true;
     });
   }
   return { scores, feasible };
@@ -41,7 +85,6 @@ export function expectedScores(engine: Engine, points: readonly WeightedAnswers[
  */
 function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (changes: readonly (readonly [number, AnswerValue])[]) => { scores: number[]; feasible: boolean[] } {
   const n = engine.criteria.length;
-  const raw = new Float64Array(n);
   const weights = new Float64Array(n);
   const perf = new Float64Array(n);
   const factors = engine.models.map((m) => new Float64Array(m.adjustments.length));
@@ -53,27 +96,64 @@ function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (chang
     }),
   );
   const baseHolds = points.map(({ values }) => engine.models.map((m) => m.preconditions.map((p) => p.requires(values))));
+  // Each weight term's value at each answer set: only the terms of a changed answer are worked out again.
+  const baseTerms = points.map(({ values }) => engine.criteria.map((criterion) => Float64Array.from(criterion.terms, (term) => term.value(values[term.question]!))));
+  // What reads which answers, per set of changed questions (a search changes the same ones value after value).
+  const readers = new Map<string, { reading: number[][]; checking: boolean[][]; terms: Uint8Array[] }>();
+  const readersOf = (questions: readonly number[]) => {
+    const key = questions.join(',');
+    let found = readers.get(key);
+    if (!found) {
+      const ids = new Set(questions.map((q) => engine.questions[q]!.question.id));
+      const reads = (list: readonly string[]) => list.some((id) => ids.has(id));
+      found = {
+        reading: engine.models.map((m) => m.adjustments.flatMap((a, i) => (reads(a.reads) ? [i] : []))),
+        checking: engine.models.map((m) => m.preconditions.map((p) => reads(p.reads))),
+        terms: engine.criteria.map((criterion) => Uint8Array.from(criterion.terms, (term) => (questions.includes(term.question) ? 1 : 0))),
+      };
+      readers.set(key, found);
+    }
+    return found;
+  };
   return (changes) => {
-    const ids = new Set(changes.map(([q]) => engine.questions[q]!.question.id));
-    const reads = (list: readonly string[]) => list.some((id) => ids.has(id));
-    const reading = engine.models.map((m) => m.adjustments.flatMap((a, i) => (reads(a.reads) ? [i] : [])));
-    const checking = engine.models.map((m) => m.preconditions.map((p) => reads(p.reads)));
+    const { reading, checking, terms } = readersOf(changes.map(([q]) => q));
     const scores = engine.models.map(() => 0);
     const feasible = engine.models.map(() => false);
+    const given: AnswerValue[] = [];
     points.forEach(({ values, weight }, p) => {
-      const given = changes.map(([q]) => values[q]!);
-      for (const [q, value] of changes) values[q] = value;
-      const total = rawWeightsAt(engine, values, raw);
-      weights.set(raw);
+      for (const [q, value] of changes) {
+        given.push(values[q]!);
+        values[q] = value;
+      }
+      // rawWeightsAt, term by term in the same order.
+      let total = 0;
+      for (let c = 0; c < n; c++) {
+        const criterion = engine.criteria[c]!;
+        const base = baseTerms[p]![c]!;
+        const changed = terms[c]!;
+        let w = criterion.base;
+        for (let t = 0; t < criterion.terms.length; t++) {
+          const term = criterion.terms[t]!;
+          w += changed[t] ? term.value(values[term.question]!) : base[t]!;
+        }
+        weights[c] = w;
+        total += w;
+      }
       normalise(weights, total);
       engine.models.forEach((model, i) => {
         const f = factors[i]!;
         f.set(baseFactors[p]![i]!);
         for (const a of reading[i]!) f[a] = model.adjustments[a]!.factor(values);
         scores[i]! += weight * meanScore(model, weights, f, perf);
-        if (!feasible[i] && model.preconditions.every((pre, k) => (checking[i]![k] ? pre.requires(values) : baseHolds[p]![i]![k]))) feasible[i] = true;
+        if (feasible[i]) return;
+        const holds = baseHolds[p]![i]!;
+        const check = checking[i]!;
+        let ok = true;
+        for (let k = 0; k < holds.length && ok; k++) ok = check[k] ? model.preconditions[k]!.requires(values) : holds[k]!;
+        if (ok) feasible[i] = true;
       });
       changes.forEach(([q], k) => (values[q] = given[k]!));
+      given.length = 0;
     });
     return { scores, feasible };
   };
@@ -149,10 +229,11 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
     return scores[m]! - rival;
   };
   const points = searchPoints(engine, municipality);
-  const base = expectedScores(engine, points);
+  const base = expectedScores(engine, points, municipality);
   const along = scoresAlong(engine, points);
   // A share of the task mix moves the other shares with it (see withAnswer); where a share is
   // unknown, the mix's draws depend on the known ones, so the answer sets are made afresh.
+  const scoresAt = (changed: Municipality) => expectedScores(engine, searchPoints(engine, changed), changed);
   const inMix = (q: number) => engine.composition?.questions.includes(q) ?? false;
   const mixChanges = (q: number, value: AnswerValue): [number, AnswerValue][] => {
     const changed = withAnswer(engine, municipality, q, value).values;
@@ -178,7 +259,7 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
       if (fired.size === triggers.length * 2) break;
       // A value whose direction has fired every trigger that can fire adds no candidate: skip its expected scores.
       if (possible.every((t) => fired.has(`${direction}/${t}`))) continue;
-      const after = !inMix(q) ? along([[q, value]]) : municipality.openMix ? expectedScores(engine, searchPoints(engine, withAnswer(engine, municipality, q, value))) : along(mixChanges(q, value));
+      const after = !inMix(q) ? along([[q, value]]) : municipality.openMix ? scoresAt(withAnswer(engine, municipality, q, value)) : along(mixChanges(q, value));
       triggers.forEach((trigger, t) => {
         const key = `${direction}/${t}`;
         if (fired.has(key) || !trigger(after.scores, after.feasible)) return;
@@ -343,7 +424,7 @@ const VALUE_DRAWS = 32;
  * see whether another model would then be first by expected score, and by how much.
  */
 export function unknownsThatMatter(engine: Engine, municipality: Municipality): UnknownThatMatters[] {
-  const base = expectedScores(engine, searchPoints(engine, municipality));
+  const base = expectedScores(engine, searchPoints(engine, municipality), municipality);
   const leader = leaderOf(base.scores, base.feasible);
   if (leader === undefined) return [];
   const open = [...municipality.unknown, ...(engine.composition?.questions.filter((q) => !municipality.known[q]) ?? [])];
@@ -355,7 +436,7 @@ export function unknownsThatMatter(engine: Engine, municipality: Municipality): 
     for (let k = 0; k < VALUE_DRAWS; k++) {
       drawAnswers(engine, municipality, random, scratch);
       const known = withKnown(engine, municipality, q, scratch[q]!);
-      const after = expectedScores(engine, searchPoints(engine, known));
+      const after = expectedScores(engine, searchPoints(engine, known), known);
       const now = leaderOf(after.scores, after.feasible);
       if (now === undefined) continue;
       if (now !== leader) changes++;
