@@ -373,13 +373,22 @@ export function rankCentroid(k: number): number[] {
 function compileTerm(term: WeightTerm, question: number, bank: Question): EngineTerm {
   if ('linear' in term) {
     const points = sortedPoints(term.linear);
-    return { question, value: (answer) => termValue({ ...term, linear: points }, answer), band: () => 0 };
+    const sorted = { ...term, linear: points };
+    return { question, value: (answer) => termValue(sorted, answer), band: () => 0 };
   }
   if ('rank' in term) {
     const k = bank.options?.length ?? 1;
     const centroid = rankCentroid(k);
     const at = (answer: AnswerValue) => (Array.isArray(answer) ? answer.indexOf(term.rank) : -1);
-    return { question, value: (answer) => (at(answer) >= 0 ? term.total * centroid[at(answer)]! : 0), band: () => 0, rank: { option: term.rank, total: term.total } };
+    return {
+      question,
+      value: (answer) => {
+        const r = at(answer);
+        return r >= 0 ? term.total * centroid[r]! : 0;
+      },
+      band: () => 0,
+      rank: { option: term.rank, total: term.total },
+    };
   }
   const map = term.map;
   // Neighbours in numeric order for scales; a choice has no order, so no band.

@@ -2,11 +2,22 @@
  * A small seeded generator (mulberry32): the core never reads the clock or
  * Math.random, so the same seed gives the same robustness analysis everywhere.
  */
-export function seededRandom(seed: number): Random {
-  const generator = new Generator(seed);
+export function seededRandom(seed: number, skip = 0): Random {
+  const generator = new Generator(seed, skip);
   const random = (() => generator.next()) as Random;
   random.normals = (out) => generator.normals(out);
   return random;
+}
+
+/**
+ * A seed of its own for a second stream drawn beside the seed's (a 32-bit mix, so the
+ * two streams start far apart on the generator's cycle).
+ */
+export function derivedSeed(seed: number, stream: number): number {
+  let h = (Math.imul((seed >>> 0) ^ 0x9e3779b9, 0x85ebca6b) + Math.imul(stream, 0xc2b2ae35)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** Uniform draws in [0, 1); `normals` fills an array with standard normal draws from the same stream. */
@@ -14,8 +25,9 @@ export type Random = (() => number) & { normals(out: Float64Array): void };
 
 class Generator {
   private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
+  /** `skip` draws ahead of the seed's start: the state moves by a constant per draw, so any point of the stream is reached at once. */
+  constructor(seed: number, skip = 0) {
+    this.state = ((seed >>> 0) + Math.imul(skip, 0x6d2b79f5)) >>> 0;
   }
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;

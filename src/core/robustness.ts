@@ -1,7 +1,7 @@
 import type { Engine, EngineModel } from './engine.js';
 import { adjustmentsAt, feasibleAt, normalise, performanceAt, rawWeightsAt, scoreEffectAt } from './evaluate.js';
 import { rankCentroid } from './engine.js';
-import { seededRandom, type Random } from './random.js';
+import { derivedSeed, seededRandom, type Random } from './random.js';
 import { drawAnswers, type Municipality } from './unknowns.js';
 import { CLEAR_FIRST, TOP_SET } from './verdict.js';
 import type { AnswerValue } from '../schema/index.js';
@@ -85,7 +85,16 @@ interface Kernel {
   effectAdjustment: Int32Array;
 }
 
+/** Kernels by the engine's list of models (a framed engine is a new object for every file, its models are not). */
+const kernels = new WeakMap<readonly EngineModel[], Kernel>();
+
 function kernelOf(engine: Engine): Kernel {
+  let kernel = kernels.get(engine.models);
+  if (!kernel) kernels.set(engine.models, (kernel = compileKernel(engine)));
+  return kernel;
+}
+
+function compileKernel(engine: Engine): Kernel {
   const bodies = new Map<object, number>();
   const bodyStart: number[] = [0];
   const draws: number[] = [];
@@ -135,6 +144,102 @@ function kernelOf(engine: Engine): Kernel {
   };
 }
 
+/**
+ * The evidence draws, a stream of their own. Sample s of a seed draws its findings' normals
+ * and the shared level's from `seededRandom(seed)` at a fixed place (s times the draws a
+ * sample takes), whatever the answers are; the answers and weights are drawn from a second
+ * stream (`derivedSeed`). So every analysis with one seed and one engine, whatever the
+ * answers, sees the same evidence in its sample s: common random numbers. The confidence
+ * passes and every tipping-point check reuse the main pass's draws instead of drawing them
+ * again, and a check compares the verdict with the answers changed against the same
+ * evidence, so what differs is the change, not the luck of the draw (the variance of the
+ * difference is that of two independent runs less twice their covariance, which is positive
+ * where the figures move with the evidence alike for both answers, as they do here).
+ *
+ * The body factors (and the level normals) of the first KEPT_SAMPLES samples are kept per
+ * engine and seed, filled as far as an analysis has needed them; later samples are drawn
+ * as they come, from the same place in the stream.
+ */
+const KEPT_SAMPLES = 2000;
+/** Seeds kept per engine (the calibration's seed-noise runs use a few; each is about 1.6 MB). */
+const KEPT_SEEDS = 4;
+
+class Evidence {
+  count = 0;
+  readonly bodyDraw: Float64Array;
+  readonly level: Float64Array;
+  private readonly random: Random;
+  private readonly z: Float64Array;
+  private readonly levelScratch: Float64Array;
+
+  constructor(
+    private readonly kernel: Kernel,
+    readonly seed: number,
+    readonly findings: number,
+    readonly criteria: number,
+  ) {
+    this.bodyDraw = new Float64Array(KEPT_SAMPLES * kernel.bodySd.length);
+    this.level = new Float64Array(KEPT_SAMPLES * criteria);
+    this.random = seededRandom(seed);
+    this.z = new Float64Array(findings);
+    this.levelScratch = new Float64Array(criteria);
+  }
+
+  /** Fills the kept draws up to `samples` (in steps of 250, at most KEPT_SAMPLES). */
+  ensure(samples: number): void {
+    if (samples <= this.count) return;
+    const to = Math.min(KEPT_SAMPLES, Math.ceil(samples / 250) * 250);
+    const bodies = this.kernel.bodySd.length;
+    for (let s = this.count; s < to; s++) {
+      draw(this.kernel, this.random, this.z, this.levelScratch, this.bodyDraw, s * bodies);
+      this.level.set(this.levelScratch, s * this.criteria);
+    }
+    this.count = to;
+  }
+}
+
+/** One sample's evidence: the findings' normals, the level's, and one factor per body of evidence from the findings it cites. */
+function draw(kernel: Kernel, random: Random, z: Float64Array, level: Float64Array, bodyDraw: Float64Array, at: number): void {
+  random.normals(z);
+  random.normals(level);
+  const { bodyStart, draws, coefficients, bodySd } = kernel;
+  for (let b = 0; b < bodySd.length; b++) {
+    let sum = 0;
+    for (let k = bodyStart[b]!; k < bodyStart[b + 1]!; k++) sum += coefficients[k]! * z[draws[k]!]!;
+    bodyDraw[at + b] = bodySd[b]! * sum;
+  }
+}
+
+const evidenceByKernel = new WeakMap<Kernel, Evidence[]>();
+
+function evidenceOf(engine: Engine, kernel: Kernel, seed: number): Evidence {
+  let list = evidenceByKernel.get(kernel);
+  if (!list) evidenceByKernel.set(kernel, (list = []));
+  const findings = engine.findings.length;
+  const criteria = engine.criteria.length;
+  let found = list.find((e) => e.seed === seed && e.findings === findings && e.criteria === criteria);
+  if (!found) {
+    found = new Evidence(kernel, seed, findings, criteria);
+    list.unshift(found);
+    if (list.length > KEPT_SEEDS) list.pop();
+  }
+  return found;
+}
+
+/** What the answers fix for one draw of the unknown ones: kept per analysis, as a few discrete unknowns repeat their draws. */
+interface Evaluated {
+  raw: Float64Array;
+  bandCriterion: Int32Array;
+  bandSize: Float64Array;
+  perf: Float64Array;
+  scoreEffect: Float64Array;
+  feasible: Uint8Array;
+  factors: Float64Array[];
+}
+/** At most this many answer draws are kept per analysis (a few MB at most). */
+const KEPT_EVALUATIONS = 4096;
+export type EvaluationCache = Map<string, Evaluated>;
+
 /** One draw of every random part, evaluated for every model: the engine of both passes. */
 class Sampler {
   readonly n: number;
@@ -142,7 +247,7 @@ class Sampler {
   readonly scores: Float64Array;
   /** The fit less the cost of changing to the model: what the comparison with today is by. */
   readonly net: Float64Array;
-  readonly feasible: Uint8Array;
+  feasible: Uint8Array;
   readonly weights: Float64Array;
   private readonly values: AnswerValue[];
   private readonly raw: Float64Array;
@@ -150,9 +255,27 @@ class Sampler {
   private readonly level: Float64Array;
   private readonly bodyDraw: Float64Array;
   /** Expected performance per model and criterion (model-major), its score-level effects, and the share of each adjustment that applies. */
-  private readonly perf: Float64Array;
-  private readonly scoreEffect: Float64Array;
-  private readonly factors: Float64Array[];
+  private perf: Float64Array;
+  private scoreEffect: Float64Array;
+  private factors: Float64Array[];
+  private readonly ownPerf: Float64Array;
+  private readonly ownScoreEffect: Float64Array;
+  private readonly ownFeasible: Uint8Array;
+  private readonly ownFactors: Float64Array[];
+  private readonly row: Float64Array;
+  /** Per model: the adjustments and preconditions that read a drawn answer, and whether all the others hold. */
+  private readonly variableAdjustments: number[][];
+  private readonly variablePreconditions: number[][];
+  private readonly fixedFeasible: Uint8Array;
+  /** Per criterion and weight term: whether it reads a drawn answer, and otherwise its value. */
+  private readonly termDrawn: Uint8Array[];
+  private readonly termValues: Float64Array[];
+  /** Whether the drawn answers' evaluations are kept: every unknown answer discrete (a number drawn from a range rarely repeats), no task mix drawn. */
+  private readonly cacheable: boolean;
+  /** Samples drawn so far: the place of the next one in the evidence stream. */
+  private drawn = 0;
+  /** The evidence stream beyond the kept samples. */
+  private tail: Random | undefined;
   /** Ranking questions: their terms, and the shares drawn for their ranks in each sample. */
   private readonly ranks: { question: number; terms: { criterion: number; option: string; total: number }[]; shares: Float64Array; centroid: number[] }[];
   private readonly sure: boolean;
@@ -164,7 +287,10 @@ class Sampler {
     private readonly engine: Engine,
     private readonly kernel: Kernel,
     private readonly municipality: Municipality,
+    /** The stream of the answers and weights. */
     private readonly random: Random,
+    private readonly evidence: Evidence,
+    private readonly evaluations: EvaluationCache,
     /** Weights held at these (normalised) values instead of drawn. */
     private readonly heldWeights?: readonly number[],
   ) {
@@ -180,9 +306,25 @@ class Sampler {
     this.z = new Float64Array(engine.findings.length);
     this.level = new Float64Array(criteria);
     this.bodyDraw = new Float64Array(kernel.bodySd.length);
-    this.perf = new Float64Array(this.n * criteria);
-    this.scoreEffect = new Float64Array(this.n);
-    this.factors = engine.models.map((m) => new Float64Array(m.adjustments.length));
+    this.perf = this.ownPerf = new Float64Array(this.n * criteria);
+    this.scoreEffect = this.ownScoreEffect = new Float64Array(this.n);
+    this.factors = this.ownFactors = engine.models.map((m) => new Float64Array(m.adjustments.length));
+    this.ownFeasible = this.feasible;
+    this.row = new Float64Array(criteria);
+    // The answers a sample draws; what reads none of them is evaluated once, here (with the known answers).
+    const drawn = new Set([...municipality.unknown, ...(municipality.openMix ? (engine.composition?.questions.filter((q) => !municipality.known[q]) ?? []) : [])].map((q) => engine.questions[q]!.question.id));
+    this.variableAdjustments = engine.models.map((m) => m.adjustments.flatMap((a, i) => (a.reads.some((id) => drawn.has(id)) ? [i] : [])));
+    this.variablePreconditions = engine.models.map((m) => m.preconditions.flatMap((p, i) => (p.reads.some((id) => drawn.has(id)) ? [i] : [])));
+    this.fixedFeasible = new Uint8Array(this.n);
+    const drawnAt = new Set([...drawn].map((id) => engine.position.get(id)!));
+    this.termDrawn = engine.criteria.map((criterion) => Uint8Array.from(criterion.terms, (term) => (drawnAt.has(term.question) ? 1 : 0)));
+    this.termValues = engine.criteria.map((criterion) => Float64Array.from(criterion.terms, (term) => (drawnAt.has(term.question) ? 0 : term.value(this.values[term.question]!))));
+    this.engine.models.forEach((m, i) => {
+      adjustmentsAt(m, this.values, this.ownFactors[i]!);
+      this.fixedFeasible[i] = m.preconditions.every((p, k) => this.variablePreconditions[i]!.includes(k) || p.requires(this.values)) ? 1 : 0;
+    });
+    const discrete = new Set(['scale', 'boolean', 'choice', 'rank', 'multi']);
+    this.cacheable = !municipality.openMix && municipality.unknown.every((q) => discrete.has(engine.questions[q]!.question.type));
     const byQuestion = new Map<number, { criterion: number; option: string; total: number }[]>();
     engine.criteria.forEach((criterion, c) => {
       for (const term of criterion.terms) {
@@ -200,48 +342,131 @@ class Sampler {
     const bands: [number, number][] = [];
     if (this.sure) {
       rawWeightsAt(engine, this.values, this.fixedRaw);
-      this.evaluateAnswers();
-      engine.criteria.forEach((criterion, c) => {
-        for (const term of criterion.terms) {
-          const band = term.band(this.values[term.question]!);
-          if (band > 0) bands.push([c, band]);
-        }
-      });
+      this.evaluateAnswers(true);
+      bands.push(...this.bandsAt());
     }
     this.bandCriterion = Int32Array.from(bands.map(([c]) => c));
     this.bandSize = Float64Array.from(bands.map(([, b]) => b));
   }
 
-  /** Adjustments, workability and expected performance for the current answers. */
-  private evaluateAnswers(): void {
+  /** The half-widths of the ordinal answers' weight bands, criterion by criterion, for the current answers. */
+  private bandsAt(): [number, number][] {
+    const bands: [number, number][] = [];
+    this.engine.criteria.forEach((criterion, c) => {
+      for (const term of criterion.terms) {
+        const band = term.band(this.values[term.question]!);
+        if (band > 0) bands.push([c, band]);
+      }
+    });
+    return bands;
+  }
+
+  /**
+   * What the drawn answers fix (weights' centres and bands, adjustments, workability,
+   * expected performance), from the cache when the unknown answers drew the same values
+   * before. A cached evaluation is the same numbers computed once: the draws are unchanged.
+   */
+  private evaluateDrawn(): Evaluated | undefined {
+    const { municipality, values } = this;
+    let key: string | undefined;
+    if (this.cacheable) {
+      key = '';
+      for (const q of municipality.unknown) {
+        const v = values[q]!;
+        key += (Array.isArray(v) ? v.join(',') : String(v)) + '|';
+      }
+      const hit = this.evaluations.get(key);
+      if (hit) return hit;
+    }
+    this.rawWeights();
+    this.evaluateAnswers();
+    if (key === undefined || this.evaluations.size >= KEPT_EVALUATIONS) return undefined;
+    const bands = this.bandsAt();
+    const evaluated: Evaluated = {
+      raw: this.raw.slice(),
+      bandCriterion: Int32Array.from(bands.map(([c]) => c)),
+      bandSize: Float64Array.from(bands.map(([, b]) => b)),
+      perf: this.ownPerf.slice(),
+      scoreEffect: this.ownScoreEffect.slice(),
+      feasible: this.ownFeasible.slice(),
+      factors: this.ownFactors.map((f) => f.slice()),
+    };
+    this.evaluations.set(key, evaluated);
+    return evaluated;
+  }
+
+  /** The raw weights for the drawn answers, into `raw`: rawWeightsAt, with the terms of known answers taken as computed once. */
+  private rawWeights(): void {
+    const { engine, values, raw, termValues, termDrawn } = this;
+    for (let c = 0; c < engine.criteria.length; c++) {
+      const criterion = engine.criteria[c]!;
+      const fixed = termValues[c]!;
+      const drawn = termDrawn[c]!;
+      let w = criterion.base;
+      for (let t = 0; t < criterion.terms.length; t++) {
+        const term = criterion.terms[t]!;
+        w += drawn[t] ? term.value(values[term.question]!) : fixed[t]!;
+      }
+      raw[c] = w;
+    }
+  }
+
+  /**
+   * Adjustments, workability and expected performance for the current answers, into the
+   * sampler's own arrays. Only the adjustments and preconditions that read a drawn answer
+   * are evaluated again (each states the questions it reads); the others keep the values
+   * they had for the known answers, and the sums are taken in the same order as ever.
+   */
+  private evaluateAnswers(all = false): void {
     const criteria = this.engine.criteria.length;
-    const row = new Float64Array(criteria);
+    const row = this.row;
+    const { values } = this;
     this.engine.models.forEach((m, i) => {
-      adjustmentsAt(m, this.values, this.factors[i]!);
-      this.feasible[i] = feasibleAt(m, this.values) ? 1 : 0;
-      performanceAt(m, this.factors[i]!, row);
-      this.perf.set(row, i * criteria);
-      this.scoreEffect[i] = scoreEffectAt(m, this.factors[i]!);
+      const factors = this.ownFactors[i]!;
+      if (all) {
+        adjustmentsAt(m, values, factors);
+        this.fixedFeasible[i] = feasibleAt(m, values) ? 1 : 0;
+      } else {
+        for (const a of this.variableAdjustments[i]!) factors[a] = m.adjustments[a]!.factor(values);
+      }
+      let feasible = this.fixedFeasible[i] === 1;
+      if (feasible && !all) for (const p of this.variablePreconditions[i]!) if (!m.preconditions[p]!.requires(values)) feasible = false;
+      this.ownFeasible[i] = feasible ? 1 : 0;
+      performanceAt(m, factors, row);
+      this.ownPerf.set(row, i * criteria);
+      this.ownScoreEffect[i] = scoreEffectAt(m, factors);
     });
   }
 
   /** Draws once and scores every model; `scores`, `feasible` and `weights` hold the outcome. */
   sample(): void {
-    const { engine, random, kernel, raw, weights, z, bodyDraw, perf } = this;
+    const { engine, random, kernel, raw, weights, z, bodyDraw } = this;
     const criteria = raw.length;
     if (this.sure) {
       raw.set(this.fixedRaw);
       for (let k = 0; k < this.bandSize.length; k++) raw[this.bandCriterion[k]!]! += (2 * random() - 1) * this.bandSize[k]!;
     } else {
       drawAnswers(engine, this.municipality, random, this.values);
-      rawWeightsAt(engine, this.values, raw);
-      for (let c = 0; c < criteria; c++) {
-        for (const term of engine.criteria[c]!.terms) {
-          const band = term.band(this.values[term.question]!);
-          if (band > 0) raw[c]! += (2 * random() - 1) * band;
+      const at = this.evaluateDrawn();
+      if (at) {
+        this.perf = at.perf;
+        this.scoreEffect = at.scoreEffect;
+        this.feasible = at.feasible;
+        this.factors = at.factors;
+        raw.set(at.raw);
+        for (let k = 0; k < at.bandSize.length; k++) raw[at.bandCriterion[k]!]! += (2 * random() - 1) * at.bandSize[k]!;
+      } else {
+        this.perf = this.ownPerf;
+        this.scoreEffect = this.ownScoreEffect;
+        this.feasible = this.ownFeasible;
+        this.factors = this.ownFactors;
+        for (let c = 0; c < criteria; c++) {
+          for (const term of engine.criteria[c]!.terms) {
+            const band = term.band(this.values[term.question]!);
+            if (band > 0) raw[c]! += (2 * random() - 1) * band;
+          }
         }
       }
-      this.evaluateAnswers();
     }
     // A ranking fixes only the order of its weights: draw them uniformly among all that keep it (SMAA-2).
     for (const rank of this.ranks) {
@@ -264,26 +489,39 @@ class Sampler {
       }
       normalise(weights, total);
     }
-    random.normals(z);
+    // The evidence of this sample (see Evidence): kept, or drawn from its place in the stream.
+    const s = this.drawn++;
+    const { evidence } = this;
+    let bodies: Float64Array;
+    let bodyAt: number;
+    let level: Float64Array;
+    let levelAt: number;
+    if (s < KEPT_SAMPLES) {
+      evidence.ensure(s + 1);
+      bodies = evidence.bodyDraw;
+      bodyAt = s * kernel.bodySd.length;
+      level = evidence.level;
+      levelAt = s * criteria;
+    } else {
+      this.tail ??= seededRandom(evidence.seed, s * (z.length + criteria));
+      draw(kernel, this.tail, z, this.level, bodyDraw, 0);
+      bodies = bodyDraw;
+      bodyAt = 0;
+      level = this.level;
+      levelAt = 0;
+    }
     // The level uncertainty shared by all models: one shift per criterion, the same for
     // every model, so it widens no gap between them and changes no rank (it is drawn all
     // the same, so the method is one model whatever it is set to).
-    random.normals(this.level);
     let shift = 0;
-    for (let c = 0; c < criteria; c++) shift += weights[c]! * this.level[c]! * engine.commonLevelSd;
-    // One factor per body of evidence, from the draws of the findings it cites.
-    const { bodyStart, draws, coefficients, bodySd } = kernel;
-    for (let b = 0; b < bodySd.length; b++) {
-      let sum = 0;
-      for (let k = bodyStart[b]!; k < bodyStart[b + 1]!; k++) sum += coefficients[k]! * z[draws[k]!]!;
-      bodyDraw[b] = bodySd[b]! * sum;
-    }
+    for (let c = 0; c < criteria; c++) shift += weights[c]! * level[levelAt + c]! * engine.commonLevelSd;
     // Expected performance plus each claimed effect times its evidence factor, plus the shared level.
     const { effectStart, effectCriterion, effectSize, effectBody, effectAdjustment } = kernel;
     for (let m = 0; m < this.n; m++) {
       let score = shift;
       let change = this.scoreEffect[m]!;
       const base = m * criteria;
+      const perf = this.perf;
       for (let c = 0; c < criteria; c++) score += weights[c]! * perf[base + c]!;
       const factors = this.factors[m]!;
       for (let e = effectStart[m]!; e < effectStart[m + 1]!; e++) {
@@ -291,8 +529,8 @@ class Sampler {
         const f = a >= 0 ? factors[a]! : 1;
         if (f === 0) continue;
         const c = effectCriterion[e]!;
-        if (c >= 0) score += weights[c]! * f * effectSize[e]! * bodyDraw[effectBody[e]!]!;
-        else change += f * effectSize[e]! * bodyDraw[effectBody[e]!]!;
+        if (c >= 0) score += weights[c]! * f * effectSize[e]! * bodies[bodyAt + effectBody[e]!]!;
+        else change += f * effectSize[e]! * bodies[bodyAt + effectBody[e]!]!;
       }
       this.scores[m] = score;
       this.net[m] = score + change;
@@ -385,9 +623,10 @@ export function analyseRobustness(engine: Engine, municipality: Municipality, op
   const n = engine.models.length;
   const maxSamples = options.maxSamples ?? MAX_SAMPLES;
   const adaptive = options.samples === undefined;
-  const random = seededRandom(options.seed);
   const kernel = kernelOf(engine);
-  const sampler = new Sampler(engine, kernel, municipality, random);
+  const evidence = evidenceOf(engine, kernel, options.seed);
+  const evaluations: EvaluationCache = new Map();
+  const sampler = new Sampler(engine, kernel, municipality, seededRandom(derivedSeed(options.seed, 0)), evidence, evaluations);
   const tally = new Tally(n, engine.criteria.length);
   const target = adaptive ? maxSamples : options.samples!;
   while (tally.samples < target) {
@@ -399,7 +638,28 @@ export function analyseRobustness(engine: Engine, municipality: Municipality, op
     if (adaptive && settled(tally)) break;
   }
 
-  const models = engine.models.map((_, m): Acceptability => {
+  const models = acceptabilities(engine, tally);
+
+  // The second pass: how surely each model that ever wins does so under its own central weights.
+  models.forEach((entry, m) => {
+    if (options.skipConfidence || !entry.centralWeights || entry.ranks[0]! < 0.01 || tally.samples === 0) return;
+    // The same evidence as the main pass's first samples (common random numbers), the answers drawn afresh.
+    const held = new Sampler(engine, kernel, municipality, seededRandom(derivedSeed(options.seed, 1 + m)), evidence, evaluations, entry.centralWeights);
+    const pass = new Tally(n, engine.criteria.length);
+    const samples = Math.min(CONFIDENCE_SAMPLES, Math.max(tally.samples, 1));
+    for (let s = 0; s < samples; s++) {
+      held.sample();
+      pass.add(held.scores, held.net, held.feasible, held.weights);
+    }
+    entry.confidence = pass.first(m);
+  });
+
+  return { samples: tally.samples, seed: options.seed, adaptive, maxSamples, models };
+}
+
+/** The rank acceptabilities and pairwise wins of one pass's tallies. */
+function acceptabilities(engine: Engine, tally: Tally): Acceptability[] {
+  return engine.models.map((_, m): Acceptability => {
     const count = Math.max(1, tally.samples);
     const first = tally.first(m);
     const firstCount = tally.ranks[m]![0]!;
@@ -413,21 +673,29 @@ export function analyseRobustness(engine: Engine, municipality: Municipality, op
       ...(firstCount > 0 ? { centralWeights: Array.from(tally.firstWeights[m]!, (x) => x / firstCount) } : {}),
     };
   });
+}
 
-  // The second pass: how surely each model that ever wins does so under its own central weights.
-  models.forEach((entry, m) => {
-    if (options.skipConfidence || !entry.centralWeights || entry.ranks[0]! < 0.01 || tally.samples === 0) return;
-    const held = new Sampler(engine, kernel, municipality, seededRandom(options.seed + 1 + m), entry.centralWeights);
-    const pass = new Tally(n, engine.criteria.length);
-    const samples = Math.min(CONFIDENCE_SAMPLES, Math.max(tally.samples, 1));
-    for (let s = 0; s < samples; s++) {
-      held.sample();
-      pass.add(held.scores, held.net, held.feasible, held.weights);
+/**
+ * A short analysis in stages (no second pass), as the tipping-point checks run it: the
+ * samples of `stages` one after another, stopping at the first stage where `enough`
+ * accepts the figures so far. The samples of a later stage extend those of the earlier
+ * ones (the same streams), so stopping early is a sequential test on one run: what
+ * `stages[k]` samples would give, begun at its first `stages[0]`.
+ */
+export function analyseInStages(engine: Engine, municipality: Municipality, seed: number, stages: readonly number[], enough: (robustness: Robustness) => boolean): Robustness {
+  const kernel = kernelOf(engine);
+  const sampler = new Sampler(engine, kernel, municipality, seededRandom(derivedSeed(seed, 0)), evidenceOf(engine, kernel, seed), new Map());
+  const tally = new Tally(engine.models.length, engine.criteria.length);
+  const last = stages[stages.length - 1] ?? 0;
+  for (const stage of stages) {
+    while (tally.samples < stage) {
+      sampler.sample();
+      tally.add(sampler.scores, sampler.net, sampler.feasible, sampler.weights);
     }
-    entry.confidence = pass.first(m);
-  });
-
-  return { samples: tally.samples, seed: options.seed, adaptive, maxSamples, models };
+    const robustness: Robustness = { samples: tally.samples, seed, adaptive: false, maxSamples: last, models: acceptabilities(engine, tally) };
+    if (stage === last || enough(robustness)) return robustness;
+  }
+  return { samples: 0, seed, adaptive: false, maxSamples: 0, models: acceptabilities(engine, tally) };
 }
 
 /** The stopping rule (see MIN_SAMPLES): precise enough to print, or the verdict decided. */

@@ -1,33 +1,162 @@
 import type { Engine } from './engine.js';
-import { adjustmentsAt, feasibleAt, meanScore, normalise, rawWeightsAt } from './evaluate.js';
+import { adjustmentsAt, meanScore, normalise } from './evaluate.js';
 import { numericBounds } from './kb.js';
 import { seededRandom } from './random.js';
-import { analyseRobustness } from './robustness.js';
+import { analyseInStages, type Robustness } from './robustness.js';
 import { drawAnswers, expectationPoints, type Municipality, type WeightedAnswers } from './unknowns.js';
 import { decide } from './decision.js';
-import type { Verdict } from './verdict.js';
+import { CLEAR_FIRST, CLEARLY_BETTER, TOP_SET, type Verdict } from './verdict.js';
 import type { AnswerValue, Question } from '../schema/index.js';
 
-/** The expected score of every model, and whether it can be workable, over weighted answer sets. */
-export function expectedScores(engine: Engine, points: readonly WeightedAnswers[]): { scores: number[]; feasible: boolean[] } {
+/**
+ * The expected score of every model, and whether it can be workable, over weighted answer
+ * sets. With the municipality the sets were drawn for, what reads none of the answers they
+ * vary (its unknown ones) is worked out once, at the answers given, and the rest at each
+ * set: the same sums in the same order, so the same figures.
+ */
+export function expectedScores(engine: Engine, points: readonly WeightedAnswers[], municipality?: Municipality): { scores: number[]; feasible: boolean[] } {
   const n = engine.criteria.length;
-  const raw = new Float64Array(n);
   const weights = new Float64Array(n);
   const perf = new Float64Array(n);
   const scores = engine.models.map(() => 0);
   const feasible = engine.models.map(() => false);
   const factors = engine.models.map((m) => new Float64Array(m.adjustments.length));
+  const varied = new Set<number>();
+  if (municipality) {
+    for (const q of municipality.unknown) varied.add(q);
+    if (municipality.openMix) for (const q of engine.composition?.questions ?? []) varied.add(q);
+  } else {
+    for (let q = 0; q < engine.questions.length; q++) varied.add(q);
+  }
+  const ids = new Set([...varied].map((q) => engine.questions[q]!.question.id));
+  // Without the municipality, everything is worked out at every set (also what reads no answer at all).
+  const reads = (list: readonly string[]) => !municipality || list.some((id) => ids.has(id));
+  const reading = engine.models.map((m) => m.adjustments.flatMap((a, i) => (reads(a.reads) ? [i] : [])));
+  const checking = engine.models.map((m) => m.preconditions.map((p) => reads(p.reads)));
+  const termVaried = engine.criteria.map((criterion) => Uint8Array.from(criterion.terms, (term) => (varied.has(term.question) ? 1 : 0)));
+  const given = municipality?.values;
+  const fixedFactors = engine.models.map((m) => {
+    const f = new Float64Array(m.adjustments.length);
+    if (given) adjustmentsAt(m, given, f);
+    return f;
+  });
+  const fixedHolds = engine.models.map((m, i) => m.preconditions.map((p, k) => (given && !checking[i]![k] ? p.requires(given) : true)));
+  const fixedTerms = engine.criteria.map((criterion, c) => Float64Array.from(criterion.terms, (term, t) => (given && !termVaried[c]![t] ? term.value(given[term.question]!) : 0)));
   for (const { values, weight } of points) {
-    const total = rawWeightsAt(engine, values, raw);
-    weights.set(raw);
+    // rawWeightsAt, term by term in the same order.
+    let total = 0;
+    for (let c = 0; c < n; c++) {
+      const criterion = engine.criteria[c]!;
+      const fixed = fixedTerms[c]!;
+      const changed = termVaried[c]!;
+      let w = criterion.base;
+      for (let t = 0; t < criterion.terms.length; t++) {
+        const term = criterion.terms[t]!;
+        w += changed[t] ? term.value(values[term.question]!) : fixed[t]!;
+      }
+      weights[c] = w;
+      total += w;
+    }
     normalise(weights, total);
     engine.models.forEach((model, i) => {
-      adjustmentsAt(model, values, factors[i]!);
-      scores[i]! += weight * meanScore(model, weights, factors[i]!, perf);
-      if (feasibleAt(model, values)) feasible[i] = true;
+      const f = factors[i]!;
+      f.set(fixedFactors[i]!);
+      for (const a of reading[i]!) f[a] = model.adjustments[a]!.factor(values);
+      scores[i]! += weight * meanScore(model, weights, f, perf);
+      if (feasible[i]) return;
+      const holds = fixedHolds[i]!;
+      const check = checking[i]!;
+      let ok = true;
+      for (let k = 0; k < holds.length && ok; k++) ok = check[k] ? model.preconditions[k]!.requires(values) : holds[k]!;
+      if (ok) feasible[i] = true;
     });
   }
   return { scores, feasible };
+}
+
+/**
+ * expectedScores over the same answer sets with known answers changed (one, or the task
+ * mix's shares when it is fully known), as the search tries value after value: the answer
+ * sets are the search's own with those answers replaced (the draws of the unknown answers
+ * do not depend on them), and only the adjustments and preconditions that read them are
+ * evaluated again, the others
+ * keeping what they gave for the answer given. The same sums in the same order: the same
+ * figures as expectedScores(engine, searchPoints(withAnswer(…))), at a fraction of the cost.
+ */
+function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (changes: readonly (readonly [number, AnswerValue])[]) => { scores: number[]; feasible: boolean[] } {
+  const n = engine.criteria.length;
+  const weights = new Float64Array(n);
+  const perf = new Float64Array(n);
+  const factors = engine.models.map((m) => new Float64Array(m.adjustments.length));
+  const baseFactors = points.map(({ values }) =>
+    engine.models.map((m) => {
+      const f = new Float64Array(m.adjustments.length);
+      adjustmentsAt(m, values, f);
+      return f;
+    }),
+  );
+  const baseHolds = points.map(({ values }) => engine.models.map((m) => m.preconditions.map((p) => p.requires(values))));
+  // Each weight term's value at each answer set: only the terms of a changed answer are worked out again.
+  const baseTerms = points.map(({ values }) => engine.criteria.map((criterion) => Float64Array.from(criterion.terms, (term) => term.value(values[term.question]!))));
+  // What reads which answers, per set of changed questions (a search changes the same ones value after value).
+  const readers = new Map<string, { reading: number[][]; checking: boolean[][]; terms: Uint8Array[] }>();
+  const readersOf = (questions: readonly number[]) => {
+    const key = questions.join(',');
+    let found = readers.get(key);
+    if (!found) {
+      const ids = new Set(questions.map((q) => engine.questions[q]!.question.id));
+      const reads = (list: readonly string[]) => list.some((id) => ids.has(id));
+      found = {
+        reading: engine.models.map((m) => m.adjustments.flatMap((a, i) => (reads(a.reads) ? [i] : []))),
+        checking: engine.models.map((m) => m.preconditions.map((p) => reads(p.reads))),
+        terms: engine.criteria.map((criterion) => Uint8Array.from(criterion.terms, (term) => (questions.includes(term.question) ? 1 : 0))),
+      };
+      readers.set(key, found);
+    }
+    return found;
+  };
+  return (changes) => {
+    const { reading, checking, terms } = readersOf(changes.map(([q]) => q));
+    const scores = engine.models.map(() => 0);
+    const feasible = engine.models.map(() => false);
+    const given: AnswerValue[] = [];
+    points.forEach(({ values, weight }, p) => {
+      for (const [q, value] of changes) {
+        given.push(values[q]!);
+        values[q] = value;
+      }
+      // rawWeightsAt, term by term in the same order.
+      let total = 0;
+      for (let c = 0; c < n; c++) {
+        const criterion = engine.criteria[c]!;
+        const base = baseTerms[p]![c]!;
+        const changed = terms[c]!;
+        let w = criterion.base;
+        for (let t = 0; t < criterion.terms.length; t++) {
+          const term = criterion.terms[t]!;
+          w += changed[t] ? term.value(values[term.question]!) : base[t]!;
+        }
+        weights[c] = w;
+        total += w;
+      }
+      normalise(weights, total);
+      engine.models.forEach((model, i) => {
+        const f = factors[i]!;
+        f.set(baseFactors[p]![i]!);
+        for (const a of reading[i]!) f[a] = model.adjustments[a]!.factor(values);
+        scores[i]! += weight * meanScore(model, weights, f, perf);
+        if (feasible[i]) return;
+        const holds = baseHolds[p]![i]!;
+        const check = checking[i]!;
+        let ok = true;
+        for (let k = 0; k < holds.length && ok; k++) ok = check[k] ? model.preconditions[k]!.requires(values) : holds[k]!;
+        if (ok) feasible[i] = true;
+      });
+      changes.forEach(([q], k) => (values[q] = given[k]!));
+      given.length = 0;
+    });
+    return { scores, feasible };
+  };
 }
 
 /** The workable model with the highest expected score, or undefined. */
@@ -47,8 +176,16 @@ const searchPoints = (engine: Engine, municipality: Municipality) => expectation
  * Each candidate change is checked by a robustness analysis of its own with this many
  * samples (and no second pass): enough to tell whether the verdict's leader or kind
  * changes, as the figures near a tipping point are rarely close to a threshold twice.
+ * The check is sequential: it stops after its first QUICK_CHECK samples when every figure
+ * the verdict rests on is already beyond CHECK_Z standard errors of its threshold (the
+ * stopping rule's z), as the remaining samples would then change the verdict only with a
+ * chance of about 1 %; otherwise it goes on to CHECK_SAMPLES. The samples are the same
+ * draws either way (common random numbers), so a check that stops early reads the start
+ * of the longer one.
  */
 const CHECK_SAMPLES = 1000;
+const QUICK_CHECK = 250;
+const CHECK_Z = 2.576;
 /** Candidates checked at most per search: the nearest ones, where a tipping point is worth knowing. */
 const MAX_CHECKS = 16;
 
@@ -91,7 +228,17 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
     });
     return scores[m]! - rival;
   };
-  const base = expectedScores(engine, searchPoints(engine, municipality));
+  const points = searchPoints(engine, municipality);
+  const base = expectedScores(engine, points, municipality);
+  const along = scoresAlong(engine, points);
+  // A share of the task mix moves the other shares with it (see withAnswer); where a share is
+  // unknown, the mix's draws depend on the known ones, so the answer sets are made afresh.
+  const scoresAt = (changed: Municipality) => expectedScores(engine, searchPoints(engine, changed), changed);
+  const inMix = (q: number) => engine.composition?.questions.includes(q) ?? false;
+  const mixChanges = (q: number, value: AnswerValue): [number, AnswerValue][] => {
+    const changed = withAnswer(engine, municipality, q, value).values;
+    return engine.composition!.questions.map((o) => [o, changed[o]!]);
+  };
   const lead = margin(base.scores, base.feasible, leader);
   const triggers: ((scores: readonly number[], feasible: readonly boolean[]) => boolean)[] = [
     (s, f) => margin(s, f, leader) <= (lead > 0 ? lead / 2 : lead - 1),
@@ -100,7 +247,9 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
     (s, f) => second >= 0 && margin(s, f, second) >= 0 && margin(base.scores, base.feasible, second) < 0,
   ];
 
-  const candidates: { q: number; value: AnswerValue; distance: number }[] = [];
+  // The runner-up's trigger can fire only when it trails the leader now.
+  const possible = triggers.map((_, t) => t).filter((t) => t !== 3 || (second >= 0 && margin(base.scores, base.feasible, second) < 0));
+  const candidates: { q: number; value: AnswerValue; distance: number; after: { scores: number[]; feasible: boolean[] } }[] = [];
   // orgfit never advises a municipality to leave its frame (a NAV office, say): the questions that choose it are not searched.
   const frameQuestions = new Set(engine.frames.flatMap((f) => (f.model.matches ? [f.model.matches.question] : [])));
   engine.questions.forEach(({ question }, q) => {
@@ -108,12 +257,14 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
     const fired = new Set<string>();
     for (const { value, distance, direction } of valuesToTry(engine, question, municipality.values[q]!)) {
       if (fired.size === triggers.length * 2) break;
-      const after = expectedScores(engine, searchPoints(engine, withAnswer(engine, municipality, q, value)));
+      // A value whose direction has fired every trigger that can fire adds no candidate: skip its expected scores.
+      if (possible.every((t) => fired.has(`${direction}/${t}`))) continue;
+      const after = !inMix(q) ? along([[q, value]]) : municipality.openMix ? scoresAt(withAnswer(engine, municipality, q, value)) : along(mixChanges(q, value));
       triggers.forEach((trigger, t) => {
         const key = `${direction}/${t}`;
         if (fired.has(key) || !trigger(after.scores, after.feasible)) return;
         fired.add(key);
-        if (!candidates.some((c) => c.q === q && c.value === value)) candidates.push({ q, value, distance });
+        if (!candidates.some((c) => c.q === q && c.value === value)) candidates.push({ q, value, distance, after });
       });
     }
   });
@@ -121,8 +272,8 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
 
   const found: TippingPoint[] = [];
   const count = (kind: TippingPoint['kind']) => found.filter((t) => t.kind === kind).length;
-  for (const { q, value, distance } of candidates.slice(0, MAX_CHECKS)) {
-    const verdict = verdictAt(engine, withAnswer(engine, municipality, q, value), seed);
+  for (const { q, value, distance, after } of candidates.slice(0, MAX_CHECKS)) {
+    const verdict = verdictAt(engine, withAnswer(engine, municipality, q, value), seed, after);
     if (verdict.leader === undefined) continue;
     const kind: TippingPoint['kind'] | undefined =
       verdict.kind === 'keep' && current.kind !== 'keep'
@@ -144,11 +295,51 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
   return found.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.distance - b.distance);
 }
 
-/** The verdict for a changed set of answers, from a short robustness analysis with the same seed. */
-function verdictAt(engine: Engine, municipality: Municipality, seed: number): Verdict {
-  const robustness = analyseRobustness(engine, municipality, { seed, samples: CHECK_SAMPLES, skipConfidence: true });
-  const { scores, feasible } = expectedScores(engine, searchPoints(engine, municipality));
+/** The verdict for a changed set of answers, from a short robustness analysis with the same seed (and its expected scores, from the search). */
+function verdictAt(engine: Engine, municipality: Municipality, seed: number, expected: { scores: readonly number[]; feasible: readonly boolean[] }): Verdict {
+  const { scores, feasible } = expected;
+  const robustness = analyseInStages(engine, municipality, seed, [QUICK_CHECK, 2 * QUICK_CHECK, CHECK_SAMPLES], (r) => settledVerdict(engine, municipality, r, scores, feasible));
   return decide(engine, municipality, robustness, scores, feasible).verdict;
+}
+
+/**
+ * Whether the verdict's leader and kind (all a check reads) are settled: every comparison
+ * that decides them is beyond CHECK_Z standard errors of its threshold. Who leads: the
+ * leader's rank-1 acceptability against the next workable model's, as the stopping rule
+ * tests it. Keep: some alternative surely beats today's organisation in at least
+ * CLEARLY_BETTER of the cases, or each surely does not. Clear: the leader's rank-1
+ * acceptability surely above CLEAR_FIRST, or surely below it and then, for "undecided"
+ * against "indistinguishable", some rival surely beats the leader in less than TOP_SET of
+ * the cases, or each surely in more. The standard error is never taken below that of one
+ * sample in n (a share of 0 in 250 samples is not known to be 0).
+ */
+function settledVerdict(engine: Engine, municipality: Municipality, robustness: Robustness, scores: readonly number[], feasible: readonly boolean[]): boolean {
+  const n = robustness.samples;
+  if (n === 0) return false;
+  const { order, today } = decide(engine, municipality, robustness, scores, feasible);
+  const workable = order.filter((m) => feasible[m]);
+  const leader = workable[0];
+  if (leader === undefined) return true;
+  const error = (p: number) => Math.sqrt((p * (1 - p) + 1 / n) / n);
+  const above = (p: number, threshold: number) => p - threshold >= CHECK_Z * error(p);
+  const below = (p: number, threshold: number) => threshold - p >= CHECK_Z * error(p);
+  const first = (m: number) => robustness.models[m]!.ranks[0]!;
+  const next = workable[1];
+  if (next !== undefined && first(leader) - first(next) < CHECK_Z * Math.sqrt((first(leader) + first(next) + 1 / n) / n)) return false;
+  const rivals = workable.filter((m) => m !== leader);
+  if (today !== undefined && feasible[today]) {
+    if (leader === today) return true;
+    const alternatives = workable.filter((m) => m !== today);
+    const better = (m: number) => robustness.models[m]!.beatsAfterChange[today]!;
+    if (!alternatives.some((m) => above(better(m), CLEARLY_BETTER))) {
+      if (alternatives.every((m) => below(better(m), CLEARLY_BETTER))) return true;
+      return false;
+    }
+  }
+  if (above(first(leader), CLEAR_FIRST)) return true;
+  if (!below(first(leader), CLEAR_FIRST)) return false;
+  const beats = (m: number) => robustness.models[m]!.beats[leader]!;
+  return rivals.some((m) => below(beats(m), TOP_SET)) || rivals.every((m) => above(beats(m), TOP_SET));
 }
 
 /**
@@ -233,7 +424,7 @@ const VALUE_DRAWS = 32;
  * see whether another model would then be first by expected score, and by how much.
  */
 export function unknownsThatMatter(engine: Engine, municipality: Municipality): UnknownThatMatters[] {
-  const base = expectedScores(engine, searchPoints(engine, municipality));
+  const base = expectedScores(engine, searchPoints(engine, municipality), municipality);
   const leader = leaderOf(base.scores, base.feasible);
   if (leader === undefined) return [];
   const open = [...municipality.unknown, ...(engine.composition?.questions.filter((q) => !municipality.known[q]) ?? [])];
@@ -245,7 +436,7 @@ export function unknownsThatMatter(engine: Engine, municipality: Municipality): 
     for (let k = 0; k < VALUE_DRAWS; k++) {
       drawAnswers(engine, municipality, random, scratch);
       const known = withKnown(engine, municipality, q, scratch[q]!);
-      const after = expectedScores(engine, searchPoints(engine, known));
+      const after = expectedScores(engine, searchPoints(engine, known), known);
       const now = leaderOf(after.scores, after.feasible);
       if (now === undefined) continue;
       if (now !== leader) changes++;
