@@ -39,21 +39,24 @@ describe('the box bound (too many combinations), every relevant answer known', (
   // Weights fixed at 2 and 1 (share 50): the box is a point, the largest share of c1 is
   // 2 / (2 + 3 − 2) = 2/3 and of c2 1 / (1 + 3 − 1) = 1/3, so the bound is the exact interval:
   // a (60 low, 50 moderate): 56.667 ± Z·√((2/3·10·0.5)² + (4/9 + 1/9)·σL²).
-  const kb = padded([model('a', 60, 50), model('n', 40, 50)], 6);
-  const [a, n] = estimated(kb, 6, {});
+  // Worked out inside each test: under `npm run mutation` a mutant is active only while tests run.
+  const both = () => estimated(padded([model('a', 60, 50), model('n', 40, 50)], 6), 6, {});
   it('a: 56.667 ± Z·√(3.333² + 5/9·σL²), the same as the exact interval', () => {
+    const [a] = both();
     const half = Z * Math.sqrt((10 / 3) ** 2 + (5 / 9) * L2);
     expect(a!.score).toBeCloseTo(170 / 3, 9);
     expect(a!.interval[0]).toBeCloseTo(170 / 3 - half, 9);
     expect(a!.interval[1]).toBeCloseTo(170 / 3 + half, 9);
   });
   it('n (40 on c1): 43.333 ± the same half-width (the spread counts an effect at its size, whatever its sign)', () => {
+    const [, n] = both();
     const half = Z * Math.sqrt((10 / 3) ** 2 + (5 / 9) * L2);
     expect(n!.score).toBeCloseTo(130 / 3, 9);
     expect(n!.interval[0]).toBeCloseTo(130 / 3 - half, 9);
     expect(n!.interval[1]).toBeCloseTo(130 / 3 + half, 9);
   });
   it('criterion intervals: c1 60 ± Z·√(σL² + (10·0.5)²), c2 (no effect) 50 ± Z·σL', () => {
+    const [a, n] = both();
     const c1 = Z * Math.sqrt(L2 + 25);
     expect(a!.criteria[0]!.interval[0]).toBeCloseTo(60 - c1, 9);
     expect(a!.criteria[0]!.interval[1]).toBeCloseTo(60 + c1, 9);
@@ -63,6 +66,7 @@ describe('the box bound (too many combinations), every relevant answer known', (
     expect(n!.criteria[0]!.interval[1]).toBeCloseTo(40 + c1, 9);
   });
   it('equals the exact interval over the 3125 combinations of five unknown padding questions', () => {
+    const [a, n] = both();
     const exact = estimated(padded([model('a', 60, 50), model('n', 40, 50)], 5), 5, {});
     exact.forEach((m, i) => {
       const box = [a, n][i]!;
@@ -82,20 +86,22 @@ describe('the box bound with the share (and so the weights) unknown', () => {
   // a (60, 50): lowest mean at c1's least weight (60 + 50) / 2 = 55, highest (3·60 + 50) / 4 = 57.5.
   // n (40, 50): lowest (3·40 + 50) / 4 = 42.5, highest (40 + 50) / 2 = 45.
   // sd bound: √((0.75·10·0.5)² + (0.75² + 0.5²)·σL²) = √(14.0625 + 0.8125·σL²), both models.
-  const kb = padded([model('a', 60, 50), model('n', 40, 50)], 6);
-  const [a, n] = estimated(kb, 6, { share: 'dont-know' });
+  const both = () => estimated(padded([model('a', 60, 50), model('n', 40, 50)], 6), 6, { share: 'dont-know' });
   const sd = Math.sqrt(14.0625 + 0.8125 * L2);
   it('a: [55 − Z·sd, 57.5 + Z·sd]', () => {
+    const [a] = both();
     expect(a!.interval[0]).toBeCloseTo(55 - Z * sd, 9);
     expect(a!.interval[1]).toBeCloseTo(57.5 + Z * sd, 9);
     expect(a!.score).toBeGreaterThan(55);
     expect(a!.score).toBeLessThan(57.5);
   });
   it('n: [42.5 − Z·sd, 45 + Z·sd]', () => {
+    const [, n] = both();
     expect(n!.interval[0]).toBeCloseTo(42.5 - Z * sd, 9);
     expect(n!.interval[1]).toBeCloseTo(45 + Z * sd, 9);
   });
   it('is never narrower than the exact interval over every combination (five padding questions)', () => {
+    const [a, n] = both();
     const exact = estimated(padded([model('a', 60, 50), model('n', 40, 50)], 5), 5, { share: 'dont-know' });
     exact.forEach((m, i) => {
       const box = [a, n][i]!;
@@ -133,11 +139,14 @@ describe('the box bound with adjustments: fixed, open, off, on a ramp, and the c
       adj('ramp', { ramp: { question: 'share', points: [[0, 0], [100, 1]] } }, [['c2', 4]], ['f-high']),
     ],
   };
-  const kb = padded([a], 6);
-  kb.questions.push(question('today', { type: 'choice', dontKnow: false, assume: undefined, options: ['x', 'other'].map((value) => ({ value, label: text(value) })) }));
-  kb.change = { today: 'today', base: 2, findings: ['f-low'], rationale: text('change') };
-  const [e] = estimated(kb, 6, { size: 'dont-know', today: 'other' });
+  const run = () => {
+    const kb = padded([a], 6);
+    kb.questions.push(question('today', { type: 'choice', dontKnow: false, assume: undefined, options: ['x', 'other'].map((value) => ({ value, label: text(value) })) }));
+    kb.change = { today: 'today', base: 2, findings: ['f-low'], rationale: text('change') };
+    return estimated(kb, 6, { size: 'dont-know', today: 'other' })[0]!;
+  };
   it('the score interval: [58 − Z·sd, 62 + Z·sd]', () => {
+    const e = run();
     const sd = Math.sqrt((10 / 3) ** 2 + 0.8 ** 2 + (32 / 15) ** 2 + (5 / 9) * L2);
     expect(e!.interval[0]).toBeCloseTo(58 - Z * sd, 9);
     expect(e!.interval[1]).toBeCloseTo(62 + Z * sd, 9);
@@ -145,6 +154,7 @@ describe('the box bound with adjustments: fixed, open, off, on a ramp, and the c
     expect(e!.change).toBeCloseTo(-2, 12);
   });
   it('criterion intervals: every effect that may apply at its full size in the spread', () => {
+    const e = run();
     // c1: 66 ± Z·√(σL² + (10·0.5)² + (6·0.15)²); c2: 42 − Z·√(σL² + (8·0.8)² + (4·0.15)²) to 54 + the same.
     const c1 = Z * Math.sqrt(L2 + 25 + 0.81);
     const c2 = Z * Math.sqrt(L2 + 40.96 + 0.36);
@@ -154,6 +164,7 @@ describe('the box bound with adjustments: fixed, open, off, on a ramp, and the c
     expect(e!.criteria[1]!.interval[1]).toBeCloseTo(54 + c2, 9);
   });
   it('the truths the bound reads: fixed yes, open unknown, off no, the ramp yes (known), the cost yes', () => {
+    const e = run();
     expect(e!.adjustments.map((x) => [x.id, x.truth])).toEqual([
       ['fixed', 'yes'],
       ['open', 'unknown'],
