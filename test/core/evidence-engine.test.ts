@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { decide, todayOf } from '../../src/core/decision.js';
-import { compileEngine, rankCentroid, STUDY_CAP } from '../../src/core/engine.js';
+import { compileEngine, rankCentroid, STUDY_CAP, type Engine } from '../../src/core/engine.js';
 import { bodyOf, EFFECT_SD } from '../../src/core/evidence.js';
-import { indexKb, type KnowledgeBase } from '../../src/core/kb.js';
+import { indexKb, type KbIndex, type KnowledgeBase } from '../../src/core/kb.js';
 import type { Robustness } from '../../src/core/robustness.js';
 import { municipalityOf } from '../../src/core/unknowns.js';
 import type { Adjustment, Confidence, Finding } from '../../src/schema/index.js';
@@ -25,7 +25,11 @@ describe('bodyOf: the strongest finding sets the spread, more studies narrow it 
   ];
   const kb = miniKb([], findings);
   kb.references = kb.references.map((r) => (r.key === 'synthesis' ? { ...r, kind: 'review-synthesis' } : r));
-  const index = indexKb(kb);
+  // Compiled and worked out in beforeEach, not while the file is collected: under `npm run mutation` a mutant is active only from then on.
+  let index: KbIndex;
+  beforeEach(() => {
+    index = indexKb(kb);
+  });
   const slots = new Map(findings.map((f, i) => [f.id, i]));
   const body = (...ids: string[]) => bodyOf(ids, index, (id) => slots.get(id) ?? -1);
 
@@ -133,7 +137,10 @@ describe('compiled weight rules and the grids an unknown answer is bounded on', 
     question('order', { type: 'rank', assume: undefined, options: options('a', 'b', 'c') }),
   );
   kb.criteria[1]!.weight.terms = [{ question: 'level', map: { '1': 0, '2': 1, '3': 2, '4': 4, '5': 4 } }, { question: 'pick', map: { a: 1, b: 3 } }, { question: 'order', rank: 'b', total: 6 }];
-  const engine = compileEngine(kb);
+  let engine: Engine;
+  beforeEach(() => {
+    engine = compileEngine(kb);
+  });
   const grid = (id: string) => engine.questions[engine.position.get(id)!]!.grid;
 
   it('a scale: half the step to the nearest neighbouring answer; a choice has no order, so no band', () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { compileEngine } from '../../src/core/engine.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { compileEngine, type Engine } from '../../src/core/engine.js';
 import type { KnowledgeBase } from '../../src/core/kb.js';
 import { seededRandom } from '../../src/core/random.js';
 import { unknownsThatMatter, withAnswer } from '../../src/core/tipping.js';
@@ -26,7 +26,11 @@ function mixKb(): KnowledgeBase {
   kb.criteria[1]!.weight.terms = [{ question: 'y', linear: [[0, 0], [100, 3]] }];
   return kb;
 }
-const engine = compileEngine(mixKb());
+// Compiled and worked out in beforeEach, not while the file is collected: under `npm run mutation` a mutant is active only from then on.
+let engine: Engine;
+beforeEach(() => {
+  engine = compileEngine(mixKb());
+});
 const at = (id: string) => engine.position.get(id)!;
 const full = (values: Record<string, AnswerValue | null>) => municipalityOf(engine, { share: 50, size: 10, level: 3, x: 50, y: 30, z: 20, ...values });
 
