@@ -24,11 +24,8 @@ import { answers, finding, miniKb, model } from '../helpers/mini-kb.js';
  * sd COMMON_LEVEL_SD, so √((2/3)² + (1/3)²)·COMMON_LEVEL_SD on the score.
  */
 const kb = miniKb([model('a', 60, 50), model('b', 50, 55), model('c', 50, 50)]);
-// Compiled and worked out in beforeEach, not while the file is collected: under `npm run mutation` a mutant is active only from then on.
-let engine: Engine;
-beforeEach(() => {
-  engine = compileEngine(kb);
-});
+// Compiled once for the sampling tests (of robustness.ts); the estimates below compile their own in beforeEach.
+const engine = compileEngine(kb);
 const Z80 = inverseNormal(0.9);
 const phi = (x: number) => Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
 const Phi = (x: number) => {
@@ -42,8 +39,11 @@ const Phi = (x: number) => {
 };
 
 describe('point estimates and intervals, by hand', () => {
+  // Compiled and worked out in beforeEach, not while the file is collected: under `npm run mutation` a mutant is active only from then on.
+  let engine: Engine;
   let e: Estimates;
   beforeEach(() => {
+    engine = compileEngine(kb);
     e = estimate(engine, municipalityOf(engine, answers({}).answers));
   });
   it.each([

@@ -89,10 +89,8 @@ describe('(c) a "don\'t know" is drawn in the robustness samples', () => {
   const pBig = Math.log(50 / 19.5) ** 2 / (Math.log(50 / 2) * Math.log(50 / 10));
   const big = adjustment('big-office', { question: 'size', gte: 20 }, [['c1', 9]], ['f-high']);
   const kb = miniKb([withAdjustments(model('a', 50, 50, ['f-high', 'f-high']), [big]), model('b', 53, 53, ['f-high', 'f-high'])]);
-  let engine: Engine;
-  beforeEach(() => {
-    engine = compileEngine(kb);
-  });
+  // Compiled once: these sampling tests are for robustness.ts (20,000 samples; compiled per test they would run for every mutant of engine.ts).
+  const engine = compileEngine(kb);
   const first = (size: unknown) => analyseRobustness(engine, municipalityOf(engine, answers({ size }).answers), { seed: 5, samples: 20_000, skipConfidence: true }).models[0]!;
 
   it(`size unknown: a comes first in P(size ≥ 20) = ${pBig.toFixed(3)} of the cases, within 3 Monte Carlo errors`, () => {
