@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from '../../src/core/engine.js';
-import { COMMON_LEVEL_SD } from '../../src/core/evaluate.js';
+import { COMMON_LEVEL_SD, meanScore, normalise, performanceSd, scoreSd, weightedSum } from '../../src/core/evaluate.js';
 import { inverseNormal } from '../../src/core/random.js';
 import { estimate } from '../../src/core/score.js';
 import { municipalityOf } from '../../src/core/unknowns.js';
@@ -162,5 +162,59 @@ describe('criterion intervals over every combination (the exact extremes)', () =
     expect(c1!.interval[1]).toBeCloseTo(69 + Z * Math.sqrt(L2 + 25 + 1.35 ** 2), 9);
     expect(c2!.interval[0]).toBeCloseTo(50 - Z * COMMON_LEVEL_SD, 9);
     expect(c2!.interval[1]).toBeCloseTo(50 + Z * COMMON_LEVEL_SD, 9);
+  });
+});
+
+describe('evaluate.ts, one part at a time', () => {
+  it('normalise: weights over their total; all zero, equal weights', () => {
+    const w = Float64Array.from([1, 3]);
+    normalise(w, 4);
+    expect([...w]).toEqual([0.25, 0.75]);
+    const zero = new Float64Array(4);
+    normalise(zero, 0);
+    expect([...zero]).toEqual([0.25, 0.25, 0.25, 0.25]);
+  });
+  it('weightedSum and meanScore: 0.25·40 + 0.75·80 = 70; model a at 2/3, 1/3 with no adjustment 56.667, with k-yes (+2 on c1) 58', () => {
+    expect(weightedSum(Float64Array.from([0.25, 0.75]), Float64Array.from([40, 80]))).toBe(70);
+    const m = compileEngine(miniKb([a])).models[0]!;
+    const weights = Float64Array.from([2 / 3, 1 / 3]);
+    const factors = new Float64Array(m.adjustments.length);
+    const perf = new Float64Array(2);
+    expect(meanScore(m, weights, factors, perf)).toBeCloseTo(170 / 3, 12);
+    factors[0] = 1;
+    expect(meanScore(m, weights, factors, perf)).toBeCloseTo(58, 12);
+    expect([...perf]).toEqual([62, 50]);
+  });
+  it('a rating on two findings of two studies: sd 0.15·0.85, shared out over both draws with unit weight (the score sd is as for one)', () => {
+    // c1 70 on f-high and f-low: 2/3 · 20 · 0.1275 = 1.7; c2 50 has no effect.
+    const two: Model = { ...model('t', 70, 50), performance: { c1: { value: 70, findings: ['f-high', 'f-low'], rationale: text('') }, c2: { value: 50, findings: ['f-moderate'], rationale: text('') } } };
+    const engine = compileEngine(miniKb([two]));
+    const m = engine.models[0]!;
+    const byFinding = new Float64Array(engine.findings.length);
+    const sd = scoreSd(m, Float64Array.from([2 / 3, 1 / 3]), new Float64Array(0), byFinding, COMMON_LEVEL_SD);
+    expect(sd).toBeCloseTo(Math.sqrt(1.7 ** 2 + (5 / 9) * L2), 12);
+    expect([...byFinding].every((x) => x === 0)).toBe(true);
+    // The criterion's own: √(σL² + (20·0.1275)²).
+    expect(performanceSd(m, 0, new Float64Array(0), COMMON_LEVEL_SD)).toBeCloseTo(Math.sqrt(L2 + 2.55 ** 2), 12);
+    expect(performanceSd(m, 1, new Float64Array(0), COMMON_LEVEL_SD)).toBeCloseTo(COMMON_LEVEL_SD, 12);
+  });
+  it('effects on one finding with opposite signs cancel in the spread, but not in the bound', () => {
+    // c1 rated 60 on f-high (+10) and an adjustment −4 on f-high: (10 − 4)·0.15 = 0.9; the bound (10 + 4)·0.15 = 2.1.
+    const m = compileEngine(miniKb([{ ...model('m', 60, 50, ['f-high', 'f-moderate']), adjustments: [adj('minus', { when: { question: 'level', gte: 3 } }, 'c1', -4, 'f-high')] }])).models[0]!;
+    const on = Float64Array.from([1]);
+    expect(performanceSd(m, 0, on, COMMON_LEVEL_SD)).toBeCloseTo(Math.sqrt(L2 + 0.81), 12);
+    expect(performanceSd(m, 0, on, COMMON_LEVEL_SD, true)).toBeCloseTo(Math.sqrt(L2 + 4.41), 12);
+    // Off: the rating alone, 10·0.15.
+    expect(performanceSd(m, 0, Float64Array.from([0]), COMMON_LEVEL_SD)).toBeCloseTo(Math.sqrt(L2 + 2.25), 12);
+    // And the score: 2/3 · (10 − 4) · 0.15 = 0.6.
+    expect(scoreSd(m, Float64Array.from([2 / 3, 1 / 3]), on, new Float64Array(4), COMMON_LEVEL_SD)).toBeCloseTo(Math.sqrt(0.36 + (5 / 9) * L2), 12);
+  });
+  it('the cost of change is no part of the score sd', () => {
+    const kb = miniKb([model('a', 60, 50)]);
+    kb.questions.push({ ...kb.questions[2]!, id: 'today', type: 'choice', assume: 'x', options: [{ value: 'x', label: text('x') }] });
+    kb.change = { today: 'today', base: 2, findings: ['f-low'], rationale: text('change') };
+    const m = compileEngine(kb).models[0]!;
+    expect(m.adjustments.map((x) => x.id)).toEqual(['change-cost']);
+    expect(scoreSd(m, Float64Array.from([2 / 3, 1 / 3]), Float64Array.from([1]), new Float64Array(4), COMMON_LEVEL_SD)).toBeCloseTo(Math.sqrt((10 / 3) ** 2 + (5 / 9) * L2), 12);
   });
 });
