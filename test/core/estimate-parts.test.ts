@@ -218,3 +218,23 @@ describe('evaluate.ts, one part at a time', () => {
     expect(scoreSd(m, Float64Array.from([2 / 3, 1 / 3]), Float64Array.from([1]), new Float64Array(4), COMMON_LEVEL_SD)).toBeCloseTo(Math.sqrt((10 / 3) ** 2 + (5 / 9) * L2), 12);
   });
 });
+
+describe('compiling parts a model or rule may leave out', () => {
+  it('a criterion the model does not rate counts as 50, on no evidence (the least sure there is), moved by no draw', () => {
+    const partial: Model = { ...model('p', 60, 50), performance: { c1: { value: 60, findings: ['f-low'], rationale: text('') } } };
+    const engine = compileEngine(miniKb([partial]));
+    const m = engine.models[0]!;
+    expect([...m.values]).toEqual([60, 50]);
+    expect(m.ratings[1]).toMatchObject({ criterion: 1, effect: 0 });
+    expect(m.ratings[1]!.body).toMatchObject({ findings: [], studies: 0, sd: 0.8 });
+    const e = estimate(engine, municipalityOf(engine, answers({}).answers));
+    expect(e.models[0]!.score).toBeCloseTo(170 / 3, 12);
+  });
+  it('a weight rule on a question the bank does not hold adds nothing', () => {
+    const kb = miniKb([model('a', 60, 50)]);
+    kb.criteria[1]!.weight.terms = [{ question: 'ghost', linear: [[0, 0], [100, 5]] }];
+    const engine = compileEngine(kb);
+    expect(engine.criteria[1]!.terms).toEqual([]);
+    expect(estimate(engine, municipalityOf(engine, answers({}).answers)).weights).toEqual([expect.closeTo(2 / 3, 12), expect.closeTo(1 / 3, 12)]);
+  });
+});

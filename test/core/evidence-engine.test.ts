@@ -103,6 +103,13 @@ describe('the study cap: one study moves a criterion by at most 10 points each w
     expect(m.capped.get('y')?.get(0)).toBe(6);
     expect(m.capped.get('y')?.has(1)).toBe(false);
   });
+  it('an adjustment capped on two criteria keeps both stated deltas', () => {
+    // Study A: c1 8 + 6 = 14 and c2 8 + 6 = 14, both scaled by 10/14.
+    const m = engineOf([adjustment('x', [['c1', 8], ['c2', 8]], ['a1']), adjustment('y', [['c1', 6], ['c2', 6]], ['a2'])]);
+    expect(m.adjustments[0]!.effects.map((e) => e.effect)).toEqual([expect.closeTo(80 / 14, 12), expect.closeTo(80 / 14, 12)]);
+    expect([...m.capped.get('x')!]).toEqual([[0, 8], [1, 8]]);
+    expect([...m.capped.get('y')!]).toEqual([[0, 6], [1, 6]]);
+  });
   it('up and down are capped apart; other studies and a total of exactly 10 are not capped', () => {
     const m = engineOf([adjustment('x', [['c1', 8]], ['a1']), adjustment('y', [['c1', -6]], ['a2']), adjustment('z', [['c1', 7]], ['b1']), adjustment('w', [['c2', -4], ['c2', -6]], ['a1'])]);
     expect(m.adjustments.map((a) => a.effects.map((e) => e.effect))).toEqual([[8], [-6], [7], [-4, -6]]);
