@@ -221,6 +221,29 @@ describe('decide: the order shown and today', () => {
     expect(verdict).toEqual({ kind: 'undecided', leader: 'c', models: ['c', 'a', 'b'], thresholds: { clearFirst: 0.6, topSet: 0.25, clearlyBetter: 0.8 } });
     expect(decide(engine, m, robustness([0, 0, 0, 0], 0), [1, 1, 1, 1], [false, false, false, false]).verdict).toEqual({ kind: 'undecided', models: [], thresholds: { clearFirst: 0.6, topSet: 0.25, clearlyBetter: 0.8 } });
   });
+  it('a leader first in 70 % without today is the clear first choice', () => {
+    const m = municipalityOf(engine, { now: 'other' });
+    expect(decide(engine, m, robustness([0.7, 0.2, 0.1, 0]), [50, 50, 50, 50], [true, true, true, true]).verdict).toStrictEqual({ kind: 'clear', leader: 'a', models: ['a'], thresholds: { clearFirst: 0.6, topSet: 0.25, clearlyBetter: 0.8 } });
+  });
+  it('without samples every workable model is in the top set, even when the (empty) figures say nobody beats the leader; no workable model, no leader at all', () => {
+    const m = municipalityOf(engine, { now: 'other' });
+    const r = robustness([0, 0, 0, 0], 0);
+    for (const x of r.models) x.beats = [0, 0, 0, 0];
+    expect(decide(engine, m, r, [60, 50, 70, 80], [true, true, true, false]).verdict).toStrictEqual({ kind: 'undecided', leader: 'c', models: ['c', 'a', 'b'], thresholds: { clearFirst: 0.6, topSet: 0.25, clearlyBetter: 0.8 } });
+    expect(decide(engine, m, r, [1, 1, 1, 1], [false, false, false, false]).verdict).toStrictEqual({ kind: 'undecided', models: [], thresholds: { clearFirst: 0.6, topSet: 0.25, clearlyBetter: 0.8 } });
+  });
+  it("today unknown is no today, even when the assumed answer would match an organisation", () => {
+    const k = structuredClone(kb);
+    k.questions.find((q) => q.id === 'now')!.assume = 'bee';
+    const e = compileEngine(k);
+    expect(todayOf(e, municipalityOf(e, { now: 'dont-know' }))).toBeUndefined();
+    expect(todayOf(e, municipalityOf(e, { now: 'bee' }))).toBe(1);
+  });
+  it('ties on everything are ordered by id, whatever order the models are listed in', () => {
+    const e = compileEngine(miniKb(['d', 'c', 'b', 'a'].map((id) => model(id, 50, 50))));
+    const order = decide(e, municipalityOf(e, {}), robustness([0.25, 0.25, 0.25, 0.25]), [50, 50, 50, 50], [true, true, true, true]).order;
+    expect(order.map((i) => e.models[i]!.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
   it('the verdict reads how often each model beats the leader, and today after the change cost', () => {
     const m = municipalityOf(engine, { now: 'bee' });
     const r = robustness([0.5, 0.3, 0.2, 0]);

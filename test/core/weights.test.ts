@@ -12,6 +12,11 @@ describe('interpolate', () => {
   ])('maps %d to %d on [[0,0],[100,3]]', (x, y) => {
     expect(interpolate([[0, 0], [100, 3]], x)).toBeCloseTo(y);
   });
+  it('at a step on the first point (two points at one answer), the first point\'s value', () => {
+    // Flat up to and at the first x: 0, though the second point at x = 0 says 2.
+    expect(interpolate([[0, 0], [0, 2], [100, 4]], 0)).toBe(0);
+    expect(interpolate([[0, 0], [0, 2], [100, 4]], 50)).toBe(3);
+  });
   it('follows several segments in order, whatever order the points are written in', () => {
     expect(interpolate(sortedPoints([[100, 0], [0, 0], [50, 2]]), 25)).toBeCloseTo(1);
     expect(interpolate(sortedPoints([[100, 0], [0, 0], [50, 2]]), 75)).toBeCloseTo(1);
