@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { breakpointsOf, compileCondition, evaluate, holds, possibleValues, readsOf, type ResolvedAnswer } from '../../src/core/conditions.js';
-import { indexKb } from '../../src/core/kb.js';
+import { indexKb, type KbIndex } from '../../src/core/kb.js';
 import type { AnswerValue, Condition } from '../../src/schema/index.js';
 import { miniKb, question } from '../helpers/mini-kb.js';
 
@@ -19,7 +19,11 @@ kb.questions.push(
   question('many', { type: 'multi', assume: ['a'], options: options('a', 'b', 'c') }),
   question('big', { type: 'integer', min: 0, max: 5000, assume: 10 }),
 );
-const index = indexKb(kb);
+// Indexed in beforeEach, not while the file is collected: under `npm run mutation` a mutant is active only from then on.
+let index: KbIndex;
+beforeEach(() => {
+  index = indexKb(kb);
+});
 const known = (entries: Record<string, AnswerValue>) => new Map(Object.entries(entries).map(([id, value]) => [id, { value, known: true } as ResolvedAnswer]));
 const unknown = (entries: Record<string, AnswerValue>) => new Map(Object.entries(entries).map(([id, value]) => [id, { value, known: false } as ResolvedAnswer]));
 const truth = (c: Condition, answers: Map<string, ResolvedAnswer>) => evaluate(c, answers, index);

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { compileEngine } from '../../src/core/engine.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { compileEngine, type Engine } from '../../src/core/engine.js';
 import { COMMON_LEVEL_SD } from '../../src/core/evaluate.js';
 import { EFFECT_SD } from '../../src/core/evidence.js';
 import { scoreMunicipality } from '../../src/core/pipeline.js';
 import { inverseNormal } from '../../src/core/random.js';
 import { analyseRobustness } from '../../src/core/robustness.js';
-import { estimate } from '../../src/core/score.js';
+import { estimate, type Estimates } from '../../src/core/score.js';
 import { municipalityOf } from '../../src/core/unknowns.js';
 import { answers, finding, miniKb, model } from '../helpers/mini-kb.js';
 
@@ -24,6 +24,7 @@ import { answers, finding, miniKb, model } from '../helpers/mini-kb.js';
  * sd COMMON_LEVEL_SD, so √((2/3)² + (1/3)²)·COMMON_LEVEL_SD on the score.
  */
 const kb = miniKb([model('a', 60, 50), model('b', 50, 55), model('c', 50, 50)]);
+// Compiled once for the sampling tests (of robustness.ts); the estimates below compile their own in beforeEach.
 const engine = compileEngine(kb);
 const Z80 = inverseNormal(0.9);
 const phi = (x: number) => Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
@@ -38,7 +39,13 @@ const Phi = (x: number) => {
 };
 
 describe('point estimates and intervals, by hand', () => {
-  const e = estimate(engine, municipalityOf(engine, answers({}).answers));
+  // Compiled and worked out in beforeEach, not while the file is collected: under `npm run mutation` a mutant is active only from then on.
+  let engine: Engine;
+  let e: Estimates;
+  beforeEach(() => {
+    engine = compileEngine(kb);
+    e = estimate(engine, municipalityOf(engine, answers({}).answers));
+  });
   it.each([
     ['a', 56.667, Math.sqrt(3.333 ** 2 + (5 / 9) * COMMON_LEVEL_SD ** 2)],
     ['b', 51.667, Math.sqrt(0.5 ** 2 + (5 / 9) * COMMON_LEVEL_SD ** 2)],

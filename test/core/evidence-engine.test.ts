@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { decide, todayOf } from '../../src/core/decision.js';
-import { compileEngine, rankCentroid, STUDY_CAP } from '../../src/core/engine.js';
+import { compileEngine, rankCentroid, STUDY_CAP, type Engine } from '../../src/core/engine.js';
 import { bodyOf, EFFECT_SD } from '../../src/core/evidence.js';
-import { indexKb, type KnowledgeBase } from '../../src/core/kb.js';
+import { indexKb, type KbIndex, type KnowledgeBase } from '../../src/core/kb.js';
 import type { Robustness } from '../../src/core/robustness.js';
 import { municipalityOf } from '../../src/core/unknowns.js';
 import type { Adjustment, Confidence, Finding } from '../../src/schema/index.js';
@@ -25,7 +25,11 @@ describe('bodyOf: the strongest finding sets the spread, more studies narrow it 
   ];
   const kb = miniKb([], findings);
   kb.references = kb.references.map((r) => (r.key === 'synthesis' ? { ...r, kind: 'review-synthesis' } : r));
-  const index = indexKb(kb);
+  // Compiled and worked out in beforeEach, not while the file is collected: under `npm run mutation` a mutant is active only from then on.
+  let index: KbIndex;
+  beforeEach(() => {
+    index = indexKb(kb);
+  });
   const slots = new Map(findings.map((f, i) => [f.id, i]));
   const body = (...ids: string[]) => bodyOf(ids, index, (id) => slots.get(id) ?? -1);
 
@@ -99,6 +103,13 @@ describe('the study cap: one study moves a criterion by at most 10 points each w
     expect(m.capped.get('y')?.get(0)).toBe(6);
     expect(m.capped.get('y')?.has(1)).toBe(false);
   });
+  it('an adjustment capped on two criteria keeps both stated deltas', () => {
+    // Study A: c1 8 + 6 = 14 and c2 8 + 6 = 14, both scaled by 10/14.
+    const m = engineOf([adjustment('x', [['c1', 8], ['c2', 8]], ['a1']), adjustment('y', [['c1', 6], ['c2', 6]], ['a2'])]);
+    expect(m.adjustments[0]!.effects.map((e) => e.effect)).toEqual([expect.closeTo(80 / 14, 12), expect.closeTo(80 / 14, 12)]);
+    expect([...m.capped.get('x')!]).toEqual([[0, 8], [1, 8]]);
+    expect([...m.capped.get('y')!]).toEqual([[0, 6], [1, 6]]);
+  });
   it('up and down are capped apart; other studies and a total of exactly 10 are not capped', () => {
     const m = engineOf([adjustment('x', [['c1', 8]], ['a1']), adjustment('y', [['c1', -6]], ['a2']), adjustment('z', [['c1', 7]], ['b1']), adjustment('w', [['c2', -4], ['c2', -6]], ['a1'])]);
     expect(m.adjustments.map((a) => a.effects.map((e) => e.effect))).toEqual([[8], [-6], [7], [-4, -6]]);
@@ -133,7 +144,10 @@ describe('compiled weight rules and the grids an unknown answer is bounded on', 
     question('order', { type: 'rank', assume: undefined, options: options('a', 'b', 'c') }),
   );
   kb.criteria[1]!.weight.terms = [{ question: 'level', map: { '1': 0, '2': 1, '3': 2, '4': 4, '5': 4 } }, { question: 'pick', map: { a: 1, b: 3 } }, { question: 'order', rank: 'b', total: 6 }];
-  const engine = compileEngine(kb);
+  let engine: Engine;
+  beforeEach(() => {
+    engine = compileEngine(kb);
+  });
   const grid = (id: string) => engine.questions[engine.position.get(id)!]!.grid;
 
   it('a scale: half the step to the nearest neighbouring answer; a choice has no order, so no band', () => {
@@ -206,6 +220,29 @@ describe('decide: the order shown and today', () => {
     const { verdict } = decide(engine, m, robustness([0, 0, 0, 0], 0), [60, 50, 70, 80], [true, true, true, false]);
     expect(verdict).toEqual({ kind: 'undecided', leader: 'c', models: ['c', 'a', 'b'], thresholds: { clearFirst: 0.6, topSet: 0.25, clearlyBetter: 0.8 } });
     expect(decide(engine, m, robustness([0, 0, 0, 0], 0), [1, 1, 1, 1], [false, false, false, false]).verdict).toEqual({ kind: 'undecided', models: [], thresholds: { clearFirst: 0.6, topSet: 0.25, clearlyBetter: 0.8 } });
+  });
+  it('a leader first in 70 % without today is the clear first choice', () => {
+    const m = municipalityOf(engine, { now: 'other' });
+    expect(decide(engine, m, robustness([0.7, 0.2, 0.1, 0]), [50, 50, 50, 50], [true, true, true, true]).verdict).toStrictEqual({ kind: 'clear', leader: 'a', models: ['a'], thresholds: { clearFirst: 0.6, topSet: 0.25, clearlyBetter: 0.8 } });
+  });
+  it('without samples every workable model is in the top set, even when the (empty) figures say nobody beats the leader; no workable model, no leader at all', () => {
+    const m = municipalityOf(engine, { now: 'other' });
+    const r = robustness([0, 0, 0, 0], 0);
+    for (const x of r.models) x.beats = [0, 0, 0, 0];
+    expect(decide(engine, m, r, [60, 50, 70, 80], [true, true, true, false]).verdict).toStrictEqual({ kind: 'undecided', leader: 'c', models: ['c', 'a', 'b'], thresholds: { clearFirst: 0.6, topSet: 0.25, clearlyBetter: 0.8 } });
+    expect(decide(engine, m, r, [1, 1, 1, 1], [false, false, false, false]).verdict).toStrictEqual({ kind: 'undecided', models: [], thresholds: { clearFirst: 0.6, topSet: 0.25, clearlyBetter: 0.8 } });
+  });
+  it("today unknown is no today, even when the assumed answer would match an organisation", () => {
+    const k = structuredClone(kb);
+    k.questions.find((q) => q.id === 'now')!.assume = 'bee';
+    const e = compileEngine(k);
+    expect(todayOf(e, municipalityOf(e, { now: 'dont-know' }))).toBeUndefined();
+    expect(todayOf(e, municipalityOf(e, { now: 'bee' }))).toBe(1);
+  });
+  it('ties on everything are ordered by id, whatever order the models are listed in', () => {
+    const e = compileEngine(miniKb(['d', 'c', 'b', 'a'].map((id) => model(id, 50, 50))));
+    const order = decide(e, municipalityOf(e, {}), robustness([0.25, 0.25, 0.25, 0.25]), [50, 50, 50, 50], [true, true, true, true]).order;
+    expect(order.map((i) => e.models[i]!.id)).toEqual(['a', 'b', 'c', 'd']);
   });
   it('the verdict reads how often each model beats the leader, and today after the change cost', () => {
     const m = municipalityOf(engine, { now: 'bee' });

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { compileEngine } from '../../src/core/engine.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { compileEngine, type Engine } from '../../src/core/engine.js';
 import { COMMON_LEVEL_SD } from '../../src/core/evaluate.js';
 import { scoreMunicipality } from '../../src/core/pipeline.js';
 import { inverseNormal } from '../../src/core/random.js';
 import { analyseRobustness } from '../../src/core/robustness.js';
 import { estimate } from '../../src/core/score.js';
+import type { Result } from '../../src/core/result.js';
 import { municipalityOf } from '../../src/core/unknowns.js';
 import type { Adjustment, Model } from '../../src/schema/index.js';
 import { answers, defaultFindings, miniKb, model } from '../helpers/mini-kb.js';
@@ -57,7 +58,11 @@ describe('(b) a "don\'t know" widens the interval to every adjustment it may tri
   // Model a: c1 60 (low), c2 50; an adjustment +9 on c1 (high evidence) for an office of at least 20 FTE.
   const big = adjustment('big-office', { question: 'size', gte: 20 }, [['c1', 9]], ['f-high']);
   const kb = miniKb([withAdjustments(model('a', 60, 50), [big])]);
-  const engine = compileEngine(kb);
+  // Compiled and worked out in beforeEach, not while the file is collected: under `npm run mutation` a mutant is active only from then on.
+  let engine: Engine;
+  beforeEach(() => {
+    engine = compileEngine(kb);
+  });
   const interval = (size: unknown) => estimate(engine, municipalityOf(engine, answers({ size }).answers)).models[0]!.interval;
   // Without the adjustment: 56.667 ± Z·√(3.333² + level); with it: 2/3·69 + 1/3·50 = 62.667 ± Z·√((2/3)²(5² + 1.35²) + level).
   const without = [56.667 - Z80 * Math.sqrt((10 / 3) ** 2 + LEVEL_VARIANCE), 56.667 + Z80 * Math.sqrt((10 / 3) ** 2 + LEVEL_VARIANCE)];
@@ -84,6 +89,7 @@ describe('(c) a "don\'t know" is drawn in the robustness samples', () => {
   const pBig = Math.log(50 / 19.5) ** 2 / (Math.log(50 / 2) * Math.log(50 / 10));
   const big = adjustment('big-office', { question: 'size', gte: 20 }, [['c1', 9]], ['f-high']);
   const kb = miniKb([withAdjustments(model('a', 50, 50, ['f-high', 'f-high']), [big]), model('b', 53, 53, ['f-high', 'f-high'])]);
+  // Compiled once: these sampling tests are for robustness.ts (20,000 samples; compiled per test they would run for every mutant of engine.ts).
   const engine = compileEngine(kb);
   const first = (size: unknown) => analyseRobustness(engine, municipalityOf(engine, answers({ size }).answers), { seed: 5, samples: 20_000, skipConfidence: true }).models[0]!;
 
@@ -105,8 +111,11 @@ describe('(d) the fit and misfit explanations give every reason that matters, la
     adjustment('harm', { question: 'level', gte: 4 }, [['c1', -3]], ['f-moderate'], { misfit: text('harm') }),
     adjustment('harm2', { question: 'level', gte: 4 }, [['c2', -9]], ['f-low']),
   ]);
-  const result = scoreMunicipality(compileEngine(miniKb([r, model('o', 50, 50)], defaultFindings())), answers({ level: 5 }), { lang: 'en', seed: 1, samples: 200, skipSearches: true });
-  const reasons = result.ranking.find((m) => m.model === 'r')!;
+  let reasons: Result['ranking'][number];
+  beforeEach(() => {
+    const result = scoreMunicipality(compileEngine(miniKb([r, model('o', 50, 50)], defaultFindings())), answers({ level: 5 }), { lang: 'en', seed: 1, samples: 200, skipSearches: true });
+    reasons = result.ranking.find((m) => m.model === 'r')!;
+  });
   const brief = (list: typeof reasons.fit) => list.map((x) => [x.kind, x.id, x.effect]);
 
   it('fit: c1 +20, c2 +5, teams +2', () => {

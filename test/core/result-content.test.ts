@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { compileEngine } from '../../src/core/engine.js';
 import type { KnowledgeBase } from '../../src/core/kb.js';
 import { scoreMunicipality } from '../../src/core/pipeline.js';
-import { MISFIT_SHARE, round } from '../../src/core/result.js';
+import { MISFIT_SHARE, round, type Result } from '../../src/core/result.js';
 import type { Adjustment, Finding, Model } from '../../src/schema/index.js';
 import { answers, defaultFindings, finding, miniKb, model } from '../helpers/mini-kb.js';
 
@@ -49,8 +49,13 @@ describe('contributions of a criterion', () => {
       adjustment('never', { when: { question: 'level', gte: 5 }, effects: [{ criterion: 'c1', delta: 9 }], findings: ['f-very-low'] }),
     ],
   };
-  const result = score(miniKb([m]), { level: 3, size: 'dont-know' });
-  const c1 = result.ranking[0]!.criteria[0]!;
+  // Scored in beforeEach, not while the file is collected: under `npm run mutation` a mutant is active only from then on.
+  let result: Result;
+  let c1: Result['ranking'][number]['criteria'][number];
+  beforeEach(() => {
+    result = score(miniKb([m]), { level: 3, size: 'dont-know' });
+    c1 = result.ranking[0]!.criteria[0]!;
+  });
 
   it('the rating, then each adjustment that applies or may apply (not those that surely do not)', () => {
     expect(c1.contributions.map((x) => [x.kind, 'id' in x ? x.id : '', 'applies' in x ? x.applies : ''])).toEqual([
@@ -111,7 +116,10 @@ describe('evidence gaps', () => {
 
 describe('the result as a whole', () => {
   const kb = miniKb([model('a', 60, 50), model('b', 50, 55)]);
-  const result = score(kb, { size: 'dont-know', level: 'dont-know' }, 'nb');
+  let result: Result;
+  beforeEach(() => {
+    result = score(kb, { size: 'dont-know', level: 'dont-know' }, 'nb');
+  });
 
   it('lists the assumptions for unknown answers, with what is assumed', () => {
     expect(result.assumptions).toEqual([

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { compileEngine } from '../../src/core/engine.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { compileEngine, type Engine } from '../../src/core/engine.js';
 import type { KnowledgeBase } from '../../src/core/kb.js';
 import { scoreMunicipality } from '../../src/core/pipeline.js';
 import { analyseRobustness, MAX_SAMPLES, MIN_SAMPLES } from '../../src/core/robustness.js';
@@ -91,7 +91,11 @@ describe('the cost of change, paid only against today', () => {
   const kb = miniKb([{ ...model('t', 50, 50, ['f-high', 'f-high']), matches: { question: 'now', in: ['t'] } }, { ...model('a', 50, 53, ['f-high', 'f-high']), matches: { question: 'now', in: ['a'] } }]);
   kb.questions.push(question('now', { type: 'choice', assume: 't', dontKnow: true, options: [{ value: 't', label: text('t') }, { value: 'a', label: text('a') }] }));
   kb.change = { today: 'now', base: 2, ramp: { question: 'size', points: [[0, 0], [50, 4]] }, findings: ['f-high'], rationale: text('change') };
-  const engine = compileEngine(kb);
+  // Compiled and worked out in beforeEach, not while the file is collected: under `npm run mutation` a mutant is active only from then on.
+  let engine: Engine;
+  beforeEach(() => {
+    engine = compileEngine(kb);
+  });
 
   it('the expected cost: 0 for today, −2.8 for the alternative; the fit is not changed by it', () => {
     const e = estimate(engine, municipalityOf(engine, answers({ now: 't' }).answers));

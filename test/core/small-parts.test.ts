@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toPointer } from '../../src/core/issue.js';
-import { numericBounds } from '../../src/core/kb.js';
+import { indexKb, numericBounds } from '../../src/core/kb.js';
 import { gammaDraw, inverseNormal, normalFrom, seededRandom } from '../../src/core/random.js';
 import { round } from '../../src/core/round.js';
 import { closest, distance } from '../../src/core/suggest.js';
 import { interpolate, sortedPoints, termValue } from '../../src/core/weights.js';
 import type { Question } from '../../src/schema/index.js';
-import { question } from '../helpers/mini-kb.js';
+import { miniKb, question } from '../helpers/mini-kb.js';
 import { runs } from '../helpers/runs.js';
 
 /* The core's small helpers, each against values a reader can check by hand or in a table. */
@@ -75,6 +75,18 @@ describe('round', () => {
   it('two decimals by default, and never −0', () => {
     expect(round(3.14159)).toBe(3.14);
     expect(Object.is(round(-0.001), 0)).toBe(true);
+  });
+});
+
+describe('indexKb', () => {
+  it('finds every reference, finding, criterion and question by its id, as the same object', () => {
+    const kb = miniKb([]);
+    const index = indexKb(kb);
+    expect(index.criteria.get('c2')).toBe(kb.criteria[1]);
+    expect(index.questions.get('size')).toBe(kb.questions[1]);
+    expect(index.findings.get('f-low')).toBe(kb.findings[2]);
+    expect(index.references.get('f-low-study')).toBe(kb.references.find((r) => r.key === 'f-low-study'));
+    expect([index.criteria.size, index.questions.size, index.findings.size, index.references.size]).toEqual([2, 3, 4, 4]);
   });
 });
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { compileEngine } from '../../src/core/engine.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { compileEngine, type Engine } from '../../src/core/engine.js';
 import type { KnowledgeBase } from '../../src/core/kb.js';
 import { seededRandom } from '../../src/core/random.js';
 import { unknownsThatMatter, withAnswer } from '../../src/core/tipping.js';
@@ -26,7 +26,11 @@ function mixKb(): KnowledgeBase {
   kb.criteria[1]!.weight.terms = [{ question: 'y', linear: [[0, 0], [100, 3]] }];
   return kb;
 }
-const engine = compileEngine(mixKb());
+// Compiled and worked out in beforeEach, not while the file is collected: under `npm run mutation` a mutant is active only from then on.
+let engine: Engine;
+beforeEach(() => {
+  engine = compileEngine(mixKb());
+});
 const at = (id: string) => engine.position.get(id)!;
 const full = (values: Record<string, AnswerValue | null>) => municipalityOf(engine, { share: 50, size: 10, level: 3, x: 50, y: 30, z: 20, ...values });
 
@@ -140,5 +144,83 @@ describe('unknownsThatMatter', () => {
     expect(found[0]!.changesLeader).toBeLessThanOrEqual(1);
     expect(found[0]!.expectedGain).toBeGreaterThanOrEqual(0);
     expect(unknownsThatMatter(engine, full({ flag: true, tags: ['p'] }))).toEqual([]);
+  });
+});
+
+describe('the task mix on the bounding grid (mixAxis), worked out by hand', () => {
+  // Grids: x [0, 50, 100] (ends, assume), y [0, 0.01, 30, 99.99, 100] (its weight rule's points 0 and 100,
+  // a hundredth inside), z [0, 20, 100]. The sum rule: 100 ± 1.
+  const known: Record<string, AnswerValue> = { flag: true, tags: ['p'] };
+  const mixOf = (values: Record<string, AnswerValue>) => boundingPoints(engine, full({ ...known, ...values }), 10_000)!.map((v) => ['x', 'y', 'z'].map((id) => v[at(id)]));
+  it('x known 50: y on its grid up to 51 (0, 0.01, 30); z on its grid within 49–51, or at 49, 51 and exactly 50 − y', () => {
+    expect(mixOf({ y: 'dont-know', z: 'dont-know' })).toEqual([
+      [50, 0, 49], [50, 0, 51], [50, 0, 50],
+      [50, 0.01, 48.99], [50, 0.01, 50.99], [50, 0.01, 49.99],
+      [50, 30, 20], [50, 30, 19], [50, 30, 21],
+    ]);
+  });
+  it('x known 100: the rest 0 to 1; a share below 0 is never tried', () => {
+    // y 0: z 0 (on its grid), 1; y 0.01: z 0 (0.01 is within the rule), 0.99 (−0.01, the exact rest, is left out).
+    expect(mixOf({ x: 100, y: 'dont-know', z: 'dont-know' })).toEqual([[100, 0, 0], [100, 0, 1], [100, 0.01, 0], [100, 0.01, 0.99]]);
+  });
+  it('one open share: its grid values within the rule and the rule\'s ends', () => {
+    // x 50 and y 30 known: z within 19–21: 20 on its grid, then 19 and 21.
+    expect(mixOf({ z: 'dont-know' })).toEqual([[50, 30, 20], [50, 30, 19], [50, 30, 21]]);
+  });
+  it('the limit counts every combination: at exactly the limit the points are still listed', () => {
+    const m = full({ ...known, size: 'dont-know' });
+    expect(boundingPoints(engine, m, 6)).toHaveLength(6);
+    expect(boundingPoints(engine, m, 5)).toBeUndefined();
+    const support = engine.questions[at('size')]!.prior.support;
+    expect(expectationPoints(engine, m, support.length).map((p) => p.values[at('size')])).toEqual(support.map((s) => s.value));
+  });
+});
+
+describe('expectationPoints when the support cannot be listed, and the weights of the mix', () => {
+  it('two open shares: 64 fixed draws of weight 1/64', () => {
+    const points = expectationPoints(engine, full({ flag: true, tags: ['p'], y: 'dont-know', z: 'dont-know' }));
+    for (const p of points) expect(p.weight).toBe(1 / 64);
+    expect(new Set(points.map((p) => p.values[at('y')])).size).toBeGreaterThan(10);
+  });
+  it('a ranking of 7 options (5040 orderings, more than the 720 listed): 2048 draws of weight 1/2048, known answers kept', () => {
+    const kb = miniKb([model('a', 60, 50)]);
+    kb.questions.push(question('order', { type: 'rank', assume: undefined, options: [...'abcdefg'].map((value) => ({ value, label: text(value) })) }));
+    const e = compileEngine(kb);
+    const m = municipalityOf(e, { share: 40, size: 10, level: 3, order: 'dont-know' });
+    const points = expectationPoints(e, m);
+    expect(points).toHaveLength(2048);
+    for (const p of points.slice(0, 50)) {
+      expect(p.weight).toBe(1 / 2048);
+      expect(p.values.slice(0, 3)).toEqual([40, 10, 3]);
+      expect([...(p.values[3] as string[])].sort()).toEqual([...'abcdefg']);
+    }
+  });
+});
+
+describe('drawAnswers and municipalityOf, the parts a draw must not lose', () => {
+  it('every known answer is copied into the draw, whatever it held before', () => {
+    const m = full({ flag: true, tags: ['p'], size: 'dont-know' });
+    const into: AnswerValue[] = m.values.map(() => 'stale');
+    drawAnswers(engine, m, seededRandom(1), into);
+    expect(into.filter((_, q) => q !== at('size'))).toEqual(m.values.filter((_, q) => q !== at('size')));
+  });
+  it('a task mix fully known is never drawn; an open one is, and each open share varies', () => {
+    const closed = full({ flag: true, tags: ['p'], size: 'dont-know' });
+    const open = full({ flag: true, tags: ['p'], x: 'dont-know', y: 'dont-know' });
+    const random = seededRandom(4);
+    const into = [...closed.values];
+    const xs = new Set<AnswerValue>();
+    for (let i = 0; i < 50; i++) {
+      drawAnswers(engine, closed, random, into);
+      expect([into[at('x')], into[at('y')], into[at('z')]]).toEqual([50, 30, 20]);
+      drawAnswers(engine, open, random, into);
+      xs.add(into[at('x')]!);
+    }
+    expect(xs.size).toBeGreaterThan(10);
+  });
+  it('without a sum rule no mix is ever open', () => {
+    const e = compileEngine(miniKb([model('a', 60, 50)]));
+    expect(municipalityOf(e, { share: 50, size: 10, level: 3 }).openMix).toBe(false);
+    expect(municipalityOf(e, { share: 'dont-know', size: 10, level: 3 }).openMix).toBe(false);
   });
 });

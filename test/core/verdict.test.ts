@@ -33,6 +33,7 @@ describe('verdictOf', () => {
     ['an alternative beats today in 80 %: decide among the models', input({ a: 0.7, t: 0.3 }, { t: 0.3 }, { today: 't', beatsToday: new Map([['a', 0.8]]) }), 'clear', 'a', ['a']],
     ['today unworkable: no keeping it', input({ a: 0.7, t: 0.3 }, { t: 0.3 }, { today: 't', workable: new Set(['a']), beatsToday: new Map() }), 'clear', 'a', ['a']],
     ['today without comparisons counts as never beaten', input({ a: 0.7, t: 0.3 }, { t: 0.3 }, { today: 't' }), 'keep', 't', ['t']],
+    ["today's figure against itself is no alternative beating it", input({ a: 0.7, t: 0.3 }, { t: 0.3 }, { today: 't', beatsToday: new Map([['a', 0.1], ['t', 0.9]]) }), 'keep', 't', ['t']],
   ])('%s', (_name, given, kind, leader, models) => {
     const v = verdictOf(given);
     expect(v.kind).toBe(kind);
