@@ -1,4 +1,3 @@
-import { Chalk } from 'chalk';
 import { plain, type Painter } from '../render/paint.js';
 import type { OutStream } from '../io.js';
 
@@ -17,9 +16,14 @@ export function useColor(stream: OutStream, env: Record<string, string | undefin
   return stream.isTTY === true;
 }
 
-/** chalk's colours at level 1 (16 colours, which every terminal has), or none. */
-export function painter(enabled: boolean): Painter {
+/**
+ * chalk's colours at level 1 (16 colours, which every terminal has), or none. chalk (with
+ * node:tty and node:os, which it reads at load) is loaded only when there is colour to
+ * paint: CI, pipes and NO_COLOR never pay for it.
+ */
+export async function painter(enabled: boolean): Promise<Painter> {
   if (!enabled) return plain;
+  const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   return { red: chalk.red, yellow: chalk.yellow, dim: chalk.dim, bold: chalk.bold, underline: chalk.underline, green: chalk.green };
 }

@@ -35,7 +35,7 @@ export default async function explain({ io, lang, args: [asked, file], options }
   const format = options.format ?? DEFAULT_FORMAT.explain;
   // Long lines wrap to the terminal, up to 120 columns (100 when there is no terminal).
   const width = Math.min(io.stdout.columns ?? 100, 120);
-  io.stdout.write(renderers[format]({ result, model: modelId }, renderOptions(io.stdout, io, lang, options.color, width)));
+  io.stdout.write(renderers[format]({ result, model: modelId }, await renderOptions(io.stdout, io, lang, options.color, width)));
   return EXIT.ok;
 }
 

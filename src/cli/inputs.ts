@@ -51,7 +51,7 @@ async function loadChecked<K extends FileKind>(
   const failing = results.filter((r) => r.problems.some((p) => p.severity === 'error')).length;
   if (failing > 0) {
     const report = { ...summarise(results), files: results.filter((r) => r.problems.length > 0) };
-    io.stderr.write(textReport(report, { ...renderOptions(io.stderr, io, lang, color, 80), toolVersion: VERSION }));
+    io.stderr.write(textReport(report, { ...(await renderOptions(io.stderr, io, lang, color, 80)), toolVersion: VERSION }));
     throw new InvalidInput(invalid(failing, results.length));
   }
   return values;

@@ -14,6 +14,6 @@ export default async function models({ io, lang, options }: CommandContext<Model
   const builtIn = new Set(kb.models);
   const listed: ListedModel[] = all.map((model) => ({ model, builtIn: builtIn.has(model) }));
   // The table is laid out for 80 columns, whatever the terminal.
-  io.stdout.write(renderers[format](listed, renderOptions(io.stdout, io, lang, options.color, 80)));
+  io.stdout.write(renderers[format](listed, await renderOptions(io.stdout, io, lang, options.color, 80)));
   return EXIT.ok;
 }

@@ -10,6 +10,6 @@ export default async function questions({ io, lang, options }: CommandContext<Qu
   const format = options.format ?? DEFAULT_FORMAT.questions;
   const kb = builtinKb(lang);
   const bank: QuestionBank = { sections: kb.sections, questions: kb.questions, sums: kb.sums, ...(kb.notAsked ? { notAsked: kb.notAsked } : {}) };
-  io.stdout.write(renderers[format](bank, renderOptions(io.stdout, io, lang, options.color, 80)));
+  io.stdout.write(renderers[format](bank, await renderOptions(io.stdout, io, lang, options.color, 80)));
   return EXIT.ok;
 }

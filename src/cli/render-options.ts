@@ -8,6 +8,6 @@ import { painter, useColor } from './color.js';
  * colour when that stream is a terminal that wants it (see useColor), and the width the
  * command lays its output out in.
  */
-export function renderOptions(stream: OutStream, io: Io, lang: Lang, colorFlag: boolean | undefined, width: number): RenderOptions {
-  return { lang, paint: painter(useColor(stream, io.env, colorFlag)), width };
+export async function renderOptions(stream: OutStream, io: Io, lang: Lang, colorFlag: boolean | undefined, width: number): Promise<RenderOptions> {
+  return { lang, paint: await painter(useColor(stream, io.env, colorFlag)), width };
 }

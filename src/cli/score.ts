@@ -21,7 +21,7 @@ export default async function score({ io, lang, args: [paths], options }: Comman
   // CSV prints no tipping points and no unknowns that matter: it need not search for them.
   const scoring = { kb, models, files, env: io.env, options: { lang, seed, ...(samples !== undefined ? { samples } : {}), ...(NUMBERS_ONLY.has(format) ? { skipSearches: true } : {}) } };
   const renderer = await renderers[format]();
-  const say = { ...renderOptions(io.stdout, io, lang, options.color, io.stdout.columns || 80), ...dialect };
+  const say = { ...(await renderOptions(io.stdout, io, lang, options.color, io.stdout.columns || 80)), ...dialect };
   const stream = renderer.stream?.(say);
   if (stream) {
     // Each result written as soon as it (and every one before it) is scored: memory stays flat however many files there are.

@@ -11,7 +11,7 @@ export default async function sources({ io, lang, options }: CommandContext<Sour
   const format = options.format ?? DEFAULT_FORMAT.sources;
   const kb = builtinKb(lang);
   // Paragraphs wrap at 80 columns, whatever the terminal.
-  const render = renderOptions(io.stdout, io, lang, options.color, 80);
+  const render = await renderOptions(io.stdout, io, lang, options.color, 80);
   if (options.findings) {
     if (format !== 'text') throw new UsageError(cliText(lang, 'findings-text-only', { format }));
     io.stdout.write(renderFindingsText({ findings: kb.findings, references: kb.references }, render));

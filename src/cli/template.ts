@@ -17,7 +17,7 @@ export default async function template({ io, lang, options }: CommandContext<Tem
     const from = target === undefined ? io.cwd : dirname(resolveTarget(target));
     const schemaPath = schemaReference(from);
     // Comments wrap at 100 columns: the file is read in an editor, not on this terminal.
-    const text = renderTemplate({ sections: kb.sections, questions: kb.questions, sums: kb.sums }, { ...renderOptions(io.stdout, io, lang, false, 100), schemaPath, fileName: out });
+    const text = renderTemplate({ sections: kb.sections, questions: kb.questions, sums: kb.sums }, { ...(await renderOptions(io.stdout, io, lang, false, 100)), schemaPath, fileName: out });
     if (out === undefined || target === undefined) {
       io.stdout.write(text);
       return EXIT.ok;

@@ -19,7 +19,7 @@ import { summarise, type FileResult } from '../validate/problem.js';
 import { cliText } from '../i18n/cli.js';
 
 export default async function validate({ io, lang, args: [given = []], options }: CommandContext<ValidateOptions, [paths: string[] | undefined]>): Promise<number> {
-  const render = renderOptions(io.stdout, io, lang, options.color, 80);
+  const render = await renderOptions(io.stdout, io, lang, options.color, 80);
   if (options.listRules) {
     const listed = options.format ?? 'text';
     if (listed !== 'text' && listed !== 'json') throw new UsageError(cliText(lang, 'list-rules-format', { format: listed }));

@@ -74,6 +74,11 @@ describe('what each command loads', () => {
     expect(modules).toContain('src/render/validation.ts');
   });
 
+  // Colour is painted by chalk, which reads node:tty and node:os at load: it comes only when there is colour to paint (src/cli/color.ts).
+  it.each(COMMANDS.map((c) => c.usage.split(' ')[0]!))('%s loads chalk only on demand (a dynamic import)', (command) => {
+    expect(loaded('cli.js', chunkOf(command)).filter((m) => m.includes('node_modules/chalk/'))).toEqual([]);
+  });
+
   // Each command loads the message catalogs of the domains it speaks (src/i18n/), and no other.
   const catalogs = (modules: string[]) => [...new Set(modules.flatMap((m) => /^src\/i18n\/(?:en|nb)\/(\w+)\.ts$/.exec(m)?.[1] ?? []))].sort();
   it.each([
