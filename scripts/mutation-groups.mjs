@@ -40,7 +40,7 @@ export const GROUPS = {
   // 20,000 to 75,000 keys (20 s a run), and would run for every mutant of checkAnswers.
   // The report's content (what every format renders) and the summary score and report share.
   report: { mutate: core('report', 'summary', 'review-outline'), tests: ['report', 'summary', 'review-outline', 'result-content'].map((t) => `test/core/${t}.test.ts`) },
-  integrity: { mutate: core('integrity'), tests: ['test/core/integrity.test.ts', 'test/validate/rules.test.ts', 'test/validate/messages.test.ts'] },
+  integrity: { mutate: core('integrity'), tests: ['test/core/integrity.test.ts', 'test/core/integrity-parts.test.ts', 'test/validate/rules.test.ts', 'test/validate/messages.test.ts'] },
 };
 
 const args = process.argv.slice(2);
