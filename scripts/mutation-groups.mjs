@@ -39,8 +39,10 @@ export const GROUPS = {
   result: { mutate: core('result', 'pipeline'), tests: ENGINE_TESTS },
   // Less test/validate/many-keys.test.ts: it checks the parser's and validator's limits on files of
   // 20,000 to 75,000 keys (20 s a run), and would run for every mutant of checkAnswers.
-  // The report's content (what every format renders) and the summary score and report share.
-  report: { mutate: core('report', 'summary', 'review-outline'), tests: ['report', 'summary', 'review-outline', 'result-content'].map((t) => `test/core/${t}.test.ts`) },
+  // The report's content (what every format renders) and the summary score and report share. Less
+  // test/core/report.test.ts and summary.test.ts: they score the repository's examples (the whole
+  // engine on the whole knowledge base) when they load, again for every mutant.
+  report: { mutate: core('report', 'summary', 'review-outline'), tests: ['report-parts', 'review-outline', 'result-content'].map((t) => `test/core/${t}.test.ts`) },
   integrity: { mutate: core('integrity'), tests: ['test/core/integrity.test.ts', 'test/core/integrity-parts.test.ts', 'test/validate/rules.test.ts', 'test/validate/messages.test.ts'] },
 };
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { buildReport, locationOf, REVIEW_KEY } from '../../src/core/report.js';
 import type { Result } from '../../src/core/result.js';
 import { scoreMunicipality } from '../../src/core/pipeline.js';
@@ -13,8 +13,13 @@ const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 describe('the report model: content', () => {
   const result = score('bydel-nord');
-  const r = report([result]);
-  const file = r.files[0]!;
+  // The report is built in each test (a StrykerJS mutant is active only while tests run); the scoring, which it does not mutate, once.
+  let r: ReturnType<typeof report>;
+  let file: (typeof r)['files'][number];
+  beforeEach(() => {
+    r = report([result]);
+    file = r.files[0]!;
+  });
 
   it('meets orgfit/report@1', () => {
     const parsed = Report.safeParse(r);
