@@ -25,7 +25,7 @@ const core = (...names) => names.map((n) => `src/core/${n}.ts`);
  */
 const ENGINE_TESTS = process.env.ORGFIT_MUTATION_ALL
   ? ['test/core/*.test.ts'] // less test/core/properties.test.ts: see vitest.mutation.config.ts
-  : ['promises', 'engine-maths', 'robustness-table', 'result-content', 'unknowns', 'evidence-engine', 'verdict', 'intervals', 'estimate-parts', 'robustness-invariants', 'framing', 'robustness-parts', 'result-parts'].map((t) => `test/core/${t}.test.ts`);
+  : ['promises', 'engine-maths', 'robustness-table', 'result-content', 'unknowns', 'evidence-engine', 'verdict', 'intervals', 'estimate-parts', 'robustness-invariants', 'framing', 'robustness-parts', 'result-parts', 'pipeline'].map((t) => `test/core/${t}.test.ts`);
 
 export const GROUPS = {
   small: {

@@ -452,4 +452,62 @@ describe('summaryOf: the verdict in the manner of GRADE', () => {
     expect(summaryOf(r)).toMatchObject({ certainty: 'very-low' });
     expect(summaryOf(r).downgrades).toEqual(expect.arrayContaining(['evidence-undecided', 'many-unknowns']));
   });
+
+  describe('each downgrade at its threshold', () => {
+    let r: Result;
+    beforeEach(() => {
+      r = clone(base);
+      r.answers = Object.fromEntries(Object.entries(r.answers).map(([k, v]) => [k, { ...v, known: true }]));
+      r.ranking[0]!.criteria.forEach((c) => (c.contributions = c.contributions.map((x) => ({ ...x, confidence: 'high' }) as Contribution)));
+      r.verdict = { ...r.verdict, leader: r.ranking[0]!.model };
+    });
+    const summary = (kind: Result['verdict']['kind'], first: number) => {
+      r.verdict = { ...r.verdict, kind };
+      r.ranking[0]!.acceptability.first = first;
+      return summaryOf(r);
+    };
+
+    it('clear: high from 9 in 10, one level down below', () => {
+      expect(summary('clear', 0.9)).toMatchObject({ certainty: 'high', downgrades: [] });
+      expect(summary('clear', 0.8999)).toMatchObject({ certainty: 'moderate', downgrades: ['not-clear'] });
+      expect(summary('indistinguishable', 0.8999)).toMatchObject({ certainty: 'low', downgrades: ['no-clear-first'] });
+      expect(summary('undecided', 0.95)).toMatchObject({ certainty: 'very-low', downgrades: ['evidence-undecided'] });
+    });
+
+    it('keep: sure when today leads the ranking in at least 6 in 10; narrow below, or when another model is ranked first', () => {
+      expect(summary('keep', 0.6)).toMatchObject({ certainty: 'high', downgrades: [] });
+      expect(summary('keep', 0.5999)).toMatchObject({ certainty: 'moderate', downgrades: ['keep-narrow'] });
+      r.verdict = { ...r.verdict, leader: r.ranking[1]!.model };
+      r.ranking[1]!.acceptability.first = 0.9;
+      r.verdict = { ...r.verdict, kind: 'keep' };
+      expect(summaryOf(r)).toMatchObject({ certainty: 'moderate', downgrades: ['keep-narrow'] });
+      r.ranking = [];
+      expect(summaryOf(r).downgrades).toEqual(['keep-narrow']);
+    });
+
+    it('"don\'t know": more than a third of the answers, not a third exactly', () => {
+      const keys = Object.keys(r.answers);
+      expect(keys).toHaveLength(5);
+      r.answers = Object.fromEntries(keys.slice(0, 3).map((k) => [k, { value: 1, known: true }]));
+      r.answers.x = { value: 1, known: false };
+      expect(summary('clear', 0.95).downgrades).toEqual([]);
+      r.answers.y = { value: 1, known: false };
+      r.answers.z = { value: 1, known: true };
+      expect(summary('clear', 0.95).downgrades).toEqual([]);
+      r.answers.z = { value: 1, known: false };
+      expect(summary('clear', 0.95).downgrades).toEqual(['many-unknowns']);
+      r.answers = {};
+      expect(summary('clear', 0.95)).toMatchObject({ downgrades: [], headline: { unknown: 0, questions: 0 } });
+    });
+
+    it('thin evidence: more than half, not half exactly', () => {
+      const [c1, c2] = r.ranking[0]!.criteria;
+      c1!.effect = 3;
+      c2!.effect = -3;
+      c1!.contributions = [{ ...c1!.contributions[0]!, confidence: 'low' } as Contribution];
+      expect(summary('clear', 0.95).downgrades).toEqual([]);
+      c1!.effect = 3.01;
+      expect(summary('clear', 0.95).downgrades).toEqual(['thin-evidence']);
+    });
+  });
 });
