@@ -362,11 +362,20 @@ describe('the findings and references cited', () => {
     expect(r.references['two-a']).toEqual({ authors: ['two-a'], year: 2000, citedAs: ['two-a 2000'], flags: [], origin: 'norway', kind: 'case-study', reported: 'two-a', lines: [1] });
   });
 
-  it('a finding cited only by a precondition, a misfit or the cost of change is resolved too', () => {
-    const r = buildResult(input());
-    // f-low: the criteria, the preconditions and the cost of change cite it; remove the first two and it stays.
-    expect(r.findings['f-low']).toBeDefined();
-    expect(r.findings['f-very-low']).toBeUndefined();
+  it('a finding cited only by a precondition, or only by the cost of change, is resolved too; one cited nowhere is not', () => {
+    // f-low is cited by the criteria, the preconditions and the cost of change; f-very-low by nothing.
+    const rebuilt = (edit: (k: KnowledgeBase) => void) => {
+      edit(kb);
+      engine = compileEngine(kb);
+      municipality = municipalityOf(engine, answers(given).answers);
+      estimates = estimate(engine, municipality);
+      return buildResult(input()).findings;
+    };
+    expect(rebuilt((k) => k.criteria.forEach((c) => (c.findings = ['f-high'])))).toHaveProperty('f-low');
+    expect(rebuilt((k) => k.models.forEach((m) => (m.preconditions = [])))).toHaveProperty('f-low');
+    const none = rebuilt((k) => (k.change!.findings = ['f-high']));
+    expect(none).not.toHaveProperty('f-low');
+    expect(none).not.toHaveProperty('f-very-low');
   });
 });
 
