@@ -243,9 +243,11 @@ function whereTimeGoes(name, argv) {
     if (!maps.has(url)) {
       let map;
       try {
-        const file = fileURLToPath(url);
+        // bin/orgfit.js compiles the CommonJS bundle with vm.Script under its path, not a URL;
+        // the bundle's last line names its build, after the source map's.
+        const file = url.startsWith('file:') ? fileURLToPath(url) : url;
         const text = readFileSync(file, 'utf8');
-        const ref = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(text)?.[1];
+        const ref = [...text.matchAll(/\/\/# sourceMappingURL=(\S+)/g)].pop()?.[1];
         if (ref) map = new SourceMap(JSON.parse(readFileSync(join(file, '..', ref), 'utf8')));
       } catch {
         map = undefined;
@@ -273,8 +275,8 @@ function whereTimeGoes(name, argv) {
       if (!url) group = { '(garbage collector)': 'GC', '(program)': 'V8: compiling, parsing, native', '(idle)': 'idle (I/O, exit)' }[functionName] ?? 'native calls (fs, regexp…)';
       else if (url.startsWith('node:')) group = 'node: module loader, fs, streams';
       else {
-        const entry = url.startsWith('file:') ? mapOf(url)?.findEntry(lineNumber, columnNumber) : undefined;
-        source = entry?.originalSource ? entry.originalSource.replace(/^(\.\.\/)+/, '') : url.replace(pathToFileURL(root).href, '');
+        const entry = url.startsWith('file:') || url.startsWith('/') ? mapOf(url)?.findEntry(lineNumber, columnNumber) : undefined;
+        source = entry?.originalSource ? entry.originalSource.replace(/^(\.\.\/)+/, '') : url.replace(pathToFileURL(root).href, '').replace(root, '/');
         const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
         const folder = /^src\/([^/]+)\//.exec(source)?.[1];
         group = pkg ? pkg[1] : folder ? `src/${folder}` : /^src\//.test(source) ? 'src' : 'dist (unmapped)';

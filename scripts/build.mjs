@@ -1,8 +1,12 @@
-// Builds orgfit: bundles the CLI into dist/ (one file per lazily loaded command),
-// then validates the knowledge base and compiles it into dist/kb.json.
+// Builds orgfit: bundles the CLI into dist/ twice — as one CommonJS file that bin/orgfit.js
+// runs from V8's code cache (dist/orgfit.cjs), and as ES modules, one file per lazily loaded
+// command, for the worker threads and the test of what each command loads — then validates
+// the knowledge base and compiles it into dist/kb.json, and last writes the code cache.
 // `node scripts/build.mjs --schema` also rewrites the published schema/*.schema.json.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -42,6 +46,24 @@ const bundle = await build({
 });
 // The module graph, for the test that keeps each command's start-up lean.
 writeFileSync(`${next}/meta.json`, JSON.stringify(bundle.metafile));
+// The same CLI as one CommonJS bundle, which a V8 code cache can serve (Node 20 has none for
+// ES modules): dynamic imports become lazily initialised parts of the one file, so each
+// command still runs only the code it uses. import.meta.url becomes the bundle's own URL;
+// the YAML library, docx and resvg stay outside it, loaded with require() when needed.
+await build({
+  ...common,
+  stdin: { contents: "export { run } from './src/cli.ts'; export { guardProcess, nodeIo } from './src/cli/node-io.ts';", resolveDir: root, sourcefile: 'orgfit-cli.ts', loader: 'ts' },
+  format: 'cjs',
+  banner: { js: "var __orgfitUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { ...common.define, 'import.meta.url': '__orgfitUrl' },
+  external: ['@resvg/resvg-js', 'docx', 'yaml'],
+  outfile: `${next}/orgfit.cjs`,
+  minify: !process.env.ORGFIT_NO_MINIFY,
+  sourcemap: 'linked',
+});
+// Its last line names the build by its content, so bin/orgfit.js only ever loads the code cache made for it.
+const buildId = createHash('sha256').update(readFileSync(`${next}/orgfit.cjs`)).digest('hex').slice(0, 16);
+appendFileSync(`${next}/orgfit.cjs`, `\n//# orgfit-build=${buildId}\n`);
 // The YAML library as one CommonJS file, loaded only when a file needs the full parser (src/load/yaml-lib.ts).
 await build({ entryPoints: [fileURLToPath(import.meta.resolve('yaml'))], bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, legalComments: 'none', logLevel: 'warning', outfile: `${next}/yaml.cjs` });
 await build({ ...common, entryPoints: { compile: `${root}src/build/compile.ts` }, outdir: `${next}/build` });
@@ -56,6 +78,10 @@ if (code === 0) {
   if (existsSync(`${root}dist`)) renameSync(`${root}dist`, old);
   renameSync(next, `${root}dist`);
   rmSync(old, { recursive: true, force: true });
+  // The code cache is made by running the built CLI, so it comes after the swap: the CLI reads
+  // dist/. A failure here costs start-up time only, never correctness, so it is a warning.
+  const cache = spawnSync(process.execPath, [`${root}scripts/code-cache.cjs`], { cwd: root, encoding: 'utf8' });
+  if (cache.status !== 0) process.stderr.write(`build: no code cache was written (start-up will be slower):\n${cache.stderr}${cache.error ?? ''}\n`);
 } else {
   rmSync(next, { recursive: true, force: true });
   process.stderr.write('build: the knowledge base is invalid (see above); dist/kb.json was not written.\n');

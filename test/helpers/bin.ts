@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { ROOT } from './kb.js';
 
 export const BIN = join(ROOT, 'bin', 'orgfit.js');
-const BUILT = [join(ROOT, 'dist', 'cli.js'), join(ROOT, 'dist', 'kb.json')];
+const BUILT = [join(ROOT, 'dist', 'orgfit.cjs'), join(ROOT, 'dist', 'cli.js'), join(ROOT, 'dist', 'kb.json')];
 /** Far above what any run needs (the slowest takes about 3 s); a hang fails instead of blocking the suite. */
 export const TIMEOUT_MS = 20_000;
 
@@ -33,6 +33,8 @@ export interface BinOptions {
   env?: Record<string, string>;
   /** Arguments for node itself, before the script (e.g. `--import guard.mjs`). */
   node?: string[];
+  /** Another copy of the binary (a package copied elsewhere); this checkout's by default. */
+  bin?: string;
 }
 
 /** The user's environment minus what would change the output under test, with NO_COLOR=1, plus `extra`. */
@@ -49,9 +51,9 @@ export async function waitForBuild(): Promise<void> {
 }
 
 /** Runs `node [node args] bin/orgfit.js args…`; a timeout or a signal (a crash such as a V8 abort) fails the test. */
-export function orgfitBin(args: string[], { cwd = ROOT, input, env, node = [] }: BinOptions = {}): BinRan {
+export function orgfitBin(args: string[], { cwd = ROOT, input, env, node = [], bin = BIN }: BinOptions = {}): BinRan {
   const started = performance.now();
-  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [...node, BIN, ...args], {
+  const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [...node, bin, ...args], {
     cwd,
     env: environment(env),
     encoding: 'utf8',
