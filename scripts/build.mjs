@@ -80,8 +80,10 @@ if (code === 0) {
   rmSync(old, { recursive: true, force: true });
   // The code cache is made by running the built CLI, so it comes after the swap: the CLI reads
   // dist/. A failure here costs start-up time only, never correctness, so it is a warning.
-  const cache = spawnSync(process.execPath, [`${root}scripts/code-cache.cjs`], { cwd: root, encoding: 'utf8' });
-  if (cache.status !== 0) process.stderr.write(`build: no code cache was written (start-up will be slower):\n${cache.stderr}${cache.error ?? ''}\n`);
+  for (const group of ['validate', 'score', 'other']) {
+    const cache = spawnSync(process.execPath, [`${root}scripts/code-cache.cjs`, group], { cwd: root, encoding: 'utf8' });
+    if (cache.status !== 0) process.stderr.write(`build: no code cache for ${group} was written (its start-up will be slower):\n${cache.stderr}${cache.error ?? ''}\n`);
+  }
 } else {
   rmSync(next, { recursive: true, force: true });
   process.stderr.write('build: the knowledge base is invalid (see above); dist/kb.json was not written.\n');

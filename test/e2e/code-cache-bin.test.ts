@@ -18,9 +18,11 @@ beforeAll(waitForBuild);
 
 const BUILD_LINE = '\n//# orgfit-build=';
 
-/** Whether V8 rejected the cache when the binary at `bin` compiles its bundle, asked in a fresh process. */
-function rejected(bin: string, node: string[] = []): boolean {
-  const run = spawnSync(process.execPath, [...node, '-e', `process.stdout.write(String(require(${JSON.stringify(bin)}).compileCli().cacheRejected))`], { encoding: 'utf8' });
+const GROUPS = ['other', 'score', 'validate'];
+
+/** Whether V8 rejected the cache of a group when the binary at `bin` compiles its bundle, asked in a fresh process. */
+function rejected(bin: string, group: string, node: string[] = []): boolean {
+  const run = spawnSync(process.execPath, [...node, '-e', `process.stdout.write(String(require(${JSON.stringify(bin)}).compileCli(${JSON.stringify(group)}).cacheRejected))`], { encoding: 'utf8' });
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout) as boolean;
 }
@@ -32,14 +34,25 @@ describe('the code cache of the built binary', () => {
     expect(at).toBeGreaterThan(0);
     const build = bundle.slice(at + BUILD_LINE.length).trim();
     expect(build).toBe(createHash('sha256').update(bundle.slice(0, at)).digest('hex').slice(0, 16));
-    expect(readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.cache'))).toEqual([`orgfit.${build}.cache`]);
-    expect(rejected(join(ROOT, 'bin', 'orgfit.js'))).toBe(false);
+    expect(readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.cache')).sort()).toEqual(GROUPS.map((group) => `orgfit.${build}.${group}.cache`));
+    for (const group of GROUPS) expect(rejected(join(ROOT, 'bin', 'orgfit.js'), group), group).toBe(false);
+  });
+
+  it('is chosen by the command: validate, score (with explain and report), the rest', async () => {
+    const { cacheGroup } = (await import(join(ROOT, 'bin', 'orgfit.js'))) as { cacheGroup: (args: string[]) => string };
+    expect(cacheGroup(['validate', 'models/matrix.yaml'])).toBe('validate');
+    expect(cacheGroup(['--no-color', 'score', 'a.yaml'])).toBe('score');
+    expect(cacheGroup(['explain', 'matrix', 'a.yaml'])).toBe('score');
+    expect(cacheGroup(['report', 'a.yaml', '--format', 'html'])).toBe('score');
+    expect(cacheGroup(['models'])).toBe('other');
+    expect(cacheGroup([])).toBe('other');
+    expect(cacheGroup(['toString'])).toBe('other');
   });
 
   describe('a cache V8 cannot use changes nothing but the time', () => {
     let copy: string;
     let bin: string;
-    let cache: string;
+    let caches: string[];
     const runs = [
       ['score', 'seeds/examples/bygdvik.yaml', '--format', 'json', '--samples', '400'],
       ['validate', 'models/matrix.yaml'],
@@ -55,35 +68,36 @@ describe('the code cache of the built binary', () => {
       for (const part of ['bin', 'dist', 'models', 'seeds', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
       symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
       bin = join(copy, 'bin', 'orgfit.js');
-      cache = join(copy, 'dist', readdirSync(join(copy, 'dist')).find((f) => f.endsWith('.cache'))!);
-      expect(rejected(bin)).toBe(false);
+      caches = readdirSync(join(copy, 'dist')).filter((f) => f.endsWith('.cache')).map((f) => join(copy, 'dist', f));
+      expect(caches).toHaveLength(GROUPS.length);
+      for (const group of GROUPS) expect(rejected(bin, group)).toBe(false);
       expected = outputs();
       expect(expected.map((r) => r.status)).toEqual([0, 0, 2, 0]);
     });
     afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
     it('cut short', () => {
-      writeFileSync(cache, readFileSync(cache).subarray(0, 4096));
-      expect(rejected(bin)).toBe(true);
+      for (const cache of caches) writeFileSync(cache, readFileSync(cache).subarray(0, 4096));
+      for (const group of GROUPS) expect(rejected(bin, group)).toBe(true);
       expect(outputs()).toEqual(expected);
     });
 
     it('garbage', () => {
-      writeFileSync(cache, Buffer.alloc(200_000, 0x5a));
-      expect(rejected(bin)).toBe(true);
+      for (const cache of caches) writeFileSync(cache, Buffer.alloc(200_000, 0x5a));
+      for (const group of GROUPS) expect(rejected(bin, group)).toBe(true);
       expect(outputs()).toEqual(expected);
     });
 
     it('missing', () => {
-      rmSync(cache);
-      expect(rejected(bin)).toBe(true);
+      for (const cache of caches) rmSync(cache);
+      for (const group of GROUPS) expect(rejected(bin, group)).toBe(true);
       expect(outputs()).toEqual(expected);
     });
   });
 
   it('made with other V8 flags, it is not used, and the binary works as ever', () => {
     const flags = ['--stack-size=2000'];
-    expect(rejected(join(ROOT, 'bin', 'orgfit.js'), flags)).toBe(true);
+    expect(rejected(join(ROOT, 'bin', 'orgfit.js'), 'validate', flags)).toBe(true);
     const plain = orgfitBin(['validate']);
     const flagged = orgfitBin(['validate'], { node: flags });
     expect(flagged).toMatchObject({ status: plain.status, stdout: plain.stdout, stderr: plain.stderr });
