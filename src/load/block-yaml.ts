@@ -30,7 +30,9 @@ export function parseBlockYaml(text: string): Record<string, unknown> | undefine
 }
 
 /** What ./fast-yaml.ts refuses in a line (UNUSUAL), but for the line ends themselves. */
-const ODD_TEXT = /[^\S \n\r]|[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+// One character class (white space but space and line ends, then the controls), several times
+// faster than the same set written as [^\S \n\r]|[…].
+const ODD_TEXT = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 const LONE_CR = /\r(?!\n)/;
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -88,7 +90,10 @@ class Reader {
    * when that entry began on a sequence item's line ("- key: value").
    */
   private mapping(indent: number, first: string | undefined): Record<string, unknown> | Bail {
-    const map: Record<string, unknown> = Object.create(null);
+    // A plain object from the start (copying a null-prototype one cost a twentieth of reading a
+    // model file): safe, as every key is plain, none is __proto__, constructor or prototype,
+    // and duplicates are told by own properties only.
+    const map: Record<string, unknown> = {};
     let entry = first;
     for (;;) {
       if (entry === undefined) {
@@ -108,7 +113,7 @@ class Reader {
       map[key] = value;
       entry = undefined;
     }
-    return toPlain(map);
+    return map;
   }
 
   /** A block sequence whose dashes sit at `indent`. */
@@ -287,7 +292,3 @@ function flowList(text: string): unknown[] | Bail {
   return value !== BAIL && at === text.length ? value : BAIL;
 }
 
-/** A plain object, like the full parser gives (the null prototype only guarded the parse). */
-function toPlain(map: Record<string, unknown>): Record<string, unknown> {
-  return Object.assign({}, map);
-}
