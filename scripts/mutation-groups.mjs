@@ -25,7 +25,7 @@ const core = (...names) => names.map((n) => `src/core/${n}.ts`);
  */
 const ENGINE_TESTS = process.env.ORGFIT_MUTATION_ALL
   ? ['test/core/*.test.ts'] // less test/core/properties.test.ts: see vitest.mutation.config.ts
-  : ['promises', 'engine-maths', 'robustness-table', 'result-content', 'unknowns', 'evidence-engine', 'verdict', 'intervals', 'estimate-parts', 'robustness-invariants', 'framing', 'robustness-parts', 'result-parts', 'pipeline'].map((t) => `test/core/${t}.test.ts`);
+  : ['promises', 'engine-maths', 'robustness-table', 'result-content', 'unknowns', 'evidence-engine', 'verdict', 'intervals', 'estimate-parts', 'robustness-invariants', 'framing', 'robustness-parts', 'result-parts', 'pipeline', 'tipping-parts'].map((t) => `test/core/${t}.test.ts`);
 
 export const GROUPS = {
   small: {
@@ -35,7 +35,9 @@ export const GROUPS = {
   // Their tests draw tens of thousands of numbers, for every mutant they reach.
   sampling: { mutate: core('random', 'priors'), tests: ['small-parts', 'priors'].map((t) => `test/core/${t}.test.ts`) },
   estimate: { mutate: core('engine', 'evaluate', 'score', 'unknowns'), tests: ENGINE_TESTS },
-  robustness: { mutate: core('robustness', 'tipping'), tests: ENGINE_TESTS },
+  robustness: { mutate: core('robustness'), tests: ENGINE_TESTS },
+  // The searches: their parts on designs worked out by hand (test/core/tipping-parts.test.ts).
+  tipping: { mutate: core('tipping'), tests: ENGINE_TESTS },
   result: { mutate: core('result', 'pipeline'), tests: ENGINE_TESTS },
   // Less test/validate/many-keys.test.ts: it checks the parser's and validator's limits on files of
   // 20,000 to 75,000 keys (20 s a run), and would run for every mutant of checkAnswers.
