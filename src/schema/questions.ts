@@ -18,8 +18,8 @@ export const Option = z.strictObject({
  * at `assume`, on a linear or log scale (counts such as staff). Scales and choices:
  * a weight per value. Multiple choice: the chance that each option applies.
  * Without `prior`, numbers spread over their whole range, scales and choices are
- * weighted towards `assume`, and options apply with chance 0.7 when `assume` names them and 0.2 otherwise
- * (OPTION_CHANCE in src/core/priors.ts).
+ * weighted towards `assume`, and options apply with chance 0.7 when `assume` names
+ * them and 0.2 otherwise (OPTION_CHANCE in src/core/priors.ts).
  */
 export const Prior = z.strictObject({
   low: z.optional(z.number()),
