@@ -218,6 +218,21 @@ describe('tippingPoints: the smallest changes of a known answer that change the 
     expect(tippingPoints(engine, municipality, verdict, runnerUp, 1)).toEqual(both);
   });
 
+  it("a change after which nothing is clearly better than today's organisation: keeps-today", () => {
+    // Today the municipality has a (60, 50); b (70, 50, the same finding) is better by 20/3 less a cost of change of 2,
+    // so clearly better. From level 4, b loses 10 on c1: it ties with a in every sample and costs 2 more: keep a.
+    const kb = miniKb([{ ...sure('a', 60, 50), matches: { question: 'today', in: ['a'] } }, withAdjustment({ ...sure('b', 70, 50), matches: { question: 'today', in: ['b'] } }, fromLevel4('b-down', 'c1', -10))]);
+    const withToday: KnowledgeBase = {
+      ...kb,
+      questions: [...kb.questions, question('today', { type: 'choice', dontKnow: true, assume: 'other', options: ['a', 'b', 'other'].map((value) => ({ value, label: text(value) })) })],
+      change: { today: 'today', base: 2, findings: ['f-moderate'], rationale: text('change costs') },
+    };
+    const { engine, municipality, verdict, runnerUp } = situation(withToday.models, { today: 'a' }, withToday);
+    expect(verdict).toMatchObject({ kind: 'clear', leader: 'b' });
+    expect(situation(withToday.models, { today: 'a', level: 4 }, withToday).verdict).toMatchObject({ kind: 'keep', leader: 'a' });
+    expect(tippingPoints(engine, municipality, verdict, runnerUp, 1)).toEqual([{ model: 'b', kind: 'keeps-today', question: 'level', from: 3, to: 4, leader: 'a', distance: 0.25 }]);
+  });
+
   it('an answer that is not known is not searched (its own uncertainty is in the verdict already)', () => {
     const { engine, municipality, verdict, runnerUp } = situation(overtaking(), { level: 'dont-know' });
     expect(tippingPoints(engine, municipality, verdict, runnerUp, 1).map((t) => t.question)).not.toContain('level');
