@@ -157,20 +157,42 @@ function compileKernel(engine: Engine): Kernel {
  * where the figures move with the evidence alike for both answers, as they do here).
  *
  * The body factors (and the level normals) of the first KEPT_SAMPLES samples are kept per
- * engine and seed, filled as far as an analysis has needed them; later samples are drawn
- * as they come, from the same place in the stream.
+ * engine and seed, filled as far as an analysis has needed them. Later samples are kept too,
+ * in blocks of BLOCK samples as an analysis first reaches them, up to MAX_SAMPLES, while all
+ * such blocks together stay within EXTRA_BYTES: the many files of one run (one seed, a few
+ * frames) then draw each sample's evidence once instead of once per file. Past the budget,
+ * or past MAX_SAMPLES, a sample is drawn as it comes from the same place in the stream: the
+ * same numbers either way, so what is kept changes the speed only, never a figure.
  */
 const KEPT_SAMPLES = 2000;
-/** Seeds kept per engine (the calibration's seed-noise runs use a few; each is about 1.6 MB). */
+/** Seeds kept per engine (the calibration's seed-noise runs use a few; each is about 1.3 MB). */
 const KEPT_SEEDS = 4;
+/** Samples per block of kept draws (the first KEPT_SAMPLES / BLOCK blocks are every seed's). */
+const BLOCK = 1000;
+/**
+ * The kept blocks beyond KEPT_SAMPLES, over every engine and seed: 64 MB. A block of the
+ * built-in knowledge base is about 0.6 MB (70 bodies of evidence and 9 criteria a sample),
+ * a seed's 38 blocks up to MAX_SAMPLES about 24 MB, so the budget holds two or three frames'
+ * worth. When a block would exceed it, the least recently used seed's blocks are let go.
+ */
+const EXTRA_BYTES = 64 * 2 ** 20;
+/** The evidence with blocks beyond KEPT_SAMPLES, and their bytes. */
+const extended = new Set<Evidence>();
+let extraBytes = 0;
+/** Orders the uses of Evidence, for letting go of the least recently used blocks. */
+let uses = 0;
 
 class Evidence {
+  /** Samples kept: those below it are in the blocks. */
   count = 0;
-  readonly bodyDraw: Float64Array;
-  readonly level: Float64Array;
-  private readonly random: Random;
+  /** The body factors (sample-major) and the level normals of each block of BLOCK samples. */
+  readonly bodyBlocks: Float64Array[] = [];
+  readonly levelBlocks: Float64Array[] = [];
+  used = 0;
+  private random: Random;
   private readonly z: Float64Array;
   private readonly levelScratch: Float64Array;
+  private readonly blockBytes: number;
 
   constructor(
     private readonly kernel: Kernel,
@@ -178,21 +200,66 @@ class Evidence {
     readonly findings: number,
     readonly criteria: number,
   ) {
-    this.bodyDraw = new Float64Array(KEPT_SAMPLES * kernel.bodySd.length);
-    this.level = new Float64Array(KEPT_SAMPLES * criteria);
+    for (let b = 0; b < KEPT_SAMPLES / BLOCK; b++) this.addBlock();
     this.random = seededRandom(seed);
     this.z = new Float64Array(findings);
     this.levelScratch = new Float64Array(criteria);
+    this.blockBytes = BLOCK * (kernel.bodySd.length + criteria) * Float64Array.BYTES_PER_ELEMENT;
   }
 
-  /** Fills the kept draws up to `samples` (in steps of 250, at most KEPT_SAMPLES). */
-  ensure(samples: number): void {
-    if (samples <= this.count) return;
-    const to = Math.min(KEPT_SAMPLES, Math.ceil(samples / 250) * 250);
+  /**
+   * Whether sample s is kept, filling the kept draws as far as it (in steps of 250 up to
+   * KEPT_SAMPLES, then a block at a time); false when it is not to be kept (past
+   * MAX_SAMPLES, not in the block after the kept ones, or no budget left): then it is drawn
+   * as it comes.
+   */
+  has(s: number): boolean {
+    if (s < this.count) return true;
+    if (s < KEPT_SAMPLES) {
+      this.fill(Math.min(KEPT_SAMPLES, Math.ceil((s + 1) / 250) * 250));
+      return true;
+    }
+    if (s >= MAX_SAMPLES || this.count < KEPT_SAMPLES || s >= this.count + BLOCK || !this.budget()) return false;
+    this.addBlock();
+    extended.add(this);
+    extraBytes += this.blockBytes;
+    this.fill(this.count + BLOCK);
+    return true;
+  }
+
+  /** Lets go of the blocks beyond KEPT_SAMPLES; the stream goes on from there when they are needed again. */
+  release(): void {
+    if (this.bodyBlocks.length <= KEPT_SAMPLES / BLOCK) return;
+    extraBytes -= (this.bodyBlocks.length - KEPT_SAMPLES / BLOCK) * this.blockBytes;
+    this.bodyBlocks.length = this.levelBlocks.length = KEPT_SAMPLES / BLOCK;
+    this.count = Math.min(this.count, KEPT_SAMPLES);
+    this.random = seededRandom(this.seed, this.count * (this.findings + this.criteria));
+    extended.delete(this);
+  }
+
+  /** Room for one more block, made by letting go of the least recently used other seeds' blocks. */
+  private budget(): boolean {
+    while (extraBytes + this.blockBytes > EXTRA_BYTES) {
+      let oldest: Evidence | undefined;
+      for (const e of extended) if (e !== this && (!oldest || e.used < oldest.used)) oldest = e;
+      if (!oldest) return false;
+      oldest.release();
+    }
+    return true;
+  }
+
+  private addBlock(): void {
+    this.bodyBlocks.push(new Float64Array(BLOCK * this.kernel.bodySd.length));
+    this.levelBlocks.push(new Float64Array(BLOCK * this.criteria));
+  }
+
+  private fill(to: number): void {
     const bodies = this.kernel.bodySd.length;
     for (let s = this.count; s < to; s++) {
-      draw(this.kernel, this.random, this.z, this.levelScratch, this.bodyDraw, s * bodies);
-      this.level.set(this.levelScratch, s * this.criteria);
+      const block = Math.floor(s / BLOCK);
+      const at = s - block * BLOCK;
+      draw(this.kernel, this.random, this.z, this.levelScratch, this.bodyBlocks[block]!, at * bodies);
+      this.levelBlocks[block]!.set(this.levelScratch, at * this.criteria);
     }
     this.count = to;
   }
@@ -221,8 +288,9 @@ function evidenceOf(engine: Engine, kernel: Kernel, seed: number): Evidence {
   if (!found) {
     found = new Evidence(kernel, seed, findings, criteria);
     list.unshift(found);
-    if (list.length > KEPT_SEEDS) list.pop();
+    if (list.length > KEPT_SEEDS) list.pop()!.release();
   }
+  found.used = ++uses;
   return found;
 }
 
@@ -274,8 +342,9 @@ class Sampler {
   private readonly cacheable: boolean;
   /** Samples drawn so far: the place of the next one in the evidence stream. */
   private drawn = 0;
-  /** The evidence stream beyond the kept samples. */
+  /** The evidence stream beyond the kept samples, and the sample it is at. */
   private tail: Random | undefined;
+  private tailAt = -1;
   /** Ranking questions: their terms, and the shares drawn for their ranks in each sample. */
   private readonly ranks: { question: number; terms: { criterion: number; option: string; total: number }[]; shares: Float64Array; centroid: number[] }[];
   private readonly sure: boolean;
@@ -496,15 +565,16 @@ class Sampler {
     let bodyAt: number;
     let level: Float64Array;
     let levelAt: number;
-    if (s < KEPT_SAMPLES) {
-      evidence.ensure(s + 1);
-      bodies = evidence.bodyDraw;
-      bodyAt = s * kernel.bodySd.length;
-      level = evidence.level;
-      levelAt = s * criteria;
+    if (evidence.has(s)) {
+      const block = Math.floor(s / BLOCK);
+      bodies = evidence.bodyBlocks[block]!;
+      bodyAt = (s - block * BLOCK) * kernel.bodySd.length;
+      level = evidence.levelBlocks[block]!;
+      levelAt = (s - block * BLOCK) * criteria;
     } else {
-      this.tail ??= seededRandom(evidence.seed, s * (z.length + criteria));
-      draw(kernel, this.tail, z, this.level, bodyDraw, 0);
+      if (this.tailAt !== s) this.tail = seededRandom(evidence.seed, s * (z.length + criteria));
+      draw(kernel, this.tail!, z, this.level, bodyDraw, 0);
+      this.tailAt = s + 1;
       bodies = bodyDraw;
       bodyAt = 0;
       level = this.level;
