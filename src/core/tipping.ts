@@ -43,21 +43,7 @@ export function expectedScores(engine: Engine, points: readonly WeightedAnswers[
   const fixedHolds = engine.models.map((m, i) => m.preconditions.map((p, k) => (given && !checking[i]![k] ? p.requires(given) : true)));
   const fixedTerms = engine.criteria.map((criterion, c) => Float64Array.from(criterion.terms, (term, t) => (given && !termVaried[c]![t] ? term.value(given[term.question]!) : 0)));
   for (const { values, weight } of points) {
-    // rawWeightsAt, term by term in the same order.
-    let total = 0;
-    for (let c = 0; c < n; c++) {
-      const criterion = engine.criteria[c]!;
-      const fixed = fixedTerms[c]!;
-      const changed = termVaried[c]!;
-      let w = criterion.base;
-      for (let t = 0; t < criterion.terms.length; t++) {
-        const term = criterion.terms[t]!;
-        w += changed[t] ? term.value(values[term.question]!) : fixed[t]!;
-      }
-      weights[c] = w;
-      total += w;
-    }
-    normalise(weights, total);
+    weightsInto(engine, fixedTerms, termVaried, values, weights);
     engine.models.forEach((model, i) => {
       const f = factors[i]!;
       f.set(fixedFactors[i]!);
@@ -98,25 +84,37 @@ function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (chang
   const baseHolds = points.map(({ values }) => engine.models.map((m) => m.preconditions.map((p) => p.requires(values))));
   // Each weight term's value at each answer set: only the terms of a changed answer are worked out again.
   const baseTerms = points.map(({ values }) => engine.criteria.map((criterion) => Float64Array.from(criterion.terms, (term) => term.value(values[term.question]!))));
+  // Each set's weights and every model's mean score and workability at the answers given:
+  // a change that no weight term reads leaves the weights as they are, and a model that
+  // reads none of the changed answers then scores what it scored (the same sums, done once).
+  const baseWeights = points.map((_, p) => {
+    const w = new Float64Array(n);
+    weightsInto(engine, baseTerms[p]!, undefined, points[p]!.values, w);
+    return w;
+  });
+  const baseMeans = points.map((_, p) => engine.models.map((model, i) => meanScore(model, baseWeights[p]!, baseFactors[p]![i]!, perf)));
+  const baseWorkable = baseHolds.map((holds) => holds.map((h) => h.every(Boolean)));
   // What reads which answers, per set of changed questions (a search changes the same ones value after value).
-  const readers = new Map<string, { reading: number[][]; checking: boolean[][]; terms: Uint8Array[] }>();
+  const readers = new Map<string, { reading: number[][]; checking: boolean[][]; terms: Uint8Array[]; weighs: boolean }>();
   const readersOf = (questions: readonly number[]) => {
     const key = questions.join(',');
     let found = readers.get(key);
     if (!found) {
       const ids = new Set(questions.map((q) => engine.questions[q]!.question.id));
       const reads = (list: readonly string[]) => list.some((id) => ids.has(id));
+      const terms = engine.criteria.map((criterion) => Uint8Array.from(criterion.terms, (term) => (questions.includes(term.question) ? 1 : 0)));
       found = {
         reading: engine.models.map((m) => m.adjustments.flatMap((a, i) => (reads(a.reads) ? [i] : []))),
         checking: engine.models.map((m) => m.preconditions.map((p) => reads(p.reads))),
-        terms: engine.criteria.map((criterion) => Uint8Array.from(criterion.terms, (term) => (questions.includes(term.question) ? 1 : 0))),
+        terms,
+        weighs: terms.some((t) => t.includes(1)),
       };
       readers.set(key, found);
     }
     return found;
   };
   return (changes) => {
-    const { reading, checking, terms } = readersOf(changes.map(([q]) => q));
+    const { reading, checking, terms, weighs } = readersOf(changes.map(([q]) => q));
     const scores = engine.models.map(() => 0);
     const feasible = engine.models.map(() => false);
     const given: AnswerValue[] = [];
@@ -125,29 +123,23 @@ function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (chang
         given.push(values[q]!);
         values[q] = value;
       }
-      // rawWeightsAt, term by term in the same order.
-      let total = 0;
-      for (let c = 0; c < n; c++) {
-        const criterion = engine.criteria[c]!;
-        const base = baseTerms[p]![c]!;
-        const changed = terms[c]!;
-        let w = criterion.base;
-        for (let t = 0; t < criterion.terms.length; t++) {
-          const term = criterion.terms[t]!;
-          w += changed[t] ? term.value(values[term.question]!) : base[t]!;
-        }
-        weights[c] = w;
-        total += w;
-      }
-      normalise(weights, total);
+      if (weighs) weightsInto(engine, baseTerms[p]!, terms, values, weights);
+      const w = weighs ? weights : baseWeights[p]!;
       engine.models.forEach((model, i) => {
-        const f = factors[i]!;
-        f.set(baseFactors[p]![i]!);
-        for (const a of reading[i]!) f[a] = model.adjustments[a]!.factor(values);
-        scores[i]! += weight * meanScore(model, weights, f, perf);
-        if (feasible[i]) return;
-        const holds = baseHolds[p]![i]!;
         const check = checking[i]!;
+        if (!weighs && reading[i]!.length === 0) scores[i]! += weight * baseMeans[p]![i]!;
+        else {
+          const f = factors[i]!;
+          f.set(baseFactors[p]![i]!);
+          for (const a of reading[i]!) f[a] = model.adjustments[a]!.factor(values);
+          scores[i]! += weight * meanScore(model, w, f, perf);
+        }
+        if (feasible[i]) return;
+        if (!check.includes(true)) {
+          if (baseWorkable[p]![i]) feasible[i] = true;
+          return;
+        }
+        const holds = baseHolds[p]![i]!;
         let ok = true;
         for (let k = 0; k < holds.length && ok; k++) ok = check[k] ? model.preconditions[k]!.requires(values) : holds[k]!;
         if (ok) feasible[i] = true;
@@ -157,6 +149,21 @@ function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (chang
     });
     return { scores, feasible };
   };
+}
+
+/** rawWeightsAt, term by term in the same order, with the terms not `changed` (none when undefined) taken from `base`; normalised into `out`. */
+function weightsInto(engine: Engine, base: readonly Float64Array[], changed: readonly Uint8Array[] | undefined, values: readonly AnswerValue[], out: Float64Array): void {
+  let total = 0;
+  for (let c = 0; c < engine.criteria.length; c++) {
+    const criterion = engine.criteria[c]!;
+    const fixed = base[c]!;
+    const read = changed?.[c];
+    let w = criterion.base;
+    for (let t = 0; t < criterion.terms.length; t++) w += read?.[t] ? criterion.terms[t]!.value(values[criterion.terms[t]!.question]!) : fixed[t]!;
+    out[c] = w;
+    total += w;
+  }
+  normalise(out, total);
 }
 
 /** The workable model with the highest expected score, or undefined. */
