@@ -346,7 +346,7 @@ class Sampler {
   private tail: Random | undefined;
   private tailAt = -1;
   /** Ranking questions: their terms, and the shares drawn for their ranks in each sample. */
-  private readonly ranks: { question: number; terms: { criterion: number; option: string; total: number }[]; shares: Float64Array; centroid: number[] }[];
+  private readonly ranks: { question: number; terms: { criterion: number; option: string; total: number }[]; shares: Float64Array; centroid: number[]; answer: AnswerValue | undefined; positions: Int32Array }[];
   private readonly sure: boolean;
   private readonly fixedRaw: Float64Array;
   private readonly bandCriterion: Int32Array;
@@ -404,7 +404,7 @@ class Sampler {
     });
     this.ranks = [...byQuestion].map(([question, terms]) => {
       const k = engine.questions[question]!.question.options?.length ?? 1;
-      return { question, terms, shares: new Float64Array(k), centroid: rankCentroid(k) };
+      return { question, terms, shares: new Float64Array(k), centroid: rankCentroid(k), answer: undefined, positions: new Int32Array(terms.length) };
     });
     // With every answer known, the weights' centres, the adjustments and the workability are fixed.
     this.sure = municipality.unknown.length === 0 && !municipality.openMix;
@@ -542,8 +542,14 @@ class Sampler {
       const answer = this.values[rank.question];
       if (!Array.isArray(answer)) continue;
       orderedShares(rank.shares, random);
-      for (const term of rank.terms) {
-        const r = answer.indexOf(term.option);
+      // Where each term's option is ranked: looked up again only when the ranking is another (a known one is the same array every sample).
+      if (answer !== rank.answer) {
+        rank.answer = answer;
+        rank.terms.forEach((term, t) => (rank.positions[t] = answer.indexOf(term.option)));
+      }
+      for (let t = 0; t < rank.terms.length; t++) {
+        const r = rank.positions[t]!;
+        const term = rank.terms[t]!;
         if (r >= 0) raw[term.criterion]! += term.total * (rank.shares[r]! - rank.centroid[r]!);
       }
     }
@@ -656,13 +662,11 @@ class Tally {
       }
       start = end;
     }
+    // Each pair once: the one ahead gains 1, a tie ½ each (adding 0 changes no count, so it is left out).
     for (let a = 0; a < n; a++) {
-      const row = this.beats[a]!;
-      const rowNet = this.beatsNet[a]!;
-      for (let b = 0; b < n; b++) {
-        if (a === b) continue;
-        row[b]! += ahead(a, b, scores, feasible) ? 1 : same(a, b, scores, feasible) ? 0.5 : 0;
-        rowNet[b]! += ahead(a, b, net, feasible) ? 1 : same(a, b, net, feasible) ? 0.5 : 0;
+      for (let b = a + 1; b < n; b++) {
+        pair(this.beats, a, b, scores, feasible);
+        pair(this.beatsNet, a, b, net, feasible);
       }
     }
     this.samples++;
@@ -677,8 +681,31 @@ class Tally {
 function orderedShares(out: Float64Array, random: () => number): void {
   let total = 0;
   for (let i = 0; i < out.length; i++) total += out[i] = -Math.log(1 - random());
-  for (let i = 0; i < out.length; i++) out[i] = out[i]! / total;
-  out.sort().reverse();
+  // Sorted in place, largest first, as sort().reverse() would (+0 before −0), without its allocation.
+  for (let i = 0; i < out.length; i++) {
+    const x = out[i]! / total;
+    let k = i;
+    while (k > 0 && larger(x, out[k - 1]!)) {
+      out[k] = out[k - 1]!;
+      k--;
+    }
+    out[k] = x;
+  }
+}
+
+/** The order of a typed array's sort, reversed: −0 sorts before +0. */
+function larger(x: number, y: number): boolean {
+  return x > y || (x === 0 && y === 0 && 1 / x > 1 / y);
+}
+
+/** One pair's tally of wins. */
+function pair(beats: Float64Array[], a: number, b: number, scores: Float64Array, feasible: Uint8Array): void {
+  if (ahead(a, b, scores, feasible)) beats[a]![b]! += 1;
+  else if (ahead(b, a, scores, feasible)) beats[b]![a]! += 1;
+  else if (same(a, b, scores, feasible)) {
+    beats[a]![b]! += 0.5;
+    beats[b]![a]! += 0.5;
+  }
 }
 
 function ahead(a: number, b: number, scores: Float64Array, feasible: Uint8Array): boolean {
