@@ -1,5 +1,5 @@
 import type { Engine, EngineModel } from './engine.js';
-import { adjustmentsAt, feasibleAt, normalise, performanceAt, rawWeightsAt, scoreEffectAt } from './evaluate.js';
+import { adjustmentsAt, feasibleAt, flatEffects, normalise, performanceAt, rawWeightsAt, scoreEffectAt, type FlatEffects } from './evaluate.js';
 import { rankCentroid } from './engine.js';
 import { derivedSeed, seededRandom, type Random } from './random.js';
 import { drawAnswers, type Municipality } from './unknowns.js';
@@ -330,7 +330,6 @@ class Sampler {
   private readonly ownScoreEffect: Float64Array;
   private readonly ownFeasible: Uint8Array;
   private readonly ownFactors: Float64Array[];
-  private readonly row: Float64Array;
   /** Per model: the adjustments and preconditions that read a drawn answer, and whether all the others hold. */
   private readonly variableAdjustments: number[][];
   private readonly variablePreconditions: number[][];
@@ -338,6 +337,10 @@ class Sampler {
   /** Per criterion and weight term: whether it reads a drawn answer, and otherwise its value. */
   private readonly termDrawn: Uint8Array[];
   private readonly termValues: Float64Array[];
+  private readonly termBands: Float64Array[];
+  /** Per model: its adjustments' effects as flat arrays, and its row of `ownPerf`. */
+  private readonly flats: FlatEffects[];
+  private readonly perfRows: Float64Array[];
   /** Whether the drawn answers' evaluations are kept: every unknown answer discrete (a number drawn from a range rarely repeats), no task mix drawn. */
   private readonly cacheable: boolean;
   /** Samples drawn so far: the place of the next one in the evidence stream. */
@@ -379,7 +382,6 @@ class Sampler {
     this.scoreEffect = this.ownScoreEffect = new Float64Array(this.n);
     this.factors = this.ownFactors = engine.models.map((m) => new Float64Array(m.adjustments.length));
     this.ownFeasible = this.feasible;
-    this.row = new Float64Array(criteria);
     // The answers a sample draws; what reads none of them is evaluated once, here (with the known answers).
     const drawn = new Set([...municipality.unknown, ...(municipality.openMix ? (engine.composition?.questions.filter((q) => !municipality.known[q]) ?? []) : [])].map((q) => engine.questions[q]!.question.id));
     this.variableAdjustments = engine.models.map((m) => m.adjustments.flatMap((a, i) => (a.reads.some((id) => drawn.has(id)) ? [i] : [])));
@@ -388,6 +390,9 @@ class Sampler {
     const drawnAt = new Set([...drawn].map((id) => engine.position.get(id)!));
     this.termDrawn = engine.criteria.map((criterion) => Uint8Array.from(criterion.terms, (term) => (drawnAt.has(term.question) ? 1 : 0)));
     this.termValues = engine.criteria.map((criterion) => Float64Array.from(criterion.terms, (term) => (drawnAt.has(term.question) ? 0 : term.value(this.values[term.question]!))));
+    this.termBands = engine.criteria.map((criterion) => Float64Array.from(criterion.terms, (term) => (drawnAt.has(term.question) ? 0 : term.band(this.values[term.question]!))));
+    this.flats = engine.models.map(flatEffects);
+    this.perfRows = engine.models.map((_, i) => this.ownPerf.subarray(i * criteria, (i + 1) * criteria));
     this.engine.models.forEach((m, i) => {
       adjustmentsAt(m, this.values, this.ownFactors[i]!);
       this.fixedFeasible[i] = m.preconditions.every((p, k) => this.variablePreconditions[i]!.includes(k) || p.requires(this.values)) ? 1 : 0;
@@ -487,10 +492,10 @@ class Sampler {
    * they had for the known answers, and the sums are taken in the same order as ever.
    */
   private evaluateAnswers(all = false): void {
-    const criteria = this.engine.criteria.length;
-    const row = this.row;
-    const { values } = this;
-    this.engine.models.forEach((m, i) => {
+    const { values, flats, perfRows } = this;
+    const models = this.engine.models;
+    for (let i = 0; i < models.length; i++) {
+      const m = models[i]!;
       const factors = this.ownFactors[i]!;
       if (all) {
         adjustmentsAt(m, values, factors);
@@ -501,10 +506,9 @@ class Sampler {
       let feasible = this.fixedFeasible[i] === 1;
       if (feasible && !all) for (const p of this.variablePreconditions[i]!) if (!m.preconditions[p]!.requires(values)) feasible = false;
       this.ownFeasible[i] = feasible ? 1 : 0;
-      performanceAt(m, factors, row);
-      this.ownPerf.set(row, i * criteria);
-      this.ownScoreEffect[i] = scoreEffectAt(m, factors);
-    });
+      performanceAt(m, factors, perfRows[i]!, flats[i]);
+      this.ownScoreEffect[i] = scoreEffectAt(m, factors, flats[i]);
+    }
   }
 
   /** Draws once and scores every model; `scores`, `feasible` and `weights` hold the outcome. */
@@ -530,8 +534,11 @@ class Sampler {
         this.feasible = this.ownFeasible;
         this.factors = this.ownFactors;
         for (let c = 0; c < criteria; c++) {
-          for (const term of engine.criteria[c]!.terms) {
-            const band = term.band(this.values[term.question]!);
+          const terms = engine.criteria[c]!.terms;
+          const drawn = this.termDrawn[c]!;
+          const fixed = this.termBands[c]!;
+          for (let t = 0; t < terms.length; t++) {
+            const band = drawn[t] ? terms[t]!.band(this.values[terms[t]!.question]!) : fixed[t]!;
             if (band > 0) raw[c]! += (2 * random() - 1) * band;
           }
         }
