@@ -302,8 +302,51 @@ interface Evaluated {
   perf: Float64Array;
   scoreEffect: Float64Array;
   feasible: Uint8Array;
-  factors: Float64Array[];
+  active: Active;
 }
+
+/**
+ * The claimed effects that apply for one evaluation of the answers, as the kernel's effect
+ * indices with their shares (1 for a rating): per model, those on a criterion from `start`,
+ * then those on the score itself from `split`, each in the kernel's order. The sampling loop
+ * then walks only these, and the sums are those of walking every effect and leaving out
+ * the ones whose share is 0.
+ */
+interface Active {
+  start: Int32Array;
+  split: Int32Array;
+  effect: Int32Array;
+  factor: Float64Array;
+}
+
+function activeEffects(kernel: Kernel, factors: readonly Float64Array[], into: Active): void {
+  const { effectStart, effectCriterion, effectAdjustment } = kernel;
+  let k = 0;
+  const take = (m: number, onScore: boolean) => {
+    const own = factors[m]!;
+    for (let e = effectStart[m]!; e < effectStart[m + 1]!; e++) {
+      if (effectCriterion[e]! < 0 !== onScore) continue;
+      const a = effectAdjustment[e]!;
+      const f = a >= 0 ? own[a]! : 1;
+      if (f === 0) continue;
+      into.effect[k] = e;
+      into.factor[k++] = f;
+    }
+  };
+  for (let m = 0; m < factors.length; m++) {
+    into.start[m] = k;
+    take(m, false);
+    into.split[m] = k;
+    take(m, true);
+  }
+  into.start[factors.length] = k;
+}
+
+function copyActive(active: Active): Active {
+  const end = active.start[active.split.length]!;
+  return { start: active.start.slice(), split: active.split.slice(), effect: active.effect.slice(0, end), factor: active.factor.slice(0, end) };
+}
+
 /** At most this many answer draws are kept per analysis (a few MB at most). */
 const KEPT_EVALUATIONS = 4096;
 export type EvaluationCache = Map<string, Evaluated>;
@@ -325,7 +368,9 @@ class Sampler {
   /** Expected performance per model and criterion (model-major), its score-level effects, and the share of each adjustment that applies. */
   private perf: Float64Array;
   private scoreEffect: Float64Array;
-  private factors: Float64Array[];
+  /** The applying effects of a kept evaluation (or of the known answers); undefined: walk every effect with `ownFactors`. */
+  private active: Active | undefined;
+  private readonly ownActive: Active;
   private readonly ownPerf: Float64Array;
   private readonly ownScoreEffect: Float64Array;
   private readonly ownFeasible: Uint8Array;
@@ -380,7 +425,9 @@ class Sampler {
     this.bodyDraw = new Float64Array(kernel.bodySd.length);
     this.perf = this.ownPerf = new Float64Array(this.n * criteria);
     this.scoreEffect = this.ownScoreEffect = new Float64Array(this.n);
-    this.factors = this.ownFactors = engine.models.map((m) => new Float64Array(m.adjustments.length));
+    this.ownFactors = engine.models.map((m) => new Float64Array(m.adjustments.length));
+    const effects = kernel.effectStart[this.n]!;
+    this.ownActive = { start: new Int32Array(this.n + 1), split: new Int32Array(this.n), effect: new Int32Array(effects), factor: new Float64Array(effects) };
     this.ownFeasible = this.feasible;
     // The answers a sample draws; what reads none of them is evaluated once, here (with the known answers).
     const drawn = new Set([...municipality.unknown, ...(municipality.openMix ? (engine.composition?.questions.filter((q) => !municipality.known[q]) ?? []) : [])].map((q) => engine.questions[q]!.question.id));
@@ -417,6 +464,7 @@ class Sampler {
     if (this.sure) {
       rawWeightsAt(engine, this.values, this.fixedRaw);
       this.evaluateAnswers(true);
+      this.active = this.activeNow();
       bands.push(...this.bandsAt());
     }
     this.bandCriterion = Int32Array.from(bands.map(([c]) => c));
@@ -463,7 +511,7 @@ class Sampler {
       perf: this.ownPerf.slice(),
       scoreEffect: this.ownScoreEffect.slice(),
       feasible: this.ownFeasible.slice(),
-      factors: this.ownFactors.map((f) => f.slice()),
+      active: this.activeNow(),
     };
     this.evaluations.set(key, evaluated);
     return evaluated;
@@ -511,6 +559,12 @@ class Sampler {
     }
   }
 
+  /** The applying effects for the answers just evaluated, in arrays of their own. */
+  private activeNow(): Active {
+    activeEffects(this.kernel, this.ownFactors, this.ownActive);
+    return copyActive(this.ownActive);
+  }
+
   /** Draws once and scores every model; `scores`, `feasible` and `weights` hold the outcome. */
   sample(): void {
     const { engine, random, kernel, raw, weights, z, bodyDraw } = this;
@@ -525,14 +579,14 @@ class Sampler {
         this.perf = at.perf;
         this.scoreEffect = at.scoreEffect;
         this.feasible = at.feasible;
-        this.factors = at.factors;
+        this.active = at.active;
         raw.set(at.raw);
         for (let k = 0; k < at.bandSize.length; k++) raw[at.bandCriterion[k]!]! += (2 * random() - 1) * at.bandSize[k]!;
       } else {
         this.perf = this.ownPerf;
         this.scoreEffect = this.ownScoreEffect;
         this.feasible = this.ownFeasible;
-        this.factors = this.ownFactors;
+        this.active = undefined;
         for (let c = 0; c < criteria; c++) {
           const terms = engine.criteria[c]!.terms;
           const drawn = this.termDrawn[c]!;
@@ -600,20 +654,34 @@ class Sampler {
     for (let c = 0; c < criteria; c++) shift += weights[c]! * level[levelAt + c]! * engine.commonLevelSd;
     // Expected performance plus each claimed effect times its evidence factor, plus the shared level.
     const { effectStart, effectCriterion, effectSize, effectBody, effectAdjustment } = kernel;
+    const { active } = this;
     for (let m = 0; m < this.n; m++) {
       let score = shift;
       let change = this.scoreEffect[m]!;
       const base = m * criteria;
       const perf = this.perf;
       for (let c = 0; c < criteria; c++) score += weights[c]! * perf[base + c]!;
-      const factors = this.factors[m]!;
-      for (let e = effectStart[m]!; e < effectStart[m + 1]!; e++) {
-        const a = effectAdjustment[e]!;
-        const f = a >= 0 ? factors[a]! : 1;
-        if (f === 0) continue;
-        const c = effectCriterion[e]!;
-        if (c >= 0) score += weights[c]! * f * effectSize[e]! * bodies[bodyAt + effectBody[e]!]!;
-        else change += f * effectSize[e]! * bodies[bodyAt + effectBody[e]!]!;
+      if (active) {
+        const { start, split, effect, factor } = active;
+        for (let k = start[m]!; k < split[m]!; k++) {
+          const e = effect[k]!;
+          score += weights[effectCriterion[e]!]! * factor[k]! * effectSize[e]! * bodies[bodyAt + effectBody[e]!]!;
+        }
+        for (let k = split[m]!; k < start[m + 1]!; k++) {
+          const e = effect[k]!;
+          change += factor[k]! * effectSize[e]! * bodies[bodyAt + effectBody[e]!]!;
+        }
+      } else {
+        // Answers evaluated for this sample only: every effect, those whose share is 0 left out.
+        const factors = this.ownFactors[m]!;
+        for (let e = effectStart[m]!; e < effectStart[m + 1]!; e++) {
+          const a = effectAdjustment[e]!;
+          const f = a >= 0 ? factors[a]! : 1;
+          if (f === 0) continue;
+          const c = effectCriterion[e]!;
+          if (c >= 0) score += weights[c]! * f * effectSize[e]! * bodies[bodyAt + effectBody[e]!]!;
+          else change += f * effectSize[e]! * bodies[bodyAt + effectBody[e]!]!;
+        }
       }
       this.scores[m] = score;
       this.net[m] = score + change;
