@@ -349,7 +349,73 @@ function copyActive(active: Active): Active {
 
 /** At most this many answer draws are kept per analysis (a few MB at most). */
 const KEPT_EVALUATIONS = 4096;
-export type EvaluationCache = Map<string, Evaluated>;
+/**
+ * The kept evaluations of one analysis (its passes share them), by a key of the unknown
+ * answers: a number when each answer is one of the first `radix` values its question drew
+ * (as many as its prior's support has, or KEY_RADIX) and the radices multiply to less than
+ * 2 ** 53, where every whole number is exact (a number is cheaper to make and to look up
+ * than a string), otherwise a string of the answers as before. A number and a string are
+ * never equal, and each set of answers always gets the same key.
+ */
+export interface EvaluationCache {
+  byKey: Map<number | string, Evaluated>;
+  /** Per unknown answer: its radix, the code of each value drawn so far, and its question's options (a ranking or multiple choice is coded by them). */
+  radix: number[];
+  codes: Map<AnswerValue, number>[];
+  arrays: Map<number, number>[];
+  options: (readonly AnswerValue[])[];
+  numeric: boolean;
+}
+const KEY_RADIX = 32;
+
+function evaluationCache(engine: Engine, municipality: Municipality): EvaluationCache {
+  const radix = municipality.unknown.map((q) => Math.max(1, engine.questions[q]!.prior.support.length || KEY_RADIX));
+  return {
+    byKey: new Map(),
+    radix,
+    codes: radix.map(() => new Map()),
+    arrays: radix.map(() => new Map()),
+    options: municipality.unknown.map((q) => (engine.questions[q]!.question.options ?? []).map((o) => o.value)),
+    numeric: radix.reduce((a, b) => a * b, 1) < 2 ** 53,
+  };
+}
+
+/** The numeric key of the unknown answers, or undefined when they have none (see EvaluationCache). */
+function numericKey(unknown: readonly number[], values: readonly AnswerValue[], cache: EvaluationCache): number | undefined {
+  if (!cache.numeric) return undefined;
+  let key = 0;
+  for (let i = 0; i < unknown.length; i++) {
+    const v = values[unknown[i]!]!;
+    let code: number | undefined;
+    if (Array.isArray(v)) {
+      const content = arrayCode(v, cache.options[i]!);
+      if (content === undefined) return undefined;
+      code = intern(cache.arrays[i]!, content, cache.radix[i]!);
+    } else if (typeof v !== 'object') code = intern(cache.codes[i]!, v, cache.radix[i]!);
+    if (code === undefined) return undefined;
+    key = key * cache.radix[i]! + code;
+  }
+  return key;
+}
+
+/** The code of a value: the order it was first seen in, while fewer than `radix` have been. */
+function intern<T>(seen: Map<T, number>, value: T, radix: number): number | undefined {
+  let code = seen.get(value);
+  if (code === undefined && seen.size < radix) seen.set(value, (code = seen.size));
+  return code;
+}
+
+/** A ranking or a choice of options as one number: its options' places, digit by digit (1 to k in base k + 1, so no two lists share one). */
+function arrayCode(list: readonly AnswerValue[], options: readonly AnswerValue[]): number | undefined {
+  let code = 0;
+  for (const x of list) {
+    const at = options.indexOf(x);
+    if (at < 0) return undefined;
+    code = code * (options.length + 1) + at + 1;
+    if (code >= 2 ** 52) return undefined;
+  }
+  return code;
+}
 
 /** One draw of every random part, evaluated for every model: the engine of both passes. */
 class Sampler {
@@ -490,19 +556,22 @@ class Sampler {
    */
   private evaluateDrawn(): Evaluated | undefined {
     const { municipality, values } = this;
-    let key: string | undefined;
+    let key: number | string | undefined;
     if (this.cacheable) {
-      key = '';
-      for (const q of municipality.unknown) {
-        const v = values[q]!;
-        key += (Array.isArray(v) ? v.join(',') : String(v)) + '|';
+      key = numericKey(municipality.unknown, values, this.evaluations);
+      if (key === undefined) {
+        key = '';
+        for (const q of municipality.unknown) {
+          const v = values[q]!;
+          key += (Array.isArray(v) ? v.join(',') : String(v)) + '|';
+        }
       }
-      const hit = this.evaluations.get(key);
+      const hit = this.evaluations.byKey.get(key);
       if (hit) return hit;
     }
     this.rawWeights();
     this.evaluateAnswers();
-    if (key === undefined || this.evaluations.size >= KEPT_EVALUATIONS) return undefined;
+    if (key === undefined || this.evaluations.byKey.size >= KEPT_EVALUATIONS) return undefined;
     const bands = this.bandsAt();
     const evaluated: Evaluated = {
       raw: this.raw.slice(),
@@ -513,7 +582,7 @@ class Sampler {
       feasible: this.ownFeasible.slice(),
       active: this.activeNow(),
     };
-    this.evaluations.set(key, evaluated);
+    this.evaluations.byKey.set(key, evaluated);
     return evaluated;
   }
 
@@ -797,7 +866,7 @@ export function analyseRobustness(engine: Engine, municipality: Municipality, op
   const adaptive = options.samples === undefined;
   const kernel = kernelOf(engine);
   const evidence = evidenceOf(engine, kernel, options.seed);
-  const evaluations: EvaluationCache = new Map();
+  const evaluations = evaluationCache(engine, municipality);
   const sampler = new Sampler(engine, kernel, municipality, seededRandom(derivedSeed(options.seed, 0)), evidence, evaluations);
   const tally = new Tally(n, engine.criteria.length);
   const target = adaptive ? maxSamples : options.samples!;
@@ -856,7 +925,7 @@ function acceptabilities(engine: Engine, tally: Tally): Acceptability[] {
  */
 export function analyseInStages(engine: Engine, municipality: Municipality, seed: number, stages: readonly number[], enough: (robustness: Robustness) => boolean): Robustness {
   const kernel = kernelOf(engine);
-  const sampler = new Sampler(engine, kernel, municipality, seededRandom(derivedSeed(seed, 0)), evidenceOf(engine, kernel, seed), new Map());
+  const sampler = new Sampler(engine, kernel, municipality, seededRandom(derivedSeed(seed, 0)), evidenceOf(engine, kernel, seed), evaluationCache(engine, municipality));
   const tally = new Tally(engine.models.length, engine.criteria.length);
   const last = stages[stages.length - 1] ?? 0;
   for (const stage of stages) {
