@@ -1,5 +1,5 @@
 import type { Engine } from './engine.js';
-import { adjustmentsAt, meanScore, normalise } from './evaluate.js';
+import { adjustmentsAt, meanScore, normalise, performanceAt, weightedSum } from './evaluate.js';
 import { numericBounds } from './kb.js';
 import { seededRandom } from './random.js';
 import { analyseInStages, type Robustness } from './robustness.js';
@@ -73,7 +73,7 @@ function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (chang
   const n = engine.criteria.length;
   const weights = new Float64Array(n);
   const perf = new Float64Array(n);
-  const factors = engine.models.map((m) => new Float64Array(m.adjustments.length));
+  const saved = new Float64Array(Math.max(0, ...engine.models.map((m) => m.adjustments.length)));
   const baseFactors = points.map(({ values }) =>
     engine.models.map((m) => {
       const f = new Float64Array(m.adjustments.length);
@@ -92,10 +92,18 @@ function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (chang
     weightsInto(engine, baseTerms[p]!, undefined, points[p]!.values, w);
     return w;
   });
-  const baseMeans = points.map((_, p) => engine.models.map((model, i) => meanScore(model, baseWeights[p]!, baseFactors[p]![i]!, perf)));
+  const basePerfs = points.map((_, p) =>
+    engine.models.map((model, i) => {
+      const out = new Float64Array(n);
+      performanceAt(model, baseFactors[p]![i]!, out);
+      return out;
+    }),
+  );
+  // meanScore, with the performance at the answers given.
+  const baseMeans = points.map((_, p) => basePerfs[p]!.map((perf) => weightedSum(baseWeights[p]!, perf)));
   const baseWorkable = baseHolds.map((holds) => holds.map((h) => h.every(Boolean)));
   // What reads which answers, per set of changed questions (a search changes the same ones value after value).
-  const readers = new Map<string, { reading: number[][]; checking: boolean[][]; terms: Uint8Array[]; weighs: boolean }>();
+  const readers = new Map<string, { reading: number[][]; checking: boolean[][]; checks: boolean[]; terms: Uint8Array[]; weighs: boolean }>();
   const readersOf = (questions: readonly number[]) => {
     const key = questions.join(',');
     let found = readers.get(key);
@@ -103,9 +111,11 @@ function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (chang
       const ids = new Set(questions.map((q) => engine.questions[q]!.question.id));
       const reads = (list: readonly string[]) => list.some((id) => ids.has(id));
       const terms = engine.criteria.map((criterion) => Uint8Array.from(criterion.terms, (term) => (questions.includes(term.question) ? 1 : 0)));
+      const checking = engine.models.map((m) => m.preconditions.map((p) => reads(p.reads)));
       found = {
         reading: engine.models.map((m) => m.adjustments.flatMap((a, i) => (reads(a.reads) ? [i] : []))),
-        checking: engine.models.map((m) => m.preconditions.map((p) => reads(p.reads))),
+        checking,
+        checks: checking.map((check) => check.includes(true)),
         terms,
         weighs: terms.some((t) => t.includes(1)),
       };
@@ -113,40 +123,48 @@ function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (chang
     }
     return found;
   };
+  const models = engine.models;
   return (changes) => {
-    const { reading, checking, terms, weighs } = readersOf(changes.map(([q]) => q));
-    const scores = engine.models.map(() => 0);
-    const feasible = engine.models.map(() => false);
-    const given: AnswerValue[] = [];
-    points.forEach(({ values, weight }, p) => {
-      for (const [q, value] of changes) {
-        given.push(values[q]!);
-        values[q] = value;
+    const questions = changes.map(([q]) => q);
+    const { reading, checking, checks, terms, weighs } = readersOf(questions);
+    const scores = models.map(() => 0);
+    const feasible = models.map(() => false);
+    const given: AnswerValue[] = new Array(changes.length);
+    for (let p = 0; p < points.length; p++) {
+      const { values, weight } = points[p]!;
+      for (let k = 0; k < changes.length; k++) {
+        given[k] = values[questions[k]!]!;
+        values[questions[k]!] = changes[k]![1];
       }
       if (weighs) weightsInto(engine, baseTerms[p]!, terms, values, weights);
       const w = weighs ? weights : baseWeights[p]!;
-      engine.models.forEach((model, i) => {
-        const check = checking[i]!;
-        if (!weighs && reading[i]!.length === 0) scores[i]! += weight * baseMeans[p]![i]!;
+      for (let i = 0; i < models.length; i++) {
+        const model = models[i]!;
+        const read = reading[i]!;
+        if (read.length === 0) scores[i]! += weight * (weighs ? weightedSum(w, basePerfs[p]![i]!) : baseMeans[p]![i]!);
         else {
-          const f = factors[i]!;
-          f.set(baseFactors[p]![i]!);
-          for (const a of reading[i]!) f[a] = model.adjustments[a]!.factor(values);
+          // The shares at the answers given, those that read a changed answer worked out again (and put back after).
+          const f = baseFactors[p]![i]!;
+          for (let k = 0; k < read.length; k++) {
+            saved[k] = f[read[k]!]!;
+            f[read[k]!] = model.adjustments[read[k]!]!.factor(values);
+          }
           scores[i]! += weight * meanScore(model, w, f, perf);
+          for (let k = 0; k < read.length; k++) f[read[k]!] = saved[k]!;
         }
-        if (feasible[i]) return;
-        if (!check.includes(true)) {
+        if (feasible[i]) continue;
+        if (!checks[i]) {
           if (baseWorkable[p]![i]) feasible[i] = true;
-          return;
+          continue;
         }
         const holds = baseHolds[p]![i]!;
+        const check = checking[i]!;
         let ok = true;
         for (let k = 0; k < holds.length && ok; k++) ok = check[k] ? model.preconditions[k]!.requires(values) : holds[k]!;
         if (ok) feasible[i] = true;
-      });
-      changes.forEach(([q], k) => (values[q] = given[k]!));
-      given.length = 0;
-    });
+      }
+      for (let k = 0; k < changes.length; k++) values[questions[k]!] = given[k]!;
+    }
     return { scores, feasible };
   };
 }
