@@ -144,12 +144,16 @@ function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (chang
         if (read.length === 0) scores[i]! += weight * (weighs ? weightedSum(w, basePerfs[p]![i]!) : baseMeans[p]![i]!);
         else {
           // The shares at the answers given, those that read a changed answer worked out again (and put back after).
+          // Where every share comes out as it was, so does the performance: the kept one serves.
           const f = baseFactors[p]![i]!;
+          let same = true;
           for (let k = 0; k < read.length; k++) {
             saved[k] = f[read[k]!]!;
             f[read[k]!] = model.adjustments[read[k]!]!.factor(values);
+            if (!Object.is(f[read[k]!], saved[k])) same = false;
           }
-          scores[i]! += weight * meanScore(model, w, f, perf);
+          if (same) scores[i]! += weight * (weighs ? weightedSum(w, basePerfs[p]![i]!) : baseMeans[p]![i]!);
+          else scores[i]! += weight * meanScore(model, w, f, perf);
           for (let k = 0; k < read.length; k++) f[read[k]!] = saved[k]!;
         }
         if (feasible[i]) continue;
