@@ -446,6 +446,8 @@ export interface UnknownThatMatters {
 
 /** Draws of each unknown answer tried when valuing what knowing it would change. */
 const VALUE_DRAWS = 32;
+/** A Map takes −0 for +0: this key keeps them apart. */
+const NEGATIVE_ZERO = Symbol('-0');
 
 /**
  * For each question answered "don't know": how much knowing it would change, by the
@@ -462,10 +464,18 @@ export function unknownsThatMatter(engine: Engine, municipality: Municipality): 
     const scratch = [...municipality.values];
     let changes = 0;
     let gain = 0;
+    // A discrete answer draws the same few values again and again: each one's expected scores worked out once.
+    const seen = new Map<unknown, { scores: number[]; feasible: boolean[] }>();
     for (let k = 0; k < VALUE_DRAWS; k++) {
       drawAnswers(engine, municipality, random, scratch);
-      const known = withKnown(engine, municipality, q, scratch[q]!);
-      const after = expectedScores(engine, searchPoints(engine, known), known);
+      const value = scratch[q]!;
+      const key = typeof value === 'object' ? undefined : value === 0 && 1 / value < 0 ? NEGATIVE_ZERO : value;
+      let after = key === undefined ? undefined : seen.get(key);
+      if (!after) {
+        const known = withKnown(engine, municipality, q, value);
+        after = expectedScores(engine, searchPoints(engine, known), known);
+        if (key !== undefined) seen.set(key, after);
+      }
       const now = leaderOf(after.scores, after.feasible);
       if (now === undefined) continue;
       if (now !== leader) changes++;
