@@ -182,11 +182,17 @@ export type CompiledCondition = (values: readonly AnswerValue[]) => boolean;
 export function compileCondition(condition: Condition, position: ReadonlyMap<string, number>): CompiledCondition {
   if ('all' in condition) {
     const parts = condition.all.map((c) => compileCondition(c, position));
-    return (values) => parts.every((part) => part(values));
+    return (values) => {
+      for (let i = 0; i < parts.length; i++) if (!parts[i]!(values)) return false;
+      return true;
+    };
   }
   if ('any' in condition) {
     const parts = condition.any.map((c) => compileCondition(c, position));
-    return (values) => parts.some((part) => part(values));
+    return (values) => {
+      for (let i = 0; i < parts.length; i++) if (parts[i]!(values)) return true;
+      return false;
+    };
   }
   if ('not' in condition) {
     const inner = compileCondition(condition.not, position);
@@ -194,7 +200,27 @@ export function compileCondition(condition: Condition, position: ReadonlyMap<str
   }
   const at = position.get(condition.question);
   if (at === undefined) return () => false;
-  return (values) => matches(condition, values[at]!);
+  return compileTest(condition, at);
+}
+
+/** matches() for one test, its operator chosen once (the first that matches() would read): the sampling loops call it for every draw. */
+function compileTest(condition: Exclude<Condition, { all: unknown } | { any: unknown } | { not: unknown }>, at: number): CompiledCondition {
+  const { eq, ne, in: list, includes, gt, gte, lt, lte } = condition;
+  if (eq !== undefined) return (values) => values[at] === eq;
+  if (ne !== undefined) return (values) => values[at] !== ne;
+  if (list !== undefined) {
+    return (values) => {
+      const value = values[at];
+      for (let i = 0; i < list.length; i++) if (list[i] === value) return true;
+      return false;
+    };
+  }
+  if (includes !== undefined) return (values) => matches(condition, values[at]!);
+  if (gt !== undefined) return (values) => typeof values[at] === 'number' && (values[at] as number) > gt;
+  if (gte !== undefined) return (values) => typeof values[at] === 'number' && (values[at] as number) >= gte;
+  if (lt !== undefined) return (values) => typeof values[at] === 'number' && (values[at] as number) < lt;
+  if (lte !== undefined) return (values) => typeof values[at] === 'number' && (values[at] as number) <= lte;
+  return () => false;
 }
 
 /**

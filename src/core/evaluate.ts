@@ -40,23 +40,65 @@ export function feasibleAt(model: EngineModel, values: readonly AnswerValue[]): 
   return true;
 }
 
+/**
+ * A model's adjustments' effects in flat typed arrays, adjustment by adjustment in their
+ * order: those on a criterion (`start`, `criterion`, `effect`) and those on the score itself
+ * (`changeStart`, `change`). Made once per model: performanceAt runs in every sample the
+ * answers are evaluated for, and walking the effects' objects there cost more than the sums.
+ */
+export interface FlatEffects {
+  start: Int32Array;
+  criterion: Int32Array;
+  effect: Float64Array;
+  changeStart: Int32Array;
+  change: Float64Array;
+}
+
+const flats = new WeakMap<EngineModel, FlatEffects>();
+
+export function flatEffects(model: EngineModel): FlatEffects {
+  let flat = flats.get(model);
+  if (!flat) {
+    const start = [0];
+    const criterion: number[] = [];
+    const effect: number[] = [];
+    const changeStart = [0];
+    const change: number[] = [];
+    for (const a of model.adjustments) {
+      for (const e of a.effects) {
+        if (e.criterion >= 0) {
+          criterion.push(e.criterion);
+          effect.push(e.effect);
+        } else change.push(e.effect);
+      }
+      start.push(criterion.length);
+      changeStart.push(change.length);
+    }
+    flat = { start: Int32Array.from(start), criterion: Int32Array.from(criterion), effect: Float64Array.from(effect), changeStart: Int32Array.from(changeStart), change: Float64Array.from(change) };
+    flats.set(model, flat);
+  }
+  return flat;
+}
+
 /** The model's expected performance per criterion: its ratings and its frame's, plus the adjustments that apply. */
-export function performanceAt(model: EngineModel, factors: Float64Array, out: Float64Array): void {
+export function performanceAt(model: EngineModel, factors: Float64Array, out: Float64Array, flat: FlatEffects = flatEffects(model)): void {
   out.set(model.values);
-  for (let a = 0; a < model.adjustments.length; a++) {
+  const { start, criterion, effect } = flat;
+  for (let a = 0; a < start.length - 1; a++) {
     const f = factors[a]!;
     if (f === 0) continue;
-    for (const e of model.adjustments[a]!.effects) if (e.criterion >= 0) out[e.criterion]! += f * e.effect;
+    for (let k = start[a]!; k < start[a + 1]!; k++) out[criterion[k]!]! += f * effect[k]!;
   }
 }
 
 /** What applies to the score itself (the cost of change), in points. */
-export function scoreEffectAt(model: EngineModel, factors: Float64Array): number {
+export function scoreEffectAt(model: EngineModel, factors: Float64Array, flat: FlatEffects = flatEffects(model)): number {
   let sum = 0;
-  for (let a = 0; a < model.adjustments.length; a++) {
+  const { changeStart, change } = flat;
+  for (let a = 0; a < changeStart.length - 1; a++) {
     const f = factors[a]!;
     if (f === 0) continue;
-    for (const e of model.adjustments[a]!.effects) if (e.criterion < 0) sum += f * e.effect;
+    for (let k = changeStart[a]!; k < changeStart[a + 1]!; k++) sum += f * change[k]!;
   }
   return sum;
 }

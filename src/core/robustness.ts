@@ -1,5 +1,5 @@
 import type { Engine, EngineModel } from './engine.js';
-import { adjustmentsAt, feasibleAt, normalise, performanceAt, rawWeightsAt, scoreEffectAt } from './evaluate.js';
+import { adjustmentsAt, feasibleAt, flatEffects, normalise, performanceAt, rawWeightsAt, scoreEffectAt, type FlatEffects } from './evaluate.js';
 import { rankCentroid } from './engine.js';
 import { derivedSeed, seededRandom, type Random } from './random.js';
 import { drawAnswers, type Municipality } from './unknowns.js';
@@ -157,20 +157,42 @@ function compileKernel(engine: Engine): Kernel {
  * where the figures move with the evidence alike for both answers, as they do here).
  *
  * The body factors (and the level normals) of the first KEPT_SAMPLES samples are kept per
- * engine and seed, filled as far as an analysis has needed them; later samples are drawn
- * as they come, from the same place in the stream.
+ * engine and seed, filled as far as an analysis has needed them. Later samples are kept too,
+ * in blocks of BLOCK samples as an analysis first reaches them, up to MAX_SAMPLES, while all
+ * such blocks together stay within EXTRA_BYTES: the many files of one run (one seed, a few
+ * frames) then draw each sample's evidence once instead of once per file. Past the budget,
+ * or past MAX_SAMPLES, a sample is drawn as it comes from the same place in the stream: the
+ * same numbers either way, so what is kept changes the speed only, never a figure.
  */
 const KEPT_SAMPLES = 2000;
-/** Seeds kept per engine (the calibration's seed-noise runs use a few; each is about 1.6 MB). */
+/** Seeds kept per engine (the calibration's seed-noise runs use a few; each is about 1.3 MB). */
 const KEPT_SEEDS = 4;
+/** Samples per block of kept draws (the first KEPT_SAMPLES / BLOCK blocks are every seed's). */
+const BLOCK = 1000;
+/**
+ * The kept blocks beyond KEPT_SAMPLES, over every engine and seed: 64 MB. A block of the
+ * built-in knowledge base is about 0.6 MB (70 bodies of evidence and 9 criteria a sample),
+ * a seed's 38 blocks up to MAX_SAMPLES about 24 MB, so the budget holds two or three frames'
+ * worth. When a block would exceed it, the least recently used seed's blocks are let go.
+ */
+const EXTRA_BYTES = 64 * 2 ** 20;
+/** The evidence with blocks beyond KEPT_SAMPLES, and their bytes. */
+const extended = new Set<Evidence>();
+let extraBytes = 0;
+/** Orders the uses of Evidence, for letting go of the least recently used blocks. */
+let uses = 0;
 
 class Evidence {
+  /** Samples kept: those below it are in the blocks. */
   count = 0;
-  readonly bodyDraw: Float64Array;
-  readonly level: Float64Array;
-  private readonly random: Random;
+  /** The body factors (sample-major) and the level normals of each block of BLOCK samples. */
+  readonly bodyBlocks: Float64Array[] = [];
+  readonly levelBlocks: Float64Array[] = [];
+  used = 0;
+  private random: Random;
   private readonly z: Float64Array;
   private readonly levelScratch: Float64Array;
+  private readonly blockBytes: number;
 
   constructor(
     private readonly kernel: Kernel,
@@ -178,21 +200,66 @@ class Evidence {
     readonly findings: number,
     readonly criteria: number,
   ) {
-    this.bodyDraw = new Float64Array(KEPT_SAMPLES * kernel.bodySd.length);
-    this.level = new Float64Array(KEPT_SAMPLES * criteria);
+    for (let b = 0; b < KEPT_SAMPLES / BLOCK; b++) this.addBlock();
     this.random = seededRandom(seed);
     this.z = new Float64Array(findings);
     this.levelScratch = new Float64Array(criteria);
+    this.blockBytes = BLOCK * (kernel.bodySd.length + criteria) * Float64Array.BYTES_PER_ELEMENT;
   }
 
-  /** Fills the kept draws up to `samples` (in steps of 250, at most KEPT_SAMPLES). */
-  ensure(samples: number): void {
-    if (samples <= this.count) return;
-    const to = Math.min(KEPT_SAMPLES, Math.ceil(samples / 250) * 250);
+  /**
+   * Whether sample s is kept, filling the kept draws as far as it (in steps of 250 up to
+   * KEPT_SAMPLES, then a block at a time); false when it is not to be kept (past
+   * MAX_SAMPLES, not in the block after the kept ones, or no budget left): then it is drawn
+   * as it comes.
+   */
+  has(s: number): boolean {
+    if (s < this.count) return true;
+    if (s < KEPT_SAMPLES) {
+      this.fill(Math.min(KEPT_SAMPLES, Math.ceil((s + 1) / 250) * 250));
+      return true;
+    }
+    if (s >= MAX_SAMPLES || this.count < KEPT_SAMPLES || s >= this.count + BLOCK || !this.budget()) return false;
+    this.addBlock();
+    extended.add(this);
+    extraBytes += this.blockBytes;
+    this.fill(this.count + BLOCK);
+    return true;
+  }
+
+  /** Lets go of the blocks beyond KEPT_SAMPLES; the stream goes on from there when they are needed again. */
+  release(): void {
+    if (this.bodyBlocks.length <= KEPT_SAMPLES / BLOCK) return;
+    extraBytes -= (this.bodyBlocks.length - KEPT_SAMPLES / BLOCK) * this.blockBytes;
+    this.bodyBlocks.length = this.levelBlocks.length = KEPT_SAMPLES / BLOCK;
+    this.count = Math.min(this.count, KEPT_SAMPLES);
+    this.random = seededRandom(this.seed, this.count * (this.findings + this.criteria));
+    extended.delete(this);
+  }
+
+  /** Room for one more block, made by letting go of the least recently used other seeds' blocks. */
+  private budget(): boolean {
+    while (extraBytes + this.blockBytes > EXTRA_BYTES) {
+      let oldest: Evidence | undefined;
+      for (const e of extended) if (e !== this && (!oldest || e.used < oldest.used)) oldest = e;
+      if (!oldest) return false;
+      oldest.release();
+    }
+    return true;
+  }
+
+  private addBlock(): void {
+    this.bodyBlocks.push(new Float64Array(BLOCK * this.kernel.bodySd.length));
+    this.levelBlocks.push(new Float64Array(BLOCK * this.criteria));
+  }
+
+  private fill(to: number): void {
     const bodies = this.kernel.bodySd.length;
     for (let s = this.count; s < to; s++) {
-      draw(this.kernel, this.random, this.z, this.levelScratch, this.bodyDraw, s * bodies);
-      this.level.set(this.levelScratch, s * this.criteria);
+      const block = Math.floor(s / BLOCK);
+      const at = s - block * BLOCK;
+      draw(this.kernel, this.random, this.z, this.levelScratch, this.bodyBlocks[block]!, at * bodies);
+      this.levelBlocks[block]!.set(this.levelScratch, at * this.criteria);
     }
     this.count = to;
   }
@@ -221,8 +288,9 @@ function evidenceOf(engine: Engine, kernel: Kernel, seed: number): Evidence {
   if (!found) {
     found = new Evidence(kernel, seed, findings, criteria);
     list.unshift(found);
-    if (list.length > KEPT_SEEDS) list.pop();
+    if (list.length > KEPT_SEEDS) list.pop()!.release();
   }
+  found.used = ++uses;
   return found;
 }
 
@@ -234,11 +302,120 @@ interface Evaluated {
   perf: Float64Array;
   scoreEffect: Float64Array;
   feasible: Uint8Array;
-  factors: Float64Array[];
+  active: Active;
 }
+
+/**
+ * The claimed effects that apply for one evaluation of the answers, as the kernel's effect
+ * indices with their shares (1 for a rating): per model, those on a criterion from `start`,
+ * then those on the score itself from `split`, each in the kernel's order. The sampling loop
+ * then walks only these, and the sums are those of walking every effect and leaving out
+ * the ones whose share is 0.
+ */
+interface Active {
+  start: Int32Array;
+  split: Int32Array;
+  effect: Int32Array;
+  factor: Float64Array;
+}
+
+function activeEffects(kernel: Kernel, factors: readonly Float64Array[], into: Active): void {
+  const { effectStart, effectCriterion, effectAdjustment } = kernel;
+  let k = 0;
+  const take = (m: number, onScore: boolean) => {
+    const own = factors[m]!;
+    for (let e = effectStart[m]!; e < effectStart[m + 1]!; e++) {
+      if (effectCriterion[e]! < 0 !== onScore) continue;
+      const a = effectAdjustment[e]!;
+      const f = a >= 0 ? own[a]! : 1;
+      if (f === 0) continue;
+      into.effect[k] = e;
+      into.factor[k++] = f;
+    }
+  };
+  for (let m = 0; m < factors.length; m++) {
+    into.start[m] = k;
+    take(m, false);
+    into.split[m] = k;
+    take(m, true);
+  }
+  into.start[factors.length] = k;
+}
+
+function copyActive(active: Active): Active {
+  const end = active.start[active.split.length]!;
+  return { start: active.start.slice(), split: active.split.slice(), effect: active.effect.slice(0, end), factor: active.factor.slice(0, end) };
+}
+
 /** At most this many answer draws are kept per analysis (a few MB at most). */
 const KEPT_EVALUATIONS = 4096;
-export type EvaluationCache = Map<string, Evaluated>;
+/**
+ * The kept evaluations of one analysis (its passes share them), by a key of the unknown
+ * answers: a number when each answer is one of the first `radix` values its question drew
+ * (as many as its prior's support has, or KEY_RADIX) and the radices multiply to less than
+ * 2 ** 53, where every whole number is exact (a number is cheaper to make and to look up
+ * than a string), otherwise a string of the answers as before. A number and a string are
+ * never equal, and each set of answers always gets the same key.
+ */
+export interface EvaluationCache {
+  byKey: Map<number | string, Evaluated>;
+  /** Per unknown answer: its radix, the code of each value drawn so far, and its question's options (a ranking or multiple choice is coded by them). */
+  radix: number[];
+  codes: Map<AnswerValue, number>[];
+  arrays: Map<number, number>[];
+  options: (readonly AnswerValue[])[];
+  numeric: boolean;
+}
+const KEY_RADIX = 32;
+
+function evaluationCache(engine: Engine, municipality: Municipality): EvaluationCache {
+  const radix = municipality.unknown.map((q) => Math.max(1, engine.questions[q]!.prior.support.length || KEY_RADIX));
+  return {
+    byKey: new Map(),
+    radix,
+    codes: radix.map(() => new Map()),
+    arrays: radix.map(() => new Map()),
+    options: municipality.unknown.map((q) => (engine.questions[q]!.question.options ?? []).map((o) => o.value)),
+    numeric: radix.reduce((a, b) => a * b, 1) < 2 ** 53,
+  };
+}
+
+/** The numeric key of the unknown answers, or undefined when they have none (see EvaluationCache). */
+function numericKey(unknown: readonly number[], values: readonly AnswerValue[], cache: EvaluationCache): number | undefined {
+  if (!cache.numeric) return undefined;
+  let key = 0;
+  for (let i = 0; i < unknown.length; i++) {
+    const v = values[unknown[i]!]!;
+    let code: number | undefined;
+    if (Array.isArray(v)) {
+      const content = arrayCode(v, cache.options[i]!);
+      if (content === undefined) return undefined;
+      code = intern(cache.arrays[i]!, content, cache.radix[i]!);
+    } else if (typeof v !== 'object') code = intern(cache.codes[i]!, v, cache.radix[i]!);
+    if (code === undefined) return undefined;
+    key = key * cache.radix[i]! + code;
+  }
+  return key;
+}
+
+/** The code of a value: the order it was first seen in, while fewer than `radix` have been. */
+function intern<T>(seen: Map<T, number>, value: T, radix: number): number | undefined {
+  let code = seen.get(value);
+  if (code === undefined && seen.size < radix) seen.set(value, (code = seen.size));
+  return code;
+}
+
+/** A ranking or a choice of options as one number: its options' places, digit by digit (1 to k in base k + 1, so no two lists share one). */
+function arrayCode(list: readonly AnswerValue[], options: readonly AnswerValue[]): number | undefined {
+  let code = 0;
+  for (const x of list) {
+    const at = options.indexOf(x);
+    if (at < 0) return undefined;
+    code = code * (options.length + 1) + at + 1;
+    if (code >= 2 ** 52) return undefined;
+  }
+  return code;
+}
 
 /** One draw of every random part, evaluated for every model: the engine of both passes. */
 class Sampler {
@@ -257,12 +434,13 @@ class Sampler {
   /** Expected performance per model and criterion (model-major), its score-level effects, and the share of each adjustment that applies. */
   private perf: Float64Array;
   private scoreEffect: Float64Array;
-  private factors: Float64Array[];
+  /** The applying effects of a kept evaluation (or of the known answers); undefined: walk every effect with `ownFactors`. */
+  private active: Active | undefined;
+  private readonly ownActive: Active;
   private readonly ownPerf: Float64Array;
   private readonly ownScoreEffect: Float64Array;
   private readonly ownFeasible: Uint8Array;
   private readonly ownFactors: Float64Array[];
-  private readonly row: Float64Array;
   /** Per model: the adjustments and preconditions that read a drawn answer, and whether all the others hold. */
   private readonly variableAdjustments: number[][];
   private readonly variablePreconditions: number[][];
@@ -270,14 +448,19 @@ class Sampler {
   /** Per criterion and weight term: whether it reads a drawn answer, and otherwise its value. */
   private readonly termDrawn: Uint8Array[];
   private readonly termValues: Float64Array[];
+  private readonly termBands: Float64Array[];
+  /** Per model: its adjustments' effects as flat arrays, and its row of `ownPerf`. */
+  private readonly flats: FlatEffects[];
+  private readonly perfRows: Float64Array[];
   /** Whether the drawn answers' evaluations are kept: every unknown answer discrete (a number drawn from a range rarely repeats), no task mix drawn. */
   private readonly cacheable: boolean;
   /** Samples drawn so far: the place of the next one in the evidence stream. */
   private drawn = 0;
-  /** The evidence stream beyond the kept samples. */
+  /** The evidence stream beyond the kept samples, and the sample it is at. */
   private tail: Random | undefined;
+  private tailAt = -1;
   /** Ranking questions: their terms, and the shares drawn for their ranks in each sample. */
-  private readonly ranks: { question: number; terms: { criterion: number; option: string; total: number }[]; shares: Float64Array; centroid: number[] }[];
+  private readonly ranks: { question: number; terms: { criterion: number; option: string; total: number }[]; shares: Float64Array; centroid: number[]; answer: AnswerValue | undefined; positions: Int32Array }[];
   private readonly sure: boolean;
   private readonly fixedRaw: Float64Array;
   private readonly bandCriterion: Int32Array;
@@ -308,9 +491,10 @@ class Sampler {
     this.bodyDraw = new Float64Array(kernel.bodySd.length);
     this.perf = this.ownPerf = new Float64Array(this.n * criteria);
     this.scoreEffect = this.ownScoreEffect = new Float64Array(this.n);
-    this.factors = this.ownFactors = engine.models.map((m) => new Float64Array(m.adjustments.length));
+    this.ownFactors = engine.models.map((m) => new Float64Array(m.adjustments.length));
+    const effects = kernel.effectStart[this.n]!;
+    this.ownActive = { start: new Int32Array(this.n + 1), split: new Int32Array(this.n), effect: new Int32Array(effects), factor: new Float64Array(effects) };
     this.ownFeasible = this.feasible;
-    this.row = new Float64Array(criteria);
     // The answers a sample draws; what reads none of them is evaluated once, here (with the known answers).
     const drawn = new Set([...municipality.unknown, ...(municipality.openMix ? (engine.composition?.questions.filter((q) => !municipality.known[q]) ?? []) : [])].map((q) => engine.questions[q]!.question.id));
     this.variableAdjustments = engine.models.map((m) => m.adjustments.flatMap((a, i) => (a.reads.some((id) => drawn.has(id)) ? [i] : [])));
@@ -319,6 +503,9 @@ class Sampler {
     const drawnAt = new Set([...drawn].map((id) => engine.position.get(id)!));
     this.termDrawn = engine.criteria.map((criterion) => Uint8Array.from(criterion.terms, (term) => (drawnAt.has(term.question) ? 1 : 0)));
     this.termValues = engine.criteria.map((criterion) => Float64Array.from(criterion.terms, (term) => (drawnAt.has(term.question) ? 0 : term.value(this.values[term.question]!))));
+    this.termBands = engine.criteria.map((criterion) => Float64Array.from(criterion.terms, (term) => (drawnAt.has(term.question) ? 0 : term.band(this.values[term.question]!))));
+    this.flats = engine.models.map(flatEffects);
+    this.perfRows = engine.models.map((_, i) => this.ownPerf.subarray(i * criteria, (i + 1) * criteria));
     this.engine.models.forEach((m, i) => {
       adjustmentsAt(m, this.values, this.ownFactors[i]!);
       this.fixedFeasible[i] = m.preconditions.every((p, k) => this.variablePreconditions[i]!.includes(k) || p.requires(this.values)) ? 1 : 0;
@@ -335,7 +522,7 @@ class Sampler {
     });
     this.ranks = [...byQuestion].map(([question, terms]) => {
       const k = engine.questions[question]!.question.options?.length ?? 1;
-      return { question, terms, shares: new Float64Array(k), centroid: rankCentroid(k) };
+      return { question, terms, shares: new Float64Array(k), centroid: rankCentroid(k), answer: undefined, positions: new Int32Array(terms.length) };
     });
     // With every answer known, the weights' centres, the adjustments and the workability are fixed.
     this.sure = municipality.unknown.length === 0 && !municipality.openMix;
@@ -343,6 +530,7 @@ class Sampler {
     if (this.sure) {
       rawWeightsAt(engine, this.values, this.fixedRaw);
       this.evaluateAnswers(true);
+      this.active = this.activeNow();
       bands.push(...this.bandsAt());
     }
     this.bandCriterion = Int32Array.from(bands.map(([c]) => c));
@@ -368,19 +556,22 @@ class Sampler {
    */
   private evaluateDrawn(): Evaluated | undefined {
     const { municipality, values } = this;
-    let key: string | undefined;
+    let key: number | string | undefined;
     if (this.cacheable) {
-      key = '';
-      for (const q of municipality.unknown) {
-        const v = values[q]!;
-        key += (Array.isArray(v) ? v.join(',') : String(v)) + '|';
+      key = numericKey(municipality.unknown, values, this.evaluations);
+      if (key === undefined) {
+        key = '';
+        for (const q of municipality.unknown) {
+          const v = values[q]!;
+          key += (Array.isArray(v) ? v.join(',') : String(v)) + '|';
+        }
       }
-      const hit = this.evaluations.get(key);
+      const hit = this.evaluations.byKey.get(key);
       if (hit) return hit;
     }
     this.rawWeights();
     this.evaluateAnswers();
-    if (key === undefined || this.evaluations.size >= KEPT_EVALUATIONS) return undefined;
+    if (key === undefined || this.evaluations.byKey.size >= KEPT_EVALUATIONS) return undefined;
     const bands = this.bandsAt();
     const evaluated: Evaluated = {
       raw: this.raw.slice(),
@@ -389,9 +580,9 @@ class Sampler {
       perf: this.ownPerf.slice(),
       scoreEffect: this.ownScoreEffect.slice(),
       feasible: this.ownFeasible.slice(),
-      factors: this.ownFactors.map((f) => f.slice()),
+      active: this.activeNow(),
     };
-    this.evaluations.set(key, evaluated);
+    this.evaluations.byKey.set(key, evaluated);
     return evaluated;
   }
 
@@ -418,10 +609,10 @@ class Sampler {
    * they had for the known answers, and the sums are taken in the same order as ever.
    */
   private evaluateAnswers(all = false): void {
-    const criteria = this.engine.criteria.length;
-    const row = this.row;
-    const { values } = this;
-    this.engine.models.forEach((m, i) => {
+    const { values, flats, perfRows } = this;
+    const models = this.engine.models;
+    for (let i = 0; i < models.length; i++) {
+      const m = models[i]!;
       const factors = this.ownFactors[i]!;
       if (all) {
         adjustmentsAt(m, values, factors);
@@ -432,10 +623,15 @@ class Sampler {
       let feasible = this.fixedFeasible[i] === 1;
       if (feasible && !all) for (const p of this.variablePreconditions[i]!) if (!m.preconditions[p]!.requires(values)) feasible = false;
       this.ownFeasible[i] = feasible ? 1 : 0;
-      performanceAt(m, factors, row);
-      this.ownPerf.set(row, i * criteria);
-      this.ownScoreEffect[i] = scoreEffectAt(m, factors);
-    });
+      performanceAt(m, factors, perfRows[i]!, flats[i]);
+      this.ownScoreEffect[i] = scoreEffectAt(m, factors, flats[i]);
+    }
+  }
+
+  /** The applying effects for the answers just evaluated, in arrays of their own. */
+  private activeNow(): Active {
+    activeEffects(this.kernel, this.ownFactors, this.ownActive);
+    return copyActive(this.ownActive);
   }
 
   /** Draws once and scores every model; `scores`, `feasible` and `weights` hold the outcome. */
@@ -452,17 +648,20 @@ class Sampler {
         this.perf = at.perf;
         this.scoreEffect = at.scoreEffect;
         this.feasible = at.feasible;
-        this.factors = at.factors;
+        this.active = at.active;
         raw.set(at.raw);
         for (let k = 0; k < at.bandSize.length; k++) raw[at.bandCriterion[k]!]! += (2 * random() - 1) * at.bandSize[k]!;
       } else {
         this.perf = this.ownPerf;
         this.scoreEffect = this.ownScoreEffect;
         this.feasible = this.ownFeasible;
-        this.factors = this.ownFactors;
+        this.active = undefined;
         for (let c = 0; c < criteria; c++) {
-          for (const term of engine.criteria[c]!.terms) {
-            const band = term.band(this.values[term.question]!);
+          const terms = engine.criteria[c]!.terms;
+          const drawn = this.termDrawn[c]!;
+          const fixed = this.termBands[c]!;
+          for (let t = 0; t < terms.length; t++) {
+            const band = drawn[t] ? terms[t]!.band(this.values[terms[t]!.question]!) : fixed[t]!;
             if (band > 0) raw[c]! += (2 * random() - 1) * band;
           }
         }
@@ -473,8 +672,14 @@ class Sampler {
       const answer = this.values[rank.question];
       if (!Array.isArray(answer)) continue;
       orderedShares(rank.shares, random);
-      for (const term of rank.terms) {
-        const r = answer.indexOf(term.option);
+      // Where each term's option is ranked: looked up again only when the ranking is another (a known one is the same array every sample).
+      if (answer !== rank.answer) {
+        rank.answer = answer;
+        rank.terms.forEach((term, t) => (rank.positions[t] = answer.indexOf(term.option)));
+      }
+      for (let t = 0; t < rank.terms.length; t++) {
+        const r = rank.positions[t]!;
+        const term = rank.terms[t]!;
         if (r >= 0) raw[term.criterion]! += term.total * (rank.shares[r]! - rank.centroid[r]!);
       }
     }
@@ -496,15 +701,16 @@ class Sampler {
     let bodyAt: number;
     let level: Float64Array;
     let levelAt: number;
-    if (s < KEPT_SAMPLES) {
-      evidence.ensure(s + 1);
-      bodies = evidence.bodyDraw;
-      bodyAt = s * kernel.bodySd.length;
-      level = evidence.level;
-      levelAt = s * criteria;
+    if (evidence.has(s)) {
+      const block = Math.floor(s / BLOCK);
+      bodies = evidence.bodyBlocks[block]!;
+      bodyAt = (s - block * BLOCK) * kernel.bodySd.length;
+      level = evidence.levelBlocks[block]!;
+      levelAt = (s - block * BLOCK) * criteria;
     } else {
-      this.tail ??= seededRandom(evidence.seed, s * (z.length + criteria));
-      draw(kernel, this.tail, z, this.level, bodyDraw, 0);
+      if (this.tailAt !== s) this.tail = seededRandom(evidence.seed, s * (z.length + criteria));
+      draw(kernel, this.tail!, z, this.level, bodyDraw, 0);
+      this.tailAt = s + 1;
       bodies = bodyDraw;
       bodyAt = 0;
       level = this.level;
@@ -517,20 +723,34 @@ class Sampler {
     for (let c = 0; c < criteria; c++) shift += weights[c]! * level[levelAt + c]! * engine.commonLevelSd;
     // Expected performance plus each claimed effect times its evidence factor, plus the shared level.
     const { effectStart, effectCriterion, effectSize, effectBody, effectAdjustment } = kernel;
+    const { active } = this;
     for (let m = 0; m < this.n; m++) {
       let score = shift;
       let change = this.scoreEffect[m]!;
       const base = m * criteria;
       const perf = this.perf;
       for (let c = 0; c < criteria; c++) score += weights[c]! * perf[base + c]!;
-      const factors = this.factors[m]!;
-      for (let e = effectStart[m]!; e < effectStart[m + 1]!; e++) {
-        const a = effectAdjustment[e]!;
-        const f = a >= 0 ? factors[a]! : 1;
-        if (f === 0) continue;
-        const c = effectCriterion[e]!;
-        if (c >= 0) score += weights[c]! * f * effectSize[e]! * bodies[bodyAt + effectBody[e]!]!;
-        else change += f * effectSize[e]! * bodies[bodyAt + effectBody[e]!]!;
+      if (active) {
+        const { start, split, effect, factor } = active;
+        for (let k = start[m]!; k < split[m]!; k++) {
+          const e = effect[k]!;
+          score += weights[effectCriterion[e]!]! * factor[k]! * effectSize[e]! * bodies[bodyAt + effectBody[e]!]!;
+        }
+        for (let k = split[m]!; k < start[m + 1]!; k++) {
+          const e = effect[k]!;
+          change += factor[k]! * effectSize[e]! * bodies[bodyAt + effectBody[e]!]!;
+        }
+      } else {
+        // Answers evaluated for this sample only: every effect, those whose share is 0 left out.
+        const factors = this.ownFactors[m]!;
+        for (let e = effectStart[m]!; e < effectStart[m + 1]!; e++) {
+          const a = effectAdjustment[e]!;
+          const f = a >= 0 ? factors[a]! : 1;
+          if (f === 0) continue;
+          const c = effectCriterion[e]!;
+          if (c >= 0) score += weights[c]! * f * effectSize[e]! * bodies[bodyAt + effectBody[e]!]!;
+          else change += f * effectSize[e]! * bodies[bodyAt + effectBody[e]!]!;
+        }
       }
       this.scores[m] = score;
       this.net[m] = score + change;
@@ -586,13 +806,11 @@ class Tally {
       }
       start = end;
     }
+    // Each pair once: the one ahead gains 1, a tie ½ each (adding 0 changes no count, so it is left out).
     for (let a = 0; a < n; a++) {
-      const row = this.beats[a]!;
-      const rowNet = this.beatsNet[a]!;
-      for (let b = 0; b < n; b++) {
-        if (a === b) continue;
-        row[b]! += ahead(a, b, scores, feasible) ? 1 : same(a, b, scores, feasible) ? 0.5 : 0;
-        rowNet[b]! += ahead(a, b, net, feasible) ? 1 : same(a, b, net, feasible) ? 0.5 : 0;
+      for (let b = a + 1; b < n; b++) {
+        pair(this.beats, a, b, scores, feasible);
+        pair(this.beatsNet, a, b, net, feasible);
       }
     }
     this.samples++;
@@ -607,8 +825,31 @@ class Tally {
 function orderedShares(out: Float64Array, random: () => number): void {
   let total = 0;
   for (let i = 0; i < out.length; i++) total += out[i] = -Math.log(1 - random());
-  for (let i = 0; i < out.length; i++) out[i] = out[i]! / total;
-  out.sort().reverse();
+  // Sorted in place, largest first, as sort().reverse() would (+0 before −0), without its allocation.
+  for (let i = 0; i < out.length; i++) {
+    const x = out[i]! / total;
+    let k = i;
+    while (k > 0 && larger(x, out[k - 1]!)) {
+      out[k] = out[k - 1]!;
+      k--;
+    }
+    out[k] = x;
+  }
+}
+
+/** The order of a typed array's sort, reversed: −0 sorts before +0. */
+function larger(x: number, y: number): boolean {
+  return x > y || (x === 0 && y === 0 && 1 / x > 1 / y);
+}
+
+/** One pair's tally of wins. */
+function pair(beats: Float64Array[], a: number, b: number, scores: Float64Array, feasible: Uint8Array): void {
+  if (ahead(a, b, scores, feasible)) beats[a]![b]! += 1;
+  else if (ahead(b, a, scores, feasible)) beats[b]![a]! += 1;
+  else if (same(a, b, scores, feasible)) {
+    beats[a]![b]! += 0.5;
+    beats[b]![a]! += 0.5;
+  }
 }
 
 function ahead(a: number, b: number, scores: Float64Array, feasible: Uint8Array): boolean {
@@ -625,7 +866,7 @@ export function analyseRobustness(engine: Engine, municipality: Municipality, op
   const adaptive = options.samples === undefined;
   const kernel = kernelOf(engine);
   const evidence = evidenceOf(engine, kernel, options.seed);
-  const evaluations: EvaluationCache = new Map();
+  const evaluations = evaluationCache(engine, municipality);
   const sampler = new Sampler(engine, kernel, municipality, seededRandom(derivedSeed(options.seed, 0)), evidence, evaluations);
   const tally = new Tally(n, engine.criteria.length);
   const target = adaptive ? maxSamples : options.samples!;
@@ -684,7 +925,7 @@ function acceptabilities(engine: Engine, tally: Tally): Acceptability[] {
  */
 export function analyseInStages(engine: Engine, municipality: Municipality, seed: number, stages: readonly number[], enough: (robustness: Robustness) => boolean): Robustness {
   const kernel = kernelOf(engine);
-  const sampler = new Sampler(engine, kernel, municipality, seededRandom(derivedSeed(seed, 0)), evidenceOf(engine, kernel, seed), new Map());
+  const sampler = new Sampler(engine, kernel, municipality, seededRandom(derivedSeed(seed, 0)), evidenceOf(engine, kernel, seed), evaluationCache(engine, municipality));
   const tally = new Tally(engine.models.length, engine.criteria.length);
   const last = stages[stages.length - 1] ?? 0;
   for (const stage of stages) {

@@ -87,9 +87,76 @@ export function estimate(engine: Engine, municipality: Municipality): Estimates 
   });
 
   const points = boundingPoints(engine, municipality, POINT_LIMIT);
+  // The weights at each bounding point, shared by every model.
+  const pointWeights = points?.map((values) => {
+    normaliseInto(engine, values, raw, weights);
+    return Float64Array.from(weights);
+  });
   const resolved = resolvedAnswers(engine, municipality);
-  const models = engine.models.map((model) => estimateModel(engine, model, municipality, draws, drawWeights, points, resolved));
+  const varied = variedQuestions(engine, municipality);
+  const drawKeys = answerKeys(varied, draws.map((d) => d.values));
+  const pointKeys = points && answerKeys(varied, points);
+  const models = engine.models.map((model) => {
+    const reads = readIn(engine, model, varied);
+    const interval = points ? pointInterval(engine, model, points, pointWeights!, keysOf(pointKeys!, reads)) : undefined;
+    return estimateModel(engine, model, municipality, draws, drawWeights, keysOf(drawKeys, reads), interval, resolved);
+  });
   return { weights: meanWeights, models };
+}
+
+/**
+ * The questions whose answers the answer sets vary (the unknown ones and an open task
+ * mix's): a model's adjustments and preconditions read only some of them, and it is
+ * evaluated once per combination of those (its evaluation reads nothing else; each
+ * adjustment and precondition states the questions it reads).
+ */
+function variedQuestions(engine: Engine, municipality: Municipality): number[] {
+  const mix = municipality.openMix ? (engine.composition?.questions.filter((q) => !municipality.known[q]) ?? []) : [];
+  return [...municipality.unknown, ...mix];
+}
+
+/** Per answer set, each varied answer as a small number (equal answers, the same number), and how many there are per question. */
+interface AnswerKeys {
+  index: Int32Array[];
+  counts: number[];
+}
+
+const NEGATIVE_ZERO = Symbol('-0');
+
+function answerKeys(varied: readonly number[], sets: readonly (readonly AnswerValue[])[]): AnswerKeys {
+  const seen = varied.map(() => new Map<unknown, number>());
+  const index = sets.map((values) =>
+    Int32Array.from(varied, (q, i) => {
+      const v = values[q];
+      // A Map takes −0 for +0; a number kept apart keeps the two apart.
+      const key = v === 0 && 1 / v < 0 ? NEGATIVE_ZERO : v;
+      let at = seen[i]!.get(key);
+      if (at === undefined) seen[i]!.set(key, (at = seen[i]!.size));
+      return at;
+    }),
+  );
+  return { index, counts: seen.map((m) => m.size) };
+}
+
+/** The places in `varied` of the questions a model's adjustments and preconditions read. */
+function readIn(engine: Engine, model: EngineModel, varied: readonly number[]): number[] {
+  const ids = new Set([...model.adjustments.flatMap((a) => a.reads), ...model.preconditions.flatMap((p) => p.reads)]);
+  return varied.flatMap((q, i) => (ids.has(engine.questions[q]!.question.id) ? [i] : []));
+}
+
+/**
+ * Per answer set, a number that is the same exactly when the answers `reads` are: the key
+ * a model's evaluations are kept by; undefined when there would be too many to key safely.
+ */
+function keysOf(keys: AnswerKeys, reads: readonly number[]): Int32Array | undefined {
+  let size = 1;
+  for (const i of reads) size *= keys.counts[i]!;
+  if (size > 2 ** 31 - 1) return undefined;
+  return Int32Array.from(keys.index, (index) => {
+    let key = 0;
+    for (const i of reads) key = key * keys.counts[i]! + index[i]!;
+    return key;
+  });
 }
 
 function normaliseInto(engine: Engine, values: readonly AnswerValue[], raw: Float64Array, out: Float64Array): void {
@@ -109,12 +176,11 @@ function estimateModel(
   municipality: Municipality,
   draws: readonly WeightedAnswers[],
   drawWeights: readonly Float64Array[],
-  points: readonly AnswerValue[][] | undefined,
+  keys: Int32Array | undefined,
+  bounded: { interval: Interval; criterionIntervals: Interval[] } | undefined,
   resolved: Map<string, ResolvedAnswer>,
 ): ModelEstimate {
   const n = engine.criteria.length;
-  const factors = new Float64Array(model.adjustments.length);
-  const perf = new Float64Array(n);
   const weight = new Array<number>(n).fill(0);
   const performance = new Array<number>(n).fill(0);
   const pointsOf = new Array<number>(n).fill(0);
@@ -122,21 +188,22 @@ function estimateModel(
   const expected = new Array<number>(model.adjustments.length).fill(0);
   const held = new Array<number>(model.preconditions.length).fill(0);
   let change = 0;
+  // The model's evaluation per combination of the answers it reads (see variedQuestions).
+  const kept = new Map<number, Evaluation>();
   draws.forEach(({ values, weight: probability }, d) => {
-    adjustmentsAt(model, values, factors);
-    performanceAt(model, factors, perf);
+    const { factors, perf, change: scoreEffect, holds } = evaluationAt(model, values, keys?.[d], kept);
     const w = drawWeights[d]!;
     for (let c = 0; c < n; c++) {
       weight[c]! += probability * w[c]!;
       performance[c]! += probability * perf[c]!;
       pointsOf[c]! += probability * w[c]! * perf[c]!;
     }
-    change += probability * scoreEffectAt(model, factors);
+    change += probability * scoreEffect;
     for (let a = 0; a < factors.length; a++) {
       applied[a]! += factors[a]! > 0 ? probability : 0;
       expected[a]! += probability * factors[a]!;
     }
-    model.preconditions.forEach((p, i) => (held[i]! += p.requires(values) ? probability : 0));
+    for (let i = 0; i < holds.length; i++) held[i]! += holds[i] ? probability : 0;
   });
   const share = (x: number) => x;
   const score = pointsOf.reduce((sum, x) => sum + x, 0);
@@ -154,7 +221,7 @@ function estimateModel(
   const preconditions = model.preconditions.map((p, i) => ({ id: p.id, truth: evaluate(p.condition, resolved, engine.index).truth, probability: share(held[i]!) }));
   const feasible = preconditions.every((p) => p.truth !== 'no');
 
-  const { interval, criterionIntervals } = points ? pointInterval(engine, model, points) : boxInterval(engine, model, municipality, adjustments);
+  const { interval, criterionIntervals } = bounded ?? boxInterval(engine, model, municipality, adjustments);
   return {
     model,
     score,
@@ -172,40 +239,64 @@ function estimateModel(
   };
 }
 
-/** The interval as the extremes over every answer combination the unknown answers allow. */
-function pointInterval(engine: Engine, model: EngineModel, points: readonly AnswerValue[][]): { interval: Interval; criterionIntervals: Interval[] } {
-  const n = engine.criteria.length;
-  const raw = new Float64Array(n);
-  const weights = new Float64Array(n);
+/** What one full set of answers gives a model: the shares of its adjustments, its performance, the cost of change, each precondition. */
+interface Evaluation {
+  factors: Float64Array;
+  perf: Float64Array;
+  change: number;
+  holds: boolean[];
+  /** The criteria's spreads for these factors, once pointInterval has needed them. */
+  spread?: Float64Array;
+}
+
+/** The model's evaluation at `values`, kept by `key` when there is one (the same answers read, the same numbers). */
+function evaluationAt(model: EngineModel, values: readonly AnswerValue[], key: number | undefined, kept: Map<number, Evaluation>): Evaluation {
+  const found = key === undefined ? undefined : kept.get(key);
+  if (found) return found;
   const factors = new Float64Array(model.adjustments.length);
-  const perf = new Float64Array(n);
+  adjustmentsAt(model, values, factors);
+  const perf = new Float64Array(model.values.length);
+  performanceAt(model, factors, perf);
+  const evaluation = { factors, perf, change: scoreEffectAt(model, factors), holds: model.preconditions.map((p) => p.requires(values)) };
+  if (key !== undefined) kept.set(key, evaluation);
+  return evaluation;
+}
+
+/** The interval as the extremes over every answer combination the unknown answers allow. */
+function pointInterval(engine: Engine, model: EngineModel, points: readonly AnswerValue[][], pointWeights: readonly Float64Array[], keys: Int32Array | undefined): { interval: Interval; criterionIntervals: Interval[] } {
+  const n = engine.criteria.length;
   const byFinding = new Float64Array(engine.findings.length);
+  const kept = new Map<number, Evaluation>();
   let low = Infinity;
   let high = -Infinity;
   const criterionIntervals: Interval[] = engine.criteria.map(() => [Infinity, -Infinity]);
   // Which adjustments apply decides each criterion's spread; many combinations share it.
   const spreads = new Map<string, Float64Array>();
-  for (const values of points) {
-    normaliseInto(engine, values, raw, weights);
-    adjustmentsAt(model, values, factors);
-    performanceAt(model, factors, perf);
+  points.forEach((values, p) => {
+    const weights = pointWeights[p]!;
+    const evaluation = evaluationAt(model, values, keys?.[p], kept);
+    const { factors, perf } = evaluation;
     let mean = 0;
     for (let c = 0; c < n; c++) mean += weights[c]! * perf[c]!;
     const sd = scoreSd(model, weights, factors, byFinding, engine.commonLevelSd);
     low = Math.min(low, mean - Z * sd);
     high = Math.max(high, mean + Z * sd);
-    const key = factors.join(',');
-    let spread = spreads.get(key);
+    let spread = evaluation.spread;
     if (!spread) {
-      spread = Float64Array.from(engine.criteria, (_, c) => Z * performanceSd(model, c, factors, engine.commonLevelSd));
-      spreads.set(key, spread);
+      const key = factors.join(',');
+      spread = spreads.get(key);
+      if (!spread) {
+        spread = Float64Array.from(engine.criteria, (_, c) => Z * performanceSd(model, c, factors, engine.commonLevelSd));
+        spreads.set(key, spread);
+      }
+      evaluation.spread = spread;
     }
     for (let c = 0; c < n; c++) {
       const range = criterionIntervals[c]!;
       range[0] = Math.min(range[0], perf[c]! - spread[c]!);
       range[1] = Math.max(range[1], perf[c]! + spread[c]!);
     }
-  }
+  });
   return { interval: [low, high], criterionIntervals };
 }
 

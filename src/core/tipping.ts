@@ -1,5 +1,5 @@
 import type { Engine } from './engine.js';
-import { adjustmentsAt, meanScore, normalise } from './evaluate.js';
+import { adjustmentsAt, meanScore, normalise, performanceAt, weightedSum } from './evaluate.js';
 import { numericBounds } from './kb.js';
 import { seededRandom } from './random.js';
 import { analyseInStages, type Robustness } from './robustness.js';
@@ -43,21 +43,7 @@ export function expectedScores(engine: Engine, points: readonly WeightedAnswers[
   const fixedHolds = engine.models.map((m, i) => m.preconditions.map((p, k) => (given && !checking[i]![k] ? p.requires(given) : true)));
   const fixedTerms = engine.criteria.map((criterion, c) => Float64Array.from(criterion.terms, (term, t) => (given && !termVaried[c]![t] ? term.value(given[term.question]!) : 0)));
   for (const { values, weight } of points) {
-    // rawWeightsAt, term by term in the same order.
-    let total = 0;
-    for (let c = 0; c < n; c++) {
-      const criterion = engine.criteria[c]!;
-      const fixed = fixedTerms[c]!;
-      const changed = termVaried[c]!;
-      let w = criterion.base;
-      for (let t = 0; t < criterion.terms.length; t++) {
-        const term = criterion.terms[t]!;
-        w += changed[t] ? term.value(values[term.question]!) : fixed[t]!;
-      }
-      weights[c] = w;
-      total += w;
-    }
-    normalise(weights, total);
+    weightsInto(engine, fixedTerms, termVaried, values, weights);
     engine.models.forEach((model, i) => {
       const f = factors[i]!;
       f.set(fixedFactors[i]!);
@@ -87,7 +73,7 @@ function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (chang
   const n = engine.criteria.length;
   const weights = new Float64Array(n);
   const perf = new Float64Array(n);
-  const factors = engine.models.map((m) => new Float64Array(m.adjustments.length));
+  const saved = new Float64Array(Math.max(0, ...engine.models.map((m) => m.adjustments.length)));
   const baseFactors = points.map(({ values }) =>
     engine.models.map((m) => {
       const f = new Float64Array(m.adjustments.length);
@@ -98,65 +84,108 @@ function scoresAlong(engine: Engine, points: readonly WeightedAnswers[]): (chang
   const baseHolds = points.map(({ values }) => engine.models.map((m) => m.preconditions.map((p) => p.requires(values))));
   // Each weight term's value at each answer set: only the terms of a changed answer are worked out again.
   const baseTerms = points.map(({ values }) => engine.criteria.map((criterion) => Float64Array.from(criterion.terms, (term) => term.value(values[term.question]!))));
+  // Each set's weights and every model's mean score and workability at the answers given:
+  // a change that no weight term reads leaves the weights as they are, and a model that
+  // reads none of the changed answers then scores what it scored (the same sums, done once).
+  const baseWeights = points.map((_, p) => {
+    const w = new Float64Array(n);
+    weightsInto(engine, baseTerms[p]!, undefined, points[p]!.values, w);
+    return w;
+  });
+  const basePerfs = points.map((_, p) =>
+    engine.models.map((model, i) => {
+      const out = new Float64Array(n);
+      performanceAt(model, baseFactors[p]![i]!, out);
+      return out;
+    }),
+  );
+  // meanScore, with the performance at the answers given.
+  const baseMeans = points.map((_, p) => basePerfs[p]!.map((perf) => weightedSum(baseWeights[p]!, perf)));
+  const baseWorkable = baseHolds.map((holds) => holds.map((h) => h.every(Boolean)));
   // What reads which answers, per set of changed questions (a search changes the same ones value after value).
-  const readers = new Map<string, { reading: number[][]; checking: boolean[][]; terms: Uint8Array[] }>();
+  const readers = new Map<string, { reading: number[][]; checking: boolean[][]; checks: boolean[]; terms: Uint8Array[]; weighs: boolean }>();
   const readersOf = (questions: readonly number[]) => {
     const key = questions.join(',');
     let found = readers.get(key);
     if (!found) {
       const ids = new Set(questions.map((q) => engine.questions[q]!.question.id));
       const reads = (list: readonly string[]) => list.some((id) => ids.has(id));
+      const terms = engine.criteria.map((criterion) => Uint8Array.from(criterion.terms, (term) => (questions.includes(term.question) ? 1 : 0)));
+      const checking = engine.models.map((m) => m.preconditions.map((p) => reads(p.reads)));
       found = {
         reading: engine.models.map((m) => m.adjustments.flatMap((a, i) => (reads(a.reads) ? [i] : []))),
-        checking: engine.models.map((m) => m.preconditions.map((p) => reads(p.reads))),
-        terms: engine.criteria.map((criterion) => Uint8Array.from(criterion.terms, (term) => (questions.includes(term.question) ? 1 : 0))),
+        checking,
+        checks: checking.map((check) => check.includes(true)),
+        terms,
+        weighs: terms.some((t) => t.includes(1)),
       };
       readers.set(key, found);
     }
     return found;
   };
+  const models = engine.models;
   return (changes) => {
-    const { reading, checking, terms } = readersOf(changes.map(([q]) => q));
-    const scores = engine.models.map(() => 0);
-    const feasible = engine.models.map(() => false);
-    const given: AnswerValue[] = [];
-    points.forEach(({ values, weight }, p) => {
-      for (const [q, value] of changes) {
-        given.push(values[q]!);
-        values[q] = value;
+    const questions = changes.map(([q]) => q);
+    const { reading, checking, checks, terms, weighs } = readersOf(questions);
+    const scores = models.map(() => 0);
+    const feasible = models.map(() => false);
+    const given: AnswerValue[] = new Array(changes.length);
+    for (let p = 0; p < points.length; p++) {
+      const { values, weight } = points[p]!;
+      for (let k = 0; k < changes.length; k++) {
+        given[k] = values[questions[k]!]!;
+        values[questions[k]!] = changes[k]![1];
       }
-      // rawWeightsAt, term by term in the same order.
-      let total = 0;
-      for (let c = 0; c < n; c++) {
-        const criterion = engine.criteria[c]!;
-        const base = baseTerms[p]![c]!;
-        const changed = terms[c]!;
-        let w = criterion.base;
-        for (let t = 0; t < criterion.terms.length; t++) {
-          const term = criterion.terms[t]!;
-          w += changed[t] ? term.value(values[term.question]!) : base[t]!;
+      if (weighs) weightsInto(engine, baseTerms[p]!, terms, values, weights);
+      const w = weighs ? weights : baseWeights[p]!;
+      for (let i = 0; i < models.length; i++) {
+        const model = models[i]!;
+        const read = reading[i]!;
+        if (read.length === 0) scores[i]! += weight * (weighs ? weightedSum(w, basePerfs[p]![i]!) : baseMeans[p]![i]!);
+        else {
+          // The shares at the answers given, those that read a changed answer worked out again (and put back after).
+          // Where every share comes out as it was, so does the performance: the kept one serves.
+          const f = baseFactors[p]![i]!;
+          let same = true;
+          for (let k = 0; k < read.length; k++) {
+            saved[k] = f[read[k]!]!;
+            f[read[k]!] = model.adjustments[read[k]!]!.factor(values);
+            if (!Object.is(f[read[k]!], saved[k])) same = false;
+          }
+          if (same) scores[i]! += weight * (weighs ? weightedSum(w, basePerfs[p]![i]!) : baseMeans[p]![i]!);
+          else scores[i]! += weight * meanScore(model, w, f, perf);
+          for (let k = 0; k < read.length; k++) f[read[k]!] = saved[k]!;
         }
-        weights[c] = w;
-        total += w;
-      }
-      normalise(weights, total);
-      engine.models.forEach((model, i) => {
-        const f = factors[i]!;
-        f.set(baseFactors[p]![i]!);
-        for (const a of reading[i]!) f[a] = model.adjustments[a]!.factor(values);
-        scores[i]! += weight * meanScore(model, weights, f, perf);
-        if (feasible[i]) return;
+        if (feasible[i]) continue;
+        if (!checks[i]) {
+          if (baseWorkable[p]![i]) feasible[i] = true;
+          continue;
+        }
         const holds = baseHolds[p]![i]!;
         const check = checking[i]!;
         let ok = true;
         for (let k = 0; k < holds.length && ok; k++) ok = check[k] ? model.preconditions[k]!.requires(values) : holds[k]!;
         if (ok) feasible[i] = true;
-      });
-      changes.forEach(([q], k) => (values[q] = given[k]!));
-      given.length = 0;
-    });
+      }
+      for (let k = 0; k < changes.length; k++) values[questions[k]!] = given[k]!;
+    }
     return { scores, feasible };
   };
+}
+
+/** rawWeightsAt, term by term in the same order, with the terms not `changed` (none when undefined) taken from `base`; normalised into `out`. */
+function weightsInto(engine: Engine, base: readonly Float64Array[], changed: readonly Uint8Array[] | undefined, values: readonly AnswerValue[], out: Float64Array): void {
+  let total = 0;
+  for (let c = 0; c < engine.criteria.length; c++) {
+    const criterion = engine.criteria[c]!;
+    const fixed = base[c]!;
+    const read = changed?.[c];
+    let w = criterion.base;
+    for (let t = 0; t < criterion.terms.length; t++) w += read?.[t] ? criterion.terms[t]!.value(values[criterion.terms[t]!.question]!) : fixed[t]!;
+    out[c] = w;
+    total += w;
+  }
+  normalise(out, total);
 }
 
 /** The workable model with the highest expected score, or undefined. */
@@ -417,6 +446,8 @@ export interface UnknownThatMatters {
 
 /** Draws of each unknown answer tried when valuing what knowing it would change. */
 const VALUE_DRAWS = 32;
+/** A Map takes −0 for +0: this key keeps them apart. */
+const NEGATIVE_ZERO = Symbol('-0');
 
 /**
  * For each question answered "don't know": how much knowing it would change, by the
@@ -433,10 +464,18 @@ export function unknownsThatMatter(engine: Engine, municipality: Municipality): 
     const scratch = [...municipality.values];
     let changes = 0;
     let gain = 0;
+    // A discrete answer draws the same few values again and again: each one's expected scores worked out once.
+    const seen = new Map<unknown, { scores: number[]; feasible: boolean[] }>();
     for (let k = 0; k < VALUE_DRAWS; k++) {
       drawAnswers(engine, municipality, random, scratch);
-      const known = withKnown(engine, municipality, q, scratch[q]!);
-      const after = expectedScores(engine, searchPoints(engine, known), known);
+      const value = scratch[q]!;
+      const key = typeof value === 'object' ? undefined : value === 0 && 1 / value < 0 ? NEGATIVE_ZERO : value;
+      let after = key === undefined ? undefined : seen.get(key);
+      if (!after) {
+        const known = withKnown(engine, municipality, q, value);
+        after = expectedScores(engine, searchPoints(engine, known), known);
+        if (key !== undefined) seen.set(key, after);
+      }
       const now = leaderOf(after.scores, after.feasible);
       if (now === undefined) continue;
       if (now !== leader) changes++;
