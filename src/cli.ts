@@ -21,7 +21,7 @@ export type { Io } from './io.js';
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const lang = pickLang(langFromArgv(argv), io.env);
   let code: number = EXIT.ok;
-  const program = buildProgram(io, lang, (c) => {
+  const program = buildProgram(io, lang, invokedCommand(argv), (c) => {
     code = c;
   });
   try {
@@ -86,7 +86,31 @@ function isCancel(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }
 
-function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Command {
+/** The global options that take a value, whose value is not the command's name. */
+const GLOBAL_VALUE_OPTIONS = new Set(['--lang', '--models']);
+
+/**
+ * The command the command line runs, when its first word is exactly one of ours: that one
+ * alone is then set up in full. Setting up all ten with their options and help costs a few
+ * milliseconds of every start, and `validate` in CI starts once per commit. Anything else
+ * (no command, `help`, a typo commander should suggest a fix for) sets up all of them.
+ */
+export function invokedCommand(argv: readonly string[]): RegisteredCommand | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    // Program help before the command (`orgfit --help validate`) lists every command.
+    if (arg === '--' || arg === '--help' || arg === '-h') return undefined;
+    if (GLOBAL_VALUE_OPTIONS.has(arg)) {
+      i++;
+      continue;
+    }
+    if (arg.startsWith('-')) continue;
+    return COMMANDS.find((spec) => spec.usage.split(' ')[0] === arg);
+  }
+  return undefined;
+}
+
+function buildProgram(io: Io, lang: Lang, only: RegisteredCommand | undefined, setCode: (code: number) => void): Command {
   const program = new Command('orgfit');
   program
     .description(cliText(lang, 'program-description'))
@@ -107,7 +131,7 @@ function buildProgram(io: Io, lang: Lang, setCode: (code: number) => void): Comm
     .configureHelp(helpConfiguration(io, lang))
     .addHelpText('after', () => examples(io, lang, [['orgfit score {examples}/*.yaml', 'example-score-examples'], ['orgfit validate --format github', 'example-validate-ci']]));
 
-  for (const spec of COMMANDS) addCommand(program, spec, io, lang, setCode);
+  for (const spec of only ? [only] : COMMANDS) addCommand(program, spec, io, lang, setCode);
   return program;
 }
 

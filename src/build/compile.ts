@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileSafely } from '../load/write.js';
-import { sha256, type CheckedModels } from '../load/built-models.js';
+import { checkedModels } from '../load/built-models.js';
 import type { SourceFile } from '../load/source.js';
 import { loadKnowledgeBase } from '../validate/knowledge-base.js';
 import { plain } from '../render/paint.js';
@@ -44,8 +44,8 @@ export async function compileKb(root: string, outdir: string, write: (text: stri
   // the build found without parsing them again (same build: same rules, same knowledge base).
   const models = results.filter((result) => result.kind === 'model');
   if (models.length === sources.models.length && models.every((result) => result.problems.length === 0)) {
-    const files: CheckedModels['files'] = Object.fromEntries(sources.models.map((model) => [model.path.slice('models/'.length), sha256(model.bytes)]));
-    await writeFileSafely(join(outdir, 'builtin-models.json'), JSON.stringify({ files } satisfies CheckedModels), { overwrite: true });
+    const record = checkedModels(sources.models.map((model) => ({ name: model.path.slice('models/'.length), bytes: model.bytes })));
+    await writeFileSafely(join(outdir, 'builtin-models.json'), JSON.stringify(record), { overwrite: true });
   }
   return 0;
 }

@@ -10,7 +10,17 @@ let lang: Lang = 'nb';
 
 /** The real process streams and environment, for bin/orgfit.js. */
 export function nodeIo(): Io {
-  return { stdout: stdoutWasClosed() ? CLOSED_STDOUT : process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return {
+    stdout: stdoutWasClosed() ? CLOSED_STDOUT : process.stdout,
+    stderr: process.stderr,
+    // Touching process.stdin sets up its stream (for a file: fs streams, fs promises and
+    // readline), a sixth of Node's own start; most commands never read it.
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
 
 /**
