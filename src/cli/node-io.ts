@@ -1,4 +1,4 @@
-import { fstatSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import { EXIT } from '../errors.js';
 import { cliText } from '../i18n/cli.js';
 import { langFromArgv, pickLang, type Lang } from '../i18n/lang.js';
@@ -11,7 +11,10 @@ let lang: Lang = 'nb';
 /** The real process streams and environment, for bin/orgfit.js. */
 export function nodeIo(): Io {
   return {
-    stdout: stdoutWasClosed() ? CLOSED_STDOUT : outStream(1, guardedStdout, failStdoutQuietlyOnEpipe),
+    // A closed standard output (`>&-`) is not detected: Node opens /dev/null read-write in
+    // its place before any script runs, exactly as a parent that discards the output does
+    // (Node's spawn with stdio 'ignore', Python's DEVNULL), and the latter must succeed.
+    stdout: outStream(1, guardedStdout, failStdoutQuietlyOnEpipe),
     stderr: outStream(2, guardedStderr, () => undefined),
     // Touching process.stdin sets up its stream (for a file: fs streams, fs promises and
     // readline), a sixth of Node's own start; most commands never read it.
@@ -121,30 +124,4 @@ function failStdout(error: NodeJS.ErrnoException): never {
   }
   removeLiveTemporaries();
   process.exit(EXIT.usage);
-}
-
-const CLOSED_STDOUT: OutStream = {
-  isTTY: false,
-  write: () => failStdout(Object.assign(new Error('standard output is closed'), { code: 'EBADF' })),
-};
-
-/**
- * `orgfit score … >&-`: Node opens /dev/null (read-write) on a closed standard output
- * before any script runs, so writes would vanish and the command exit 0. A shell's
- * `> /dev/null` opens it write-only, and a daemon that points all three streams at
- * /dev/null leaves standard error there too; neither is taken for closed. Linux only.
- */
-function stdoutWasClosed(): boolean {
-  if (process.platform !== 'linux') return false;
-  try {
-    const nul = statSync('/dev/null').rdev;
-    const out = fstatSync(1);
-    if (!out.isCharacterDevice() || out.rdev !== nul) return false;
-    const err = fstatSync(2);
-    if (err.isCharacterDevice() && err.rdev === nul) return false;
-    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'))?.[1];
-    return flags !== undefined && (parseInt(flags, 8) & 3) === 2;
-  } catch {
-    return false;
-  }
 }
