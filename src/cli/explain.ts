@@ -31,8 +31,9 @@ export default async function explain({ io, lang, args: [asked, file], options }
   // loadAnswers takes a folder as every answers file in it; explain explains one.
   if (file !== '-' && isFolder(resolve(io.cwd, file))) throw new UsageError(cliText(lang, 'explain-one-file', { path: file }));
   const [loaded] = await loadAnswers([file], kb, io, lang, options.color);
-  const result = scoreMunicipality(compileEngine(kb, models), loaded!.value, { lang, seed: DEFAULT_SEED, source: loaded!.path });
   const format = options.format ?? DEFAULT_FORMAT.explain;
+  // Only JSON prints SMAA-2's confidence factors: the text need not compute them.
+  const result = scoreMunicipality(compileEngine(kb, models), loaded!.value, { lang, seed: DEFAULT_SEED, source: loaded!.path, ...(format === 'json' ? {} : { skipConfidence: true }) });
   // Long lines wrap to the terminal, up to 120 columns (100 when there is no terminal).
   const width = Math.min(io.stdout.columns ?? 100, 120);
   io.stdout.write(renderers[format]({ result, model: modelId }, await renderOptions(io.stdout, io, lang, options.color, width)));

@@ -214,7 +214,8 @@ async function writeAnswers(prompter: Prompter, path: string, text: string, io: 
 
 /** The ranking, as `orgfit score` shows it, with what the "don't know" answers mean and the next steps. */
 async function showResult(io: Io, lang: Lang, colorFlag: boolean | undefined, kb: KnowledgeBase, answers: AnswersFile, path: string): Promise<void> {
-  const result = scoreMunicipality(compileEngine(kb, kb.models), answers, { lang, seed: DEFAULT_SEED, source: path });
+  // The ranking as the table shows it: no confidence factors (SMAA-2's second pass) to compute.
+  const result = scoreMunicipality(compileEngine(kb, kb.models), answers, { lang, seed: DEFAULT_SEED, source: path, skipConfidence: true });
   const options = await renderOptions(io.stdout, io, lang, colorFlag, io.stdout.columns || 80);
   const total = kb.questions.length;
   const unknown = kb.questions.filter((q) => answers.answers[q.id] === DONT_KNOW).length;

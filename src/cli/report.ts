@@ -30,7 +30,8 @@ export default async function report({ io, lang, args: [paths], options }: Comma
   const kb = builtinKb(lang);
   const models = await modelsWithUserDir(kb, options.models, io, lang, options.color);
   const files = await loadAnswers(paths, kb, io, lang, options.color);
-  const results = await scoreAll({ kb, models, files, env: io.env, options: { lang, seed, ...(samples !== undefined ? { samples } : {}) } });
+  // Only the JSON report carries SMAA-2's confidence factors: the other formats need not compute them.
+  const results = await scoreAll({ kb, models, files, env: io.env, options: { lang, seed, ...(samples !== undefined ? { samples } : {}), ...(format === 'json' ? {} : { skipConfidence: true }) } });
   const review = kb.references.find((r) => r.key === REVIEW_KEY)!;
   const content = buildReport({ results, sections: kb.sections, questions: kb.questions, review, lang });
   const renderer = await renderers[format]();

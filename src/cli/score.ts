@@ -8,7 +8,7 @@ import { renderOptions } from './render-options.js';
 import { scoreAll, scoreRendered } from './scoring.js';
 import { DEFAULT_FORMAT } from '../render/formats.js';
 import { scoredFile } from '../core/summary.js';
-import renderers, { NUMBERS_ONLY } from '../render/registry/score.js';
+import renderers, { NUMBERS_ONLY, SHOWS_CONFIDENCE } from '../render/registry/score.js';
 
 export default async function score({ io, lang, args: [paths], options }: CommandContext<ScoreOptions, [files: string[]]>): Promise<number> {
   const format = options.format ?? DEFAULT_FORMAT.score;
@@ -18,8 +18,9 @@ export default async function score({ io, lang, args: [paths], options }: Comman
   const kb = builtinKb(lang);
   const models = await modelsWithUserDir(kb, options.models, io, lang, options.color);
   const files = await loadAnswers(paths, kb, io, lang, options.color);
-  // CSV prints no tipping points and no unknowns that matter: it need not search for them.
-  const scoring = { kb, models, files, env: io.env, options: { lang, seed, ...(samples !== undefined ? { samples } : {}), ...(NUMBERS_ONLY.has(format) ? { skipSearches: true } : {}) } };
+  // CSV prints no tipping points and no unknowns that matter: it need not search for them; only JSON prints the confidence factors.
+  const skip = { ...(NUMBERS_ONLY.has(format) ? { skipSearches: true } : {}), ...(SHOWS_CONFIDENCE.has(format) ? {} : { skipConfidence: true }) };
+  const scoring = { kb, models, files, env: io.env, options: { lang, seed, ...(samples !== undefined ? { samples } : {}), ...skip } };
   const renderer = await renderers[format]();
   const say = { ...(await renderOptions(io.stdout, io, lang, options.color, io.stdout.columns || 80)), ...dialect };
   const stream = renderer.stream?.(say);

@@ -17,6 +17,12 @@ export interface ScoreOptions {
   source?: string;
   /** Leave out the searches for tipping points and for the unknowns that matter (they cost more than the rest). */
   skipSearches?: boolean;
+  /**
+   * Leave out SMAA-2's second pass, the confidence factors (up to 2,000 samples for every
+   * model that ever ranks first: most of a single file's samples). Only JSON prints them;
+   * nothing else in the result depends on them.
+   */
+  skipConfidence?: boolean;
 }
 
 export const DEFAULT_SEED = 1;
@@ -36,7 +42,7 @@ export function scoreMunicipality(engine: Engine, answers: AnswersFile, options:
   const framed = withinFrame(engine, frameOf(engine, given.values.map((v, q) => (given.known[q] ? v : null!))));
   const municipality = municipalityOf(framed, answers.answers);
   const estimates = estimate(framed, municipality);
-  const robustness = analyseRobustness(framed, municipality, { seed: options.seed, ...(options.samples !== undefined ? { samples: options.samples } : {}) });
+  const robustness = analyseRobustness(framed, municipality, { seed: options.seed, ...(options.samples !== undefined ? { samples: options.samples } : {}), ...(options.skipConfidence ? { skipConfidence: true } : {}) });
   const { order, verdict, today } = decide(
     framed,
     municipality,

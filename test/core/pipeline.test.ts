@@ -26,6 +26,16 @@ describe('scoreMunicipality', () => {
     expect(adaptive.method.robustness.samples).toBeGreaterThanOrEqual(2000);
   });
 
+  it('skipConfidence leaves out the confidence factors and nothing else: the rest of the result is the same', () => {
+    const full = scoreMunicipality(engine, file(), { lang: 'en', seed: 3, samples: 400 });
+    const lean = scoreMunicipality(engine, file(), { lang: 'en', seed: 3, samples: 400, skipConfidence: true });
+    expect(full.ranking.some((m) => m.acceptability.confidence !== undefined)).toBe(true);
+    expect(lean.ranking.every((m) => m.acceptability.confidence === undefined)).toBe(true);
+    const withoutConfidence = structuredClone(full);
+    for (const m of withoutConfidence.ranking) delete m.acceptability.confidence;
+    expect(lean).toEqual(withoutConfidence);
+  });
+
   it('the ranking is by score: the leader first, every model ranked', () => {
     const r = scoreMunicipality(engine, file(), { lang: 'en', seed: 1, samples: 200, skipSearches: true });
     expect(r.ranking.map((m) => m.model)).toEqual(['a', 'b', 'c']);

@@ -17,5 +17,8 @@ const registry: LazyRegistry<'score', readonly ScoredFile[], ScoreRenderOptions,
 };
 export default registry;
 
+/** The formats that print SMAA-2's confidence factors; the others skip its second pass. */
+export const SHOWS_CONFIDENCE: ReadonlySet<FormatOf<'score'>> = new Set(['json']);
+
 /** The formats that print nothing of the searches for tipping points and the unknowns that matter: they can skip them. */
 export const NUMBERS_ONLY: ReadonlySet<FormatOf<'score'>> = new Set(['csv']);
