@@ -1,7 +1,7 @@
 import { extremeAverage } from './bounds.js';
 import { evaluate, type ResolvedAnswer, type Truth } from './conditions.js';
 import type { Engine, EngineModel } from './engine.js';
-import { adjustmentsAt, feasibleAt, normalise, performanceAt, performanceSd, rawWeightsAt, scoreEffectAt, scoreSd } from './evaluate.js';
+import { feasibleAt, flatEffects, normalise, performanceAt, performanceSd, rawWeightsAt, scoreEffectAt, scoreSd, type FlatEffects } from './evaluate.js';
 import { inverseNormal } from './random.js';
 import { boundingPoints, expectationPoints, type Municipality, type WeightedAnswers } from './unknowns.js';
 import type { AnswerValue } from '../schema/index.js';
@@ -75,31 +75,34 @@ export interface Estimates {
 export function estimate(engine: Engine, municipality: Municipality): Estimates {
   const n = engine.criteria.length;
   const draws = expectationPoints(engine, municipality);
+  const points = boundingPoints(engine, municipality, POINT_LIMIT);
   const raw = new Float64Array(n);
   const weights = new Float64Array(n);
-  const drawWeights = draws.map(({ values }) => {
-    normaliseInto(engine, values, raw, weights);
-    return Float64Array.from(weights);
-  });
+  const varied = variedQuestions(engine, municipality);
+  // One numbering of the answers over the draws and the bounding points (the draws first),
+  // so that weights or an evaluation worked out for one serve the other.
+  const sets = [...draws.map((d) => d.values), ...(points ?? [])];
+  const keys = answerKeys(varied, sets);
+  // The weights read only some of the varied answers: each combination of those is normalised once.
+  const setWeights = weightsAt(engine, sets, keysOf(keys, weightsReadIn(engine, varied)), raw, weights);
+  const drawWeights = setWeights.slice(0, draws.length);
+  // The weights at each bounding point, shared by every model.
+  const pointWeights = setWeights.slice(draws.length);
   const meanWeights = new Array<number>(n).fill(0);
   draws.forEach(({ weight }, d) => {
     for (let c = 0; c < n; c++) meanWeights[c]! += weight * drawWeights[d]![c]!;
   });
 
-  const points = boundingPoints(engine, municipality, POINT_LIMIT);
-  // The weights at each bounding point, shared by every model.
-  const pointWeights = points?.map((values) => {
-    normaliseInto(engine, values, raw, weights);
-    return Float64Array.from(weights);
-  });
   const resolved = resolvedAnswers(engine, municipality);
-  const varied = variedQuestions(engine, municipality);
-  const drawKeys = answerKeys(varied, draws.map((d) => d.values));
-  const pointKeys = points && answerKeys(varied, points);
+  const variedIds = new Set(varied.map((q) => engine.questions[q]!.question.id));
   const models = engine.models.map((model) => {
     const reads = readIn(engine, model, varied);
-    const interval = points ? pointInterval(engine, model, points, pointWeights!, keysOf(pointKeys!, reads)) : undefined;
-    return estimateModel(engine, model, municipality, draws, drawWeights, keysOf(drawKeys, reads), interval, resolved);
+    const evaluator = evaluatorOf(model, municipality.values, variedIds);
+    const modelKeys = keysOf(keys, reads);
+    // By key: an array, which V8 keeps dense while the keys are (a Map costs more per lookup).
+    const kept: Evaluation[] = [];
+    const interval = points ? pointInterval(engine, evaluator, points, pointWeights, modelKeys?.subarray(draws.length), kept) : undefined;
+    return estimateModel(engine, evaluator, municipality, draws, drawWeights, modelKeys?.subarray(0, draws.length), interval, resolved, kept);
   });
   return { weights: meanWeights, models };
 }
@@ -152,17 +155,41 @@ function keysOf(keys: AnswerKeys, reads: readonly number[]): Int32Array | undefi
   let size = 1;
   for (const i of reads) size *= keys.counts[i]!;
   if (size > 2 ** 31 - 1) return undefined;
-  return Int32Array.from(keys.index, (index) => {
+  const out = new Int32Array(keys.index.length);
+  for (let s = 0; s < out.length; s++) {
+    const index = keys.index[s]!;
     let key = 0;
-    for (const i of reads) key = key * keys.counts[i]! + index[i]!;
-    return key;
-  });
+    for (let r = 0; r < reads.length; r++) key = key * keys.counts[reads[r]!]! + index[reads[r]!]!;
+    out[s] = key;
+  }
+  return out;
 }
 
 function normaliseInto(engine: Engine, values: readonly AnswerValue[], raw: Float64Array, out: Float64Array): void {
   const total = rawWeightsAt(engine, values, raw);
   out.set(raw);
   normalise(out, total);
+}
+
+/** The places in `varied` of the questions the criteria's weight terms read. */
+function weightsReadIn(engine: Engine, varied: readonly number[]): number[] {
+  const read = new Set(engine.criteria.flatMap((criterion) => criterion.terms.map((term) => term.question)));
+  return varied.flatMap((q, i) => (read.has(q) ? [i] : []));
+}
+
+/** The normalised weights of each answer set, worked out once per key (answer sets with one key read the same answers, so have the same weights). */
+function weightsAt(engine: Engine, sets: readonly (readonly AnswerValue[])[], keys: Int32Array | undefined, raw: Float64Array, weights: Float64Array): Float64Array[] {
+  const byKey = new Map<number, Float64Array>();
+  return sets.map((values, i) => {
+    const key = keys?.[i];
+    let found = key === undefined ? undefined : byKey.get(key);
+    if (!found) {
+      normaliseInto(engine, values, raw, weights);
+      found = Float64Array.from(weights);
+      if (key !== undefined) byKey.set(key, found);
+    }
+    return found;
+  });
 }
 
 /** The answers as the three-valued condition logic reads them (unknown ones open). */
@@ -172,14 +199,17 @@ export function resolvedAnswers(engine: Engine, municipality: Municipality): Map
 
 function estimateModel(
   engine: Engine,
-  model: EngineModel,
+  evaluator: Evaluator,
   municipality: Municipality,
   draws: readonly WeightedAnswers[],
   drawWeights: readonly Float64Array[],
   keys: Int32Array | undefined,
   bounded: { interval: Interval; criterionIntervals: Interval[] } | undefined,
   resolved: Map<string, ResolvedAnswer>,
+  /** The model's evaluations by key, shared with pointInterval. */
+  kept: Evaluation[],
 ): ModelEstimate {
+  const { model } = evaluator;
   const n = engine.criteria.length;
   const weight = new Array<number>(n).fill(0);
   const performance = new Array<number>(n).fill(0);
@@ -188,10 +218,8 @@ function estimateModel(
   const expected = new Array<number>(model.adjustments.length).fill(0);
   const held = new Array<number>(model.preconditions.length).fill(0);
   let change = 0;
-  // The model's evaluation per combination of the answers it reads (see variedQuestions).
-  const kept = new Map<number, Evaluation>();
   draws.forEach(({ values, weight: probability }, d) => {
-    const { factors, perf, change: scoreEffect, holds } = evaluationAt(model, values, keys?.[d], kept);
+    const { factors, perf, change: scoreEffect, holds } = evaluationAt(evaluator, values, keys?.[d], kept);
     const w = drawWeights[d]!;
     for (let c = 0; c < n; c++) {
       weight[c]! += probability * w[c]!;
@@ -247,26 +275,61 @@ interface Evaluation {
   holds: boolean[];
   /** The criteria's spreads for these factors, once pointInterval has needed them. */
   spread?: Float64Array;
+  /** The mean and spread of the score at these factors by the weights they were needed with (pointInterval). */
+  moments?: Map<Float64Array, [mean: number, sd: number]>;
+}
+
+/**
+ * A model's evaluation for one municipality's answer sets: the adjustments and
+ * preconditions that read no varied answer (each states the questions it reads) worked
+ * out once at the answers given, the others for each answer set.
+ */
+interface Evaluator {
+  model: EngineModel;
+  flat: FlatEffects;
+  fixedFactors: Float64Array;
+  variableAdjustments: number[];
+  fixedHolds: boolean[];
+  variablePreconditions: number[];
+}
+
+function evaluatorOf(model: EngineModel, values: readonly AnswerValue[], varied: ReadonlySet<string>): Evaluator {
+  const readsVaried = (reads: readonly string[]) => reads.some((id) => varied.has(id));
+  const variableAdjustments = model.adjustments.flatMap((a, i) => (readsVaried(a.reads) ? [i] : []));
+  const variablePreconditions = model.preconditions.flatMap((p, i) => (readsVaried(p.reads) ? [i] : []));
+  const fixedFactors = Float64Array.from(model.adjustments, (a, i) => (variableAdjustments.includes(i) ? 0 : a.factor(values)));
+  const fixedHolds = model.preconditions.map((p, i) => !variablePreconditions.includes(i) && p.requires(values));
+  return { model, flat: flatEffects(model), fixedFactors, variableAdjustments, fixedHolds, variablePreconditions };
 }
 
 /** The model's evaluation at `values`, kept by `key` when there is one (the same answers read, the same numbers). */
-function evaluationAt(model: EngineModel, values: readonly AnswerValue[], key: number | undefined, kept: Map<number, Evaluation>): Evaluation {
-  const found = key === undefined ? undefined : kept.get(key);
+function evaluationAt(evaluator: Evaluator, values: readonly AnswerValue[], key: number | undefined, kept: Evaluation[]): Evaluation {
+  const found = key === undefined ? undefined : kept[key];
   if (found) return found;
-  const factors = new Float64Array(model.adjustments.length);
-  adjustmentsAt(model, values, factors);
+  const { model, flat } = evaluator;
+  const factors = evaluator.fixedFactors.slice();
+  for (const a of evaluator.variableAdjustments) factors[a] = model.adjustments[a]!.factor(values);
   const perf = new Float64Array(model.values.length);
-  performanceAt(model, factors, perf);
-  const evaluation = { factors, perf, change: scoreEffectAt(model, factors), holds: model.preconditions.map((p) => p.requires(values)) };
-  if (key !== undefined) kept.set(key, evaluation);
+  performanceAt(model, factors, perf, flat);
+  const holds = evaluator.fixedHolds.slice();
+  for (const p of evaluator.variablePreconditions) holds[p] = model.preconditions[p]!.requires(values);
+  const evaluation = { factors, perf, change: scoreEffectAt(model, factors, flat), holds };
+  if (key !== undefined) kept[key] = evaluation;
   return evaluation;
 }
 
 /** The interval as the extremes over every answer combination the unknown answers allow. */
-function pointInterval(engine: Engine, model: EngineModel, points: readonly AnswerValue[][], pointWeights: readonly Float64Array[], keys: Int32Array | undefined): { interval: Interval; criterionIntervals: Interval[] } {
+function pointInterval(
+  engine: Engine,
+  evaluator: Evaluator,
+  points: readonly AnswerValue[][],
+  pointWeights: readonly Float64Array[],
+  keys: Int32Array | undefined,
+  kept: Evaluation[],
+): { interval: Interval; criterionIntervals: Interval[] } {
+  const { model } = evaluator;
   const n = engine.criteria.length;
   const byFinding = new Float64Array(engine.findings.length);
-  const kept = new Map<number, Evaluation>();
   let low = Infinity;
   let high = -Infinity;
   const criterionIntervals: Interval[] = engine.criteria.map(() => [Infinity, -Infinity]);
@@ -274,11 +337,17 @@ function pointInterval(engine: Engine, model: EngineModel, points: readonly Answ
   const spreads = new Map<string, Float64Array>();
   points.forEach((values, p) => {
     const weights = pointWeights[p]!;
-    const evaluation = evaluationAt(model, values, keys?.[p], kept);
+    const evaluation = evaluationAt(evaluator, values, keys?.[p], kept);
     const { factors, perf } = evaluation;
-    let mean = 0;
-    for (let c = 0; c < n; c++) mean += weights[c]! * perf[c]!;
-    const sd = scoreSd(model, weights, factors, byFinding, engine.commonLevelSd);
+    // Points that differ only in answers neither the weights nor this model read share both figures.
+    let moments = evaluation.moments?.get(weights);
+    if (!moments) {
+      let mean = 0;
+      for (let c = 0; c < n; c++) mean += weights[c]! * perf[c]!;
+      moments = [mean, scoreSd(model, weights, factors, byFinding, engine.commonLevelSd)];
+      (evaluation.moments ??= new Map()).set(weights, moments);
+    }
+    const [mean, sd] = moments;
     low = Math.min(low, mean - Z * sd);
     high = Math.max(high, mean + Z * sd);
     let spread = evaluation.spread;
