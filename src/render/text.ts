@@ -29,6 +29,19 @@ function columnsOf(codePoint: number): number {
 
 /** The columns a text takes on a terminal (colour codes none, CJK two per character). */
 export function width(text: string): number {
+  // Code unit by code unit while there is no colour code and no surrogate pair (almost every
+  // text: wrapping measures each line once per word); the same count as the general way.
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x300 && unit !== 0x1b) n++;
+    else if (unit === 0x1b || (unit >= 0xd800 && unit <= 0xdfff)) return widthOfAny(text);
+    else n += columnsOf(unit);
+  }
+  return n;
+}
+
+function widthOfAny(text: string): number {
   let n = 0;
   for (const c of text.replace(COLOUR_CODE, '')) n += columnsOf(c.codePointAt(0)!);
   return n;

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../../src/render/score-csv.js';
 import { pad, sliceColumns, truncate, visible, visibleDeep, width, wrap } from '../../src/render/text.js';
@@ -43,6 +44,16 @@ describe('width, truncate, pad and wrap count terminal columns', () => {
     expect(width('e\u0301')).toBe(1);
     expect(width('\u001b[1mbold\u001b[22m')).toBe(4);
     expect(sliceColumns('漢字漢字', 5)).toBe('漢字');
+  });
+
+  it('counts «», –, −, ⊕ and ø as one column each, 漢 and 😀 as two, U+200B as none, unit by unit or code point by code point alike', () => {
+    expect(width('«ø» – −1 ⊕')).toBe(10);
+    expect(width('😀漢\u200bx')).toBe(5);
+    // A colour code takes the general way (codes stripped, code point by code point): the same count for any text.
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => width(text) === width(`\u001b[0m${text}`)),
+      { numRuns: 2000 },
+    );
   });
 
   it('fits and pads CJK by width', () => {
