@@ -44,10 +44,22 @@ export function words<K extends string>(catalogs: Record<Lang, Catalog<K>>): Wor
 }
 
 const pluralRules = new Map<Lang, Intl.PluralRules>();
+/** Whether a count takes the singular, by language, as Intl.PluralRules said. */
+const pluralOne = new Map<Lang, Map<number, boolean>>();
+
 function pluralForm(template: { one: string; other: string }, count: unknown, lang: Lang): string {
-  let rules = pluralRules.get(lang);
-  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
-  return typeof count === 'number' && rules.select(count) === 'one' ? template.one : template.other;
+  if (typeof count !== 'number') return template.other;
+  // Intl's select costs microseconds and a report asks it thousands of times, mostly of a few small counts.
+  let seen = pluralOne.get(lang);
+  if (!seen) pluralOne.set(lang, (seen = new Map()));
+  let one = seen.get(count);
+  if (one === undefined) {
+    let rules = pluralRules.get(lang);
+    if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
+    one = rules.select(count) === 'one';
+    if (seen.size < 1024) seen.set(count, one);
+  }
+  return one ? template.one : template.other;
 }
 
 /** Fills `{name}` placeholders; unknown names are left visible rather than silently dropped. */

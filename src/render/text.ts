@@ -90,31 +90,40 @@ export function truncate(text: string, columns: number): string {
  */
 export function wrap(text: string, columns: number, { indent = '', first = '' }: { indent?: string; first?: string } = {}): string[] {
   const lines: string[] = [];
+  // Widths add up (a colour code, a surrogate pair or a word never straddles a space), so each
+  // word is measured once and each line's width is kept as it grows.
+  const indentWidth = width(indent);
   text.split('\n').forEach((paragraph, i) => {
     // The paragraph's own leading whitespace, after any colour code.
     const lead = /^((?:\x1b\[[0-9;]*m)*\s*)/.exec(paragraph)![1]!;
     let line = (i === 0 ? first : '') + lead;
+    let lineWidth = width(line);
     let empty = true;
     for (let word of paragraph.slice(lead.length).split(' ')) {
       if (word === '') continue;
-      const candidate = empty ? line + word : `${line} ${word}`;
-      if (!empty && width(candidate) > columns) {
+      let wordWidth = width(word);
+      const candidateWidth = lineWidth + (empty ? 0 : 1) + wordWidth;
+      if (!empty && candidateWidth > columns) {
         lines.push(line);
         line = indent + word;
+        lineWidth = indentWidth + wordWidth;
       } else {
-        line = candidate;
+        line = empty ? line + word : `${line} ${word}`;
+        lineWidth = candidateWidth;
       }
       empty = false;
       // Cut only where at least 8 columns are left for the piece; a short line keeps its word whole.
-      while (width(line) > columns) {
+      while (lineWidth > columns) {
         const start = line.length - word.length;
-        const room = columns - width(line.slice(0, start));
+        const room = columns - (lineWidth - wordWidth);
         if (room < 8) break;
         const piece = sliceColumns(word, room);
         if (piece === '') break;
         lines.push(line.slice(0, start) + piece);
         word = word.slice(piece.length);
+        wordWidth = width(word);
         line = indent + word;
+        lineWidth = indentWidth + wordWidth;
       }
     }
     lines.push(line);
@@ -167,9 +176,23 @@ export function visible(text: string): string {
  */
 export function visibleDeep<T>(value: T): T {
   if (typeof value === 'string') return visible(value) as T;
-  if (Array.isArray(value)) return value.map(visibleDeep) as T;
+  // Copied only where something changed: a result is large, and almost all of it is safe already.
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = visibleDeep(value[i]);
+      if (v !== value[i]) (copy ??= value.slice())[i] = v;
+    }
+    return (copy ?? value) as T;
+  }
   if (value !== null && typeof value === 'object' && isPlainObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, visibleDeep(v)])) as T;
+    const source = value as Record<string, unknown>;
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(source)) {
+      const v = visibleDeep(source[key]);
+      if (v !== source[key]) (copy ??= { ...source })[key] = v;
+    }
+    return (copy ?? value) as T;
   }
   return value;
 }

@@ -35,6 +35,14 @@ describe('visible', () => {
 
   it('visibleDeep escapes every string in a tree, keeps numbers, booleans and keys', () => {
     expect(visibleDeep({ a: 'x\u001b', b: [1, 'y\r', { c: true, 'k\u001b': null }] })).toEqual({ a: 'x\\u001b', b: [1, 'y\\r', { c: true, 'k\u001b': null }] });
+    // Only what changed is copied: the input is left as it was, and a safe part is the same object.
+    const safe = { c: [1, 'fine'], d: { e: 'ok' } };
+    const input = { a: 'x\u001b', safe, list: ['ok', 'y\r'] };
+    const out = visibleDeep(input);
+    expect(input).toEqual({ a: 'x\u001b', safe: { c: [1, 'fine'], d: { e: 'ok' } }, list: ['ok', 'y\r'] });
+    expect(out.safe).toBe(safe);
+    expect(out.list).toEqual(['ok', 'y\\r']);
+    expect(visibleDeep(safe)).toBe(safe);
   });
 });
 
@@ -53,6 +61,21 @@ describe('width, truncate, pad and wrap count terminal columns', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => width(text) === width(`\u001b[0m${text}`)),
       { numRuns: 2000 },
+    );
+  });
+
+  it('wrap keeps a running width and gives the lines of measuring each candidate line whole (the way before), for words of every width, colour codes and indents', () => {
+    const word = fc.oneof(
+      fc.constantFrom('', 'a', 'ord', 'kommunen', '\u001b[1mfet\u001b[22m', '漢字', 'e\u0301', '😀', '–', '«ø»', 'x'.repeat(30), '漢'.repeat(25), 'langtordutenmellomrom'.repeat(4)),
+      fc.string({ unit: 'grapheme', maxLength: 12 }).map((w) => w.replace(/[ \n\u001b]/g, '')),
+    );
+    const paragraph = fc.tuple(fc.constantFrom('', '  ', '\u001b[2m  '), fc.array(word, { maxLength: 30 })).map(([lead, words]) => lead + words.join(' '));
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 4 }), fc.integer({ min: 10, max: 100 }), fc.constantFrom('', '  ', '    '), fc.constantFrom('', '- ', '\u001b[1m* \u001b[22m'), (paragraphs, columns, indent, first) => {
+        const text = paragraphs.join('\n');
+        expect(wrap(text, columns, { indent, first })).toEqual(referenceWrap(text, columns, { indent, first }));
+      }),
+      { numRuns: 1500 },
     );
   });
 
@@ -140,3 +163,38 @@ describe('the commands print file text harmlessly', () => {
     for (const line of ran.stdout.split('\n')) expect(width(line)).toBeLessThanOrEqual(80);
   });
 });
+
+/** wrap as it was, measuring every candidate line whole: the oracle of the running width. */
+function referenceWrap(text: string, columns: number, { indent = '', first = '' }: { indent?: string; first?: string } = {}): string[] {
+  const lines: string[] = [];
+  text.split('\n').forEach((paragraph, i) => {
+    // The paragraph's own leading whitespace, after any colour code.
+    const lead = /^((?:\x1b\[[0-9;]*m)*\s*)/.exec(paragraph)![1]!;
+    let line = (i === 0 ? first : '') + lead;
+    let empty = true;
+    for (let word of paragraph.slice(lead.length).split(' ')) {
+      if (word === '') continue;
+      const candidate = empty ? line + word : `${line} ${word}`;
+      if (!empty && width(candidate) > columns) {
+        lines.push(line);
+        line = indent + word;
+      } else {
+        line = candidate;
+      }
+      empty = false;
+      // Cut only where at least 8 columns are left for the piece; a short line keeps its word whole.
+      while (width(line) > columns) {
+        const start = line.length - word.length;
+        const room = columns - width(line.slice(0, start));
+        if (room < 8) break;
+        const piece = sliceColumns(word, room);
+        if (piece === '') break;
+        lines.push(line.slice(0, start) + piece);
+        word = word.slice(piece.length);
+        line = indent + word;
+      }
+    }
+    lines.push(line);
+  });
+  return lines;
+}
