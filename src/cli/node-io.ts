@@ -1,4 +1,4 @@
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync, type Stats } from 'node:fs';
 import { EXIT } from '../errors.js';
 import { cliText } from '../i18n/cli.js';
 import { langFromArgv, pickLang, type Lang } from '../i18n/lang.js';
@@ -43,22 +43,33 @@ export function guardProcess(argv: readonly string[]): void {
 }
 
 /**
- * Standard output or error as orgfit writes it. A pipe, a socket or a file (CI, `> out.csv`,
- * `| head`) is written directly with writeSync: Node's process.stdout and process.stderr set
- * up the whole streams stack, net and its handles first, about a sixth of Node's own start,
- * and Node writes these synchronously too. A terminal or a device gets Node's stream (the
- * questionnaire needs a real one, and a terminal's width), and so does a pipe the other
- * side made non-blocking, from its first EAGAIN on, so that nothing is lost or reordered.
+ * Standard output or error as orgfit writes it. A pipe, a socket, a file or /dev/null (CI,
+ * `> out.csv`, `| head`, `> /dev/null`) is written directly with writeSync: Node's
+ * process.stdout and process.stderr set up the whole streams stack, net and its handles
+ * first, about a sixth of Node's own start, and Node writes these synchronously too. A
+ * terminal or another device gets Node's stream (the questionnaire needs a real one, and a
+ * terminal's width), and so does a pipe the other side made non-blocking, from its first
+ * EAGAIN on, so that nothing is lost or reordered.
  */
 function outStream(fd: 1 | 2, real: () => NodeJS.WriteStream, onError: (error: NodeJS.ErrnoException) => void): OutStream {
   let kind: 'direct' | 'stream';
   try {
     const stats = fstatSync(fd);
-    kind = stats.isFIFO() || stats.isSocket() || stats.isFile() ? 'direct' : 'stream';
+    kind = stats.isFIFO() || stats.isSocket() || stats.isFile() || isDevNull(stats) ? 'direct' : 'stream';
   } catch {
     kind = 'stream';
   }
   return kind === 'stream' ? real() : directOut(fd, real, onError);
+}
+
+/** `> /dev/null`, as scripts and CI jobs that want only the exit code run orgfit: a device, but no terminal. */
+function isDevNull(stats: Stats): boolean {
+  if (!stats.isCharacterDevice() || process.platform === 'win32') return false;
+  try {
+    return stats.rdev === statSync('/dev/null').rdev;
+  } catch {
+    return false;
+  }
 }
 
 /** Writes to `fd` with `write` (writeSync) to the last byte, and hands over to `real()` from a first EAGAIN on. */

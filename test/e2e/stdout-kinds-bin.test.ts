@@ -5,7 +5,7 @@
  * (src/cli/node-io.ts); the bytes must be the same everywhere.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,18 @@ describe('standard output, by what it is', () => {
   it('/dev/null takes it quietly', () => {
     const ran = run(`${command} > /dev/null`);
     expect({ status: ran.status, stderr: ran.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  it('a pipe, a file and /dev/null are written without setting up Node\'s streams (validate, as CI runs it)', () => {
+    const preload = join(dir, 'modules.cjs');
+    const list = join(dir, 'modules.txt');
+    writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`);
+    const validate = `"${process.execPath}" -r "${preload}" "${BIN}" validate`;
+    for (const target of ['| cat > /dev/null', `> "${join(dir, 'validate.txt')}"`, '> /dev/null']) {
+      const ran = run(`${validate} ${target}`);
+      expect(ran.status).toBe(0);
+      expect(readFileSync(list, 'utf8').split('\n').filter((m) => /internal\/streams\/writable|internal\/fs\/sync_write_stream|NativeModule net$/.test(m)), target).toEqual([]);
+    }
   });
 
   it.skipIf(!hasPython)('a non-blocking pipe read slowly (EAGAIN) gets the same bytes (needs python3 to make one)', () => {
