@@ -5,6 +5,11 @@
 const { readFileSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
 
+/**
+ * node:module's Module class itself: asking for node:module by name also loads the ES module
+ * loader and the source map support it exports (about a millisecond), which the CLI never uses.
+ */
+const Module = module.constructor;
 const DIST = join(__dirname, '..', 'dist');
 /** The CLI as one CommonJS bundle (scripts/build.mjs); its last line names the build. */
 const BUNDLE = join(DIST, 'orgfit.cjs');
@@ -51,7 +56,7 @@ function compileCli(group = 'other') {
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapper, { filename: BUNDLE, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, require('node:module').createRequire(BUNDLE), module, BUNDLE, DIST);
+  script.runInThisContext()(module.exports, Module.createRequire(BUNDLE), module, BUNDLE, DIST);
   return { cli: module.exports, script, build, cacheRejected: cachedData === undefined || script.cachedDataRejected === true };
 }
 
