@@ -11,18 +11,29 @@ function isLang(value: unknown): value is Lang {
 }
 
 /**
- * The language from an explicit option, else ORGFIT_LANG, else LANG/LC_ALL/LC_MESSAGES,
- * else bokmål. ORGFIT_LANG comes first because CI runners and many laptops run with
- * LANG=C.UTF-8, which says nothing about the reader. English only when the locale says
- * English; every Norwegian or unknown locale gives bokmål.
+ * The language from an explicit option, else ORGFIT_LANG, else the locale's, else bokmål.
+ * ORGFIT_LANG comes first because CI runners and many laptops run with LANG=C.UTF-8, which
+ * says nothing about the reader. The locale is read as GNU gettext reads it: LC_ALL, else
+ * LC_MESSAGES, else LANG, and unless that is C or POSIX, LANGUAGE's list of preferences
+ * ("nn:nb:en") before it: its first entry orgfit can serve decides. English only when the
+ * locale says English; every Norwegian (nynorsk too) or unknown locale gives bokmål.
  */
 export function pickLang(option: string | undefined, env: Record<string, string | undefined>): Lang {
   if (isLang(option)) return option;
   const explicit = env.ORGFIT_LANG?.trim().toLowerCase();
   if (isLang(explicit)) return explicit;
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^en(_|\.|-|$)/i.test(locale) ? 'en' : 'nb';
+  if (locale !== '' && !/^(C|POSIX)([.@]|$)/i.test(locale)) {
+    for (const entry of (env.LANGUAGE ?? '').split(':')) {
+      if (ENGLISH.test(entry)) return 'en';
+      if (NORWEGIAN.test(entry)) return 'nb';
+    }
+  }
+  return ENGLISH.test(locale) ? 'en' : 'nb';
 }
+
+const ENGLISH = /^en([_.@-]|$)/i;
+const NORWEGIAN = /^(nb|nn|no)([_.@-]|$)/i;
 
 /**
  * --lang from a command line, read before commander parses it: it decides the language of

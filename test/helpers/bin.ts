@@ -14,7 +14,7 @@ const BUILT = [join(ROOT, 'dist', 'orgfit.cjs'), join(ROOT, 'dist', 'cli.js'), j
 export const TIMEOUT_MS = 20_000;
 
 /** What would change the output under test; removed from the environment unless a test sets it. */
-const CHANGES_OUTPUT = /^(LANG|LC_\w+|GITHUB_ACTIONS|FORCE_COLOR|ORGFIT_DEBUG|ORGFIT_LANG)$/;
+const CHANGES_OUTPUT = /^(LANG|LANGUAGE|LC_\w+|GITHUB_ACTIONS|FORCE_COLOR|ORGFIT_DEBUG|ORGFIT_LANG)$/;
 
 export interface BinRan {
   status: number | null;
