@@ -10,7 +10,7 @@ import { DEFAULT_SEED, scoreMunicipality } from '../core/pipeline.js';
 import { closest } from '../core/suggest.js';
 import { cliText } from '../i18n/cli.js';
 import { DEFAULT_FORMAT } from '../render/formats.js';
-import renderers from '../render/registry/explain.js';
+import renderers, { SHOWS_CONFIDENCE } from '../render/registry/explain.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Model } from '../schema/index.js';
 
@@ -32,8 +32,7 @@ export default async function explain({ io, lang, args: [asked, file], options }
   if (file !== '-' && isFolder(resolve(io.cwd, file))) throw new UsageError(cliText(lang, 'explain-one-file', { path: file }));
   const [loaded] = await loadAnswers([file], kb, io, lang, options.color);
   const format = options.format ?? DEFAULT_FORMAT.explain;
-  // Only JSON prints SMAA-2's confidence factors: the text need not compute them.
-  const result = scoreMunicipality(compileEngine(kb, models), loaded!.value, { lang, seed: DEFAULT_SEED, source: loaded!.path, ...(format === 'json' ? {} : { skipConfidence: true }) });
+  const result = scoreMunicipality(compileEngine(kb, models), loaded!.value, { lang, seed: DEFAULT_SEED, source: loaded!.path, ...(SHOWS_CONFIDENCE.has(format) ? {} : { skipConfidence: true }) });
   // Long lines wrap to the terminal, up to 120 columns (100 when there is no terminal).
   const width = Math.min(io.stdout.columns ?? 100, 120);
   io.stdout.write(renderers[format]({ result, model: modelId }, await renderOptions(io.stdout, io, lang, options.color, width)));

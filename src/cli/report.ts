@@ -11,7 +11,7 @@ import { reportText } from '../i18n/report.js';
 import { WriteError, writeErrorMessage, writeFileSafely } from '../load/write.js';
 import { VERSION } from '../paths.js';
 import { FORMATS, type FormatOf } from '../render/formats.js';
-import renderers from '../render/registry/report.js';
+import renderers, { SHOWS_CONFIDENCE } from '../render/registry/report.js';
 
 /** The format a file name asks for, when --format does not say: `rapport.html` is HTML. */
 function formatOfName(out: string | undefined): FormatOf<'report'> | undefined {
@@ -30,8 +30,7 @@ export default async function report({ io, lang, args: [paths], options }: Comma
   const kb = builtinKb(lang);
   const models = await modelsWithUserDir(kb, options.models, io, lang, options.color);
   const files = await loadAnswers(paths, kb, io, lang, options.color);
-  // Only the JSON report carries SMAA-2's confidence factors: the other formats need not compute them.
-  const results = await scoreAll({ kb, models, files, env: io.env, options: { lang, seed, ...(samples !== undefined ? { samples } : {}), ...(format === 'json' ? {} : { skipConfidence: true }) } });
+  const results = await scoreAll({ kb, models, files, env: io.env, options: { lang, seed, ...(samples !== undefined ? { samples } : {}), ...(SHOWS_CONFIDENCE.has(format) ? {} : { skipConfidence: true }) } });
   const review = kb.references.find((r) => r.key === REVIEW_KEY)!;
   const content = buildReport({ results, sections: kb.sections, questions: kb.questions, review, lang });
   const renderer = await renderers[format]();

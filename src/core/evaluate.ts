@@ -34,6 +34,15 @@ export function adjustmentsAt(model: EngineModel, values: readonly AnswerValue[]
   for (let a = 0; a < model.adjustments.length; a++) out[a] = model.adjustments[a]!.factor(values);
 }
 
+/**
+ * The places of the parts (a model's adjustments or preconditions) that read any of the
+ * questions `ids`: those that must be worked out again when those answers vary; the
+ * others keep their value at the answers given (each part states the questions it reads).
+ */
+export function readingAny(parts: readonly { reads: readonly string[] }[], ids: ReadonlySet<string>): number[] {
+  return parts.flatMap((part, i) => (part.reads.some((id) => ids.has(id)) ? [i] : []));
+}
+
 /** Whether every precondition holds for one full set of answers. */
 export function feasibleAt(model: EngineModel, values: readonly AnswerValue[]): boolean {
   for (const p of model.preconditions) if (!p.requires(values)) return false;

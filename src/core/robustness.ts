@@ -1,5 +1,5 @@
 import type { Engine, EngineModel } from './engine.js';
-import { adjustmentsAt, feasibleAt, flatEffects, normalise, performanceAt, rawWeightsAt, scoreEffectAt, type FlatEffects } from './evaluate.js';
+import { adjustmentsAt, feasibleAt, flatEffects, normalise, performanceAt, rawWeightsAt, readingAny, scoreEffectAt, type FlatEffects } from './evaluate.js';
 import { rankCentroid } from './engine.js';
 import { derivedSeed, SeededGenerator, seededRandom, type Random } from './random.js';
 import { drawAnswers, type Municipality } from './unknowns.js';
@@ -499,8 +499,8 @@ class Sampler {
     this.ownFeasible = this.feasible;
     // The answers a sample draws; what reads none of them is evaluated once, here (with the known answers).
     const drawn = new Set([...municipality.unknown, ...(municipality.openMix ? (engine.composition?.questions.filter((q) => !municipality.known[q]) ?? []) : [])].map((q) => engine.questions[q]!.question.id));
-    this.variableAdjustments = engine.models.map((m) => m.adjustments.flatMap((a, i) => (a.reads.some((id) => drawn.has(id)) ? [i] : [])));
-    this.variablePreconditions = engine.models.map((m) => m.preconditions.flatMap((p, i) => (p.reads.some((id) => drawn.has(id)) ? [i] : [])));
+    this.variableAdjustments = engine.models.map((m) => readingAny(m.adjustments, drawn));
+    this.variablePreconditions = engine.models.map((m) => readingAny(m.preconditions, drawn));
     this.fixedFeasible = new Uint8Array(this.n);
     const drawnAt = new Set([...drawn].map((id) => engine.position.get(id)!));
     this.termDrawn = engine.criteria.map((criterion) => Uint8Array.from(criterion.terms, (term) => (drawnAt.has(term.question) ? 1 : 0)));

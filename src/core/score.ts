@@ -1,7 +1,7 @@
 import { extremeAverage } from './bounds.js';
 import { evaluate, type ResolvedAnswer, type Truth } from './conditions.js';
 import type { Engine, EngineModel } from './engine.js';
-import { feasibleAt, flatEffects, normalise, performanceAt, performanceSd, rawWeightsAt, scoreEffectAt, scoreSd, type FlatEffects } from './evaluate.js';
+import { feasibleAt, flatEffects, normalise, performanceAt, performanceSd, rawWeightsAt, readingAny, scoreEffectAt, scoreSd, type FlatEffects } from './evaluate.js';
 import { inverseNormal } from './random.js';
 import { boundingPoints, expectationPoints, type Municipality, type WeightedAnswers } from './unknowns.js';
 import type { AnswerValue } from '../schema/index.js';
@@ -294,9 +294,8 @@ interface Evaluator {
 }
 
 function evaluatorOf(model: EngineModel, values: readonly AnswerValue[], varied: ReadonlySet<string>): Evaluator {
-  const readsVaried = (reads: readonly string[]) => reads.some((id) => varied.has(id));
-  const variableAdjustments = model.adjustments.flatMap((a, i) => (readsVaried(a.reads) ? [i] : []));
-  const variablePreconditions = model.preconditions.flatMap((p, i) => (readsVaried(p.reads) ? [i] : []));
+  const variableAdjustments = readingAny(model.adjustments, varied);
+  const variablePreconditions = readingAny(model.preconditions, varied);
   const fixedFactors = Float64Array.from(model.adjustments, (a, i) => (variableAdjustments.includes(i) ? 0 : a.factor(values)));
   const fixedHolds = model.preconditions.map((p, i) => !variablePreconditions.includes(i) && p.requires(values));
   return { model, flat: flatEffects(model), fixedFactors, variableAdjustments, fixedHolds, variablePreconditions };

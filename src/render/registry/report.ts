@@ -1,5 +1,6 @@
 import type { Report } from '../../core/report.js';
 import type { Lang } from '../../i18n/lang.js';
+import type { FormatOf } from '../formats.js';
 import type { FormatRenderer, LazyRegistry } from '../renderer.js';
 
 /** What a report renderer is told: the reader's language and the orgfit version that made the report (no clock: no date). */
@@ -27,3 +28,6 @@ const registry: LazyRegistry<'report', Report, ReportRenderOptions> = {
   csv: async () => ({ render: (await import('../report-json.js')).renderReportCsv }),
 };
 export default registry;
+
+/** The formats that print SMAA-2's confidence factors (the JSON report carries every result whole); the others skip its second pass. */
+export const SHOWS_CONFIDENCE: ReadonlySet<FormatOf<'report'>> = new Set(['json']);
