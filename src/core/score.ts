@@ -291,6 +291,10 @@ interface Evaluator {
   variableAdjustments: number[];
   fixedHolds: boolean[];
   variablePreconditions: number[];
+  /** Evaluations by the shares of the variable adjustments and the variable preconditions' truth. */
+  bySignature: Map<string, Evaluation>;
+  /** Scratch: the variable adjustments' shares at the answers being evaluated. */
+  shares: Float64Array;
 }
 
 function evaluatorOf(model: EngineModel, values: readonly AnswerValue[], varied: ReadonlySet<string>): Evaluator {
@@ -298,21 +302,31 @@ function evaluatorOf(model: EngineModel, values: readonly AnswerValue[], varied:
   const variablePreconditions = readingAny(model.preconditions, varied);
   const fixedFactors = Float64Array.from(model.adjustments, (a, i) => (variableAdjustments.includes(i) ? 0 : a.factor(values)));
   const fixedHolds = model.preconditions.map((p, i) => !variablePreconditions.includes(i) && p.requires(values));
-  return { model, flat: flatEffects(model), fixedFactors, variableAdjustments, fixedHolds, variablePreconditions };
+  return { model, flat: flatEffects(model), fixedFactors, variableAdjustments, fixedHolds, variablePreconditions, bySignature: new Map(), shares: new Float64Array(variableAdjustments.length) };
 }
 
 /** The model's evaluation at `values`, kept by `key` when there is one (the same answers read, the same numbers). */
 function evaluationAt(evaluator: Evaluator, values: readonly AnswerValue[], key: number | undefined, kept: Evaluation[]): Evaluation {
   const found = key === undefined ? undefined : kept[key];
   if (found) return found;
-  const { model, flat } = evaluator;
-  const factors = evaluator.fixedFactors.slice();
-  for (const a of evaluator.variableAdjustments) factors[a] = model.adjustments[a]!.factor(values);
-  const perf = new Float64Array(model.values.length);
-  performanceAt(model, factors, perf, flat);
-  const holds = evaluator.fixedHolds.slice();
-  for (const p of evaluator.variablePreconditions) holds[p] = model.preconditions[p]!.requires(values);
-  const evaluation = { factors, perf, change: scoreEffectAt(model, factors, flat), holds };
+  const { model, flat, variableAdjustments, variablePreconditions } = evaluator;
+  // Answers that differ only where no adjustment's share or precondition changes give the
+  // same evaluation: look it up by those shares (many numbers in a range meet one condition).
+  const { shares } = evaluator;
+  let signature = '';
+  for (let i = 0; i < variableAdjustments.length; i++) signature += (shares[i] = model.adjustments[variableAdjustments[i]!]!.factor(values)) + ',';
+  for (const p of variablePreconditions) signature += model.preconditions[p]!.requires(values) ? '1' : '0';
+  let evaluation = evaluator.bySignature.get(signature);
+  if (!evaluation) {
+    const factors = evaluator.fixedFactors.slice();
+    for (let i = 0; i < variableAdjustments.length; i++) factors[variableAdjustments[i]!] = shares[i]!;
+    const perf = new Float64Array(model.values.length);
+    performanceAt(model, factors, perf, flat);
+    const holds = evaluator.fixedHolds.slice();
+    for (const p of variablePreconditions) holds[p] = model.preconditions[p]!.requires(values);
+    evaluation = { factors, perf, change: scoreEffectAt(model, factors, flat), holds };
+    evaluator.bySignature.set(signature, evaluation);
+  }
   if (key !== undefined) kept[key] = evaluation;
   return evaluation;
 }

@@ -107,6 +107,18 @@ describe('preconditions and workability', () => {
     expect(mb!.preconditions).toEqual([{ id: 'p-fail', truth: 'no', probability: 0 }]);
     expect(mb!.feasible).toBe(false);
   });
+  it('answers that give an adjustment the same share but a precondition another truth are evaluated apart (the evaluations are kept by both)', () => {
+    // size ≥ 20 switches the adjustment, size ≥ 30 the precondition: at size 25 and 33 the shares agree, the truths do not.
+    const c: Model = { ...model('c', 60, 50), adjustments: [adj('u20', { when: { question: 'size', gte: 20 } }, 'c2', 3, 'f-moderate')], preconditions: [{ id: 'p30', requires: { question: 'size', gte: 30 }, findings: ['f-low'], failure: text('small') }] };
+    const engine = compileEngine(miniKb([c]));
+    const support = engine.questions[engine.position.get('size')!]!.prior.support;
+    const chance = (at: number) => support.reduce((sum, s) => sum + (Number(s.value) >= at ? s.weight : 0), 0);
+    expect(chance(30)).toBeGreaterThan(0.05);
+    expect(chance(20) - chance(30)).toBeGreaterThan(0.05);
+    const e = estimate(engine, municipalityOf(engine, answers({ size: 'dont-know', level: 3 }).answers)).models[0]!;
+    expect(e.adjustments.map((x) => [x.id, x.probability])).toEqual([['u20', expect.closeTo(chance(20), 12)]]);
+    expect(e.preconditions.map((x) => [x.id, x.probability])).toEqual([['p30', expect.closeTo(chance(30), 12)]]);
+  });
   it('at level 4 every precondition of b holds and it is workable', () => {
     const { e } = run({ size: 'dont-know', level: 4 });
     expect(e.models[1]!.preconditions).toEqual([{ id: 'p-fail', truth: 'yes', probability: 1 }]);
