@@ -102,7 +102,7 @@ export function estimate(engine: Engine, municipality: Municipality): Estimates 
     // By key: an array, which V8 keeps dense while the keys are (a Map costs more per lookup).
     const kept: Evaluation[] = [];
     const interval = points ? pointInterval(engine, evaluator, points, pointWeights, modelKeys?.subarray(draws.length), kept) : undefined;
-    return estimateModel(engine, evaluator, municipality, draws, drawWeights, modelKeys?.subarray(0, draws.length), interval, resolved, kept);
+    return estimateModel(engine, evaluator, municipality, draws, drawWeights, meanWeights, modelKeys?.subarray(0, draws.length), interval, resolved, kept);
   });
   return { weights: meanWeights, models };
 }
@@ -203,6 +203,8 @@ function estimateModel(
   municipality: Municipality,
   draws: readonly WeightedAnswers[],
   drawWeights: readonly Float64Array[],
+  /** The expected weights: the same for every model. */
+  meanWeights: readonly number[],
   keys: Int32Array | undefined,
   bounded: { interval: Interval; criterionIntervals: Interval[] } | undefined,
   resolved: Map<string, ResolvedAnswer>,
@@ -211,7 +213,6 @@ function estimateModel(
 ): ModelEstimate {
   const { model } = evaluator;
   const n = engine.criteria.length;
-  const weight = new Array<number>(n).fill(0);
   const performance = new Array<number>(n).fill(0);
   const pointsOf = new Array<number>(n).fill(0);
   const applied = new Array<number>(model.adjustments.length).fill(0);
@@ -222,7 +223,6 @@ function estimateModel(
     const { factors, perf, change: scoreEffect, holds } = evaluationAt(evaluator, values, keys?.[d], kept);
     const w = drawWeights[d]!;
     for (let c = 0; c < n; c++) {
-      weight[c]! += probability * w[c]!;
       performance[c]! += probability * perf[c]!;
       pointsOf[c]! += probability * w[c]! * perf[c]!;
     }
@@ -257,7 +257,7 @@ function estimateModel(
     interval: [Math.min(interval[0], score), Math.max(interval[1], score)],
     feasible,
     criteria: engine.criteria.map((_, c) => ({
-      weight: share(weight[c]!),
+      weight: share(meanWeights[c]!),
       performance: share(performance[c]!),
       interval: [Math.min(criterionIntervals[c]![0], share(performance[c]!)), Math.max(criterionIntervals[c]![1], share(performance[c]!))],
       points: share(pointsOf[c]!),
@@ -275,8 +275,8 @@ interface Evaluation {
   holds: boolean[];
   /** The criteria's spreads for these factors, once pointInterval has needed them. */
   spread?: Float64Array;
-  /** The mean and spread of the score at these factors by the weights they were needed with (pointInterval). */
-  moments?: Map<Float64Array, [mean: number, sd: number]>;
+  /** The weights pointInterval has met this evaluation with (their score's interval is in hand). */
+  metWith?: Set<Float64Array>;
 }
 
 /**
@@ -352,27 +352,25 @@ function pointInterval(
     const weights = pointWeights[p]!;
     const evaluation = evaluationAt(evaluator, values, keys?.[p], kept);
     const { factors, perf } = evaluation;
-    // Points that differ only in answers neither the weights nor this model read share both figures.
-    let moments = evaluation.moments?.get(weights);
-    if (!moments) {
-      let mean = 0;
-      for (let c = 0; c < n; c++) mean += weights[c]! * perf[c]!;
-      moments = [mean, scoreSd(model, weights, factors, byFinding, engine.commonLevelSd)];
-      (evaluation.moments ??= new Map()).set(weights, moments);
-    }
-    const [mean, sd] = moments;
+    // Points that differ only in answers neither the weights nor this model read give the
+    // same pair of weights and evaluation: met before, it has widened the interval already
+    // (extremes depend neither on the order nor on repeats).
+    if (evaluation.metWith?.has(weights)) return;
+    let mean = 0;
+    for (let c = 0; c < n; c++) mean += weights[c]! * perf[c]!;
+    const sd = scoreSd(model, weights, factors, byFinding, engine.commonLevelSd);
+    (evaluation.metWith ??= new Set()).add(weights);
     low = Math.min(low, mean - Z * sd);
     high = Math.max(high, mean + Z * sd);
-    let spread = evaluation.spread;
+    // So has an evaluation met before, for the criteria's intervals (they read no weight).
+    if (evaluation.spread) return;
+    const key = factors.join(',');
+    let spread = spreads.get(key);
     if (!spread) {
-      const key = factors.join(',');
-      spread = spreads.get(key);
-      if (!spread) {
-        spread = Float64Array.from(engine.criteria, (_, c) => Z * performanceSd(model, c, factors, engine.commonLevelSd));
-        spreads.set(key, spread);
-      }
-      evaluation.spread = spread;
+      spread = Float64Array.from(engine.criteria, (_, c) => Z * performanceSd(model, c, factors, engine.commonLevelSd));
+      spreads.set(key, spread);
     }
+    evaluation.spread = spread;
     for (let c = 0; c < n; c++) {
       const range = criterionIntervals[c]!;
       range[0] = Math.min(range[0], perf[c]! - spread[c]!);
