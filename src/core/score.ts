@@ -118,9 +118,10 @@ function variedQuestions(engine: Engine, municipality: Municipality): number[] {
   return [...municipality.unknown, ...mix];
 }
 
-/** Per answer set, each varied answer as a small number (equal answers, the same number), and how many there are per question. */
+/** Per answer set, each varied answer as a small number (equal answers, the same number; set by set, `varied` numbers each), and how many there are per question. */
 interface AnswerKeys {
-  index: Int32Array[];
+  index: Int32Array;
+  sets: number;
   counts: number[];
 }
 
@@ -128,17 +129,19 @@ const NEGATIVE_ZERO = Symbol('-0');
 
 function answerKeys(varied: readonly number[], sets: readonly (readonly AnswerValue[])[]): AnswerKeys {
   const seen = varied.map(() => new Map<unknown, number>());
-  const index = sets.map((values) =>
-    Int32Array.from(varied, (q, i) => {
-      const v = values[q];
+  const index = new Int32Array(sets.length * varied.length);
+  for (let s = 0, at = 0; s < sets.length; s++) {
+    const values = sets[s]!;
+    for (let i = 0; i < varied.length; i++, at++) {
+      const v = values[varied[i]!];
       // A Map takes −0 for +0; a number kept apart keeps the two apart.
       const key = v === 0 && 1 / v < 0 ? NEGATIVE_ZERO : v;
-      let at = seen[i]!.get(key);
-      if (at === undefined) seen[i]!.set(key, (at = seen[i]!.size));
-      return at;
-    }),
-  );
-  return { index, counts: seen.map((m) => m.size) };
+      let number = seen[i]!.get(key);
+      if (number === undefined) seen[i]!.set(key, (number = seen[i]!.size));
+      index[at] = number;
+    }
+  }
+  return { index, sets: sets.length, counts: seen.map((m) => m.size) };
 }
 
 /** The places in `varied` of the questions a model's adjustments and preconditions read. */
@@ -155,11 +158,12 @@ function keysOf(keys: AnswerKeys, reads: readonly number[]): Int32Array | undefi
   let size = 1;
   for (const i of reads) size *= keys.counts[i]!;
   if (size > 2 ** 31 - 1) return undefined;
-  const out = new Int32Array(keys.index.length);
+  const { index, counts } = keys;
+  const width = counts.length;
+  const out = new Int32Array(keys.sets);
   for (let s = 0; s < out.length; s++) {
-    const index = keys.index[s]!;
     let key = 0;
-    for (let r = 0; r < reads.length; r++) key = key * keys.counts[reads[r]!]! + index[reads[r]!]!;
+    for (let r = 0; r < reads.length; r++) key = key * counts[reads[r]!]! + index[s * width + reads[r]!]!;
     out[s] = key;
   }
   return out;
