@@ -277,10 +277,6 @@ interface Evaluation {
   perf: Float64Array;
   change: number;
   holds: boolean[];
-  /** The criteria's spreads for these factors, once pointInterval has needed them. */
-  spread?: Float64Array;
-  /** The weights pointInterval has met this evaluation with (their score's interval is in hand). */
-  metWith?: Set<Float64Array>;
 }
 
 /**
@@ -297,8 +293,9 @@ interface Evaluator {
   variablePreconditions: number[];
   /** Evaluations by the shares of the variable adjustments and the variable preconditions' truth. */
   bySignature: Map<string, Evaluation>;
-  /** Scratch: the variable adjustments' shares at the answers being evaluated. */
+  /** Scratch: the variable adjustments' shares and the variable preconditions' truth at the answers being evaluated. */
   shares: Float64Array;
+  truths: boolean[];
 }
 
 function evaluatorOf(model: EngineModel, values: readonly AnswerValue[], varied: ReadonlySet<string>): Evaluator {
@@ -306,20 +303,19 @@ function evaluatorOf(model: EngineModel, values: readonly AnswerValue[], varied:
   const variablePreconditions = readingAny(model.preconditions, varied);
   const fixedFactors = Float64Array.from(model.adjustments, (a, i) => (variableAdjustments.includes(i) ? 0 : a.factor(values)));
   const fixedHolds = model.preconditions.map((p, i) => !variablePreconditions.includes(i) && p.requires(values));
-  return { model, flat: flatEffects(model), fixedFactors, variableAdjustments, fixedHolds, variablePreconditions, bySignature: new Map(), shares: new Float64Array(variableAdjustments.length) };
+  return { model, flat: flatEffects(model), fixedFactors, variableAdjustments, fixedHolds, variablePreconditions, bySignature: new Map(), shares: new Float64Array(variableAdjustments.length), truths: variablePreconditions.map(() => false) };
 }
 
 /** The model's evaluation at `values`, kept by `key` when there is one (the same answers read, the same numbers). */
 function evaluationAt(evaluator: Evaluator, values: readonly AnswerValue[], key: number | undefined, kept: Evaluation[]): Evaluation {
   const found = key === undefined ? undefined : kept[key];
   if (found) return found;
-  const { model, flat, variableAdjustments, variablePreconditions } = evaluator;
+  const { model, flat, variableAdjustments, variablePreconditions, shares, truths } = evaluator;
   // Answers that differ only where no adjustment's share or precondition changes give the
   // same evaluation: look it up by those shares (many numbers in a range meet one condition).
-  const { shares } = evaluator;
   let signature = '';
   for (let i = 0; i < variableAdjustments.length; i++) signature += (shares[i] = model.adjustments[variableAdjustments[i]!]!.factor(values)) + ',';
-  for (const p of variablePreconditions) signature += model.preconditions[p]!.requires(values) ? '1' : '0';
+  for (let i = 0; i < variablePreconditions.length; i++) signature += (truths[i] = model.preconditions[variablePreconditions[i]!]!.requires(values)) ? '1' : '0';
   let evaluation = evaluator.bySignature.get(signature);
   if (!evaluation) {
     const factors = evaluator.fixedFactors.slice();
@@ -327,7 +323,7 @@ function evaluationAt(evaluator: Evaluator, values: readonly AnswerValue[], key:
     const perf = new Float64Array(model.values.length);
     performanceAt(model, factors, perf, flat);
     const holds = evaluator.fixedHolds.slice();
-    for (const p of variablePreconditions) holds[p] = model.preconditions[p]!.requires(values);
+    for (let i = 0; i < variablePreconditions.length; i++) holds[variablePreconditions[i]!] = truths[i]!;
     evaluation = { factors, perf, change: scoreEffectAt(model, factors, flat), holds };
     evaluator.bySignature.set(signature, evaluation);
   }
@@ -350,36 +346,36 @@ function pointInterval(
   let low = Infinity;
   let high = -Infinity;
   const criterionIntervals: Interval[] = engine.criteria.map(() => [Infinity, -Infinity]);
-  // Which adjustments apply decides each criterion's spread; many combinations share it.
+  // Points that differ only in answers neither the weights nor this model read give the
+  // same evaluation, or the same pair of weights and evaluation: met before, it has widened
+  // the intervals already (extremes depend neither on the order nor on repeats).
+  const met = new Map<Evaluation, Set<Float64Array>>();
+  // Which adjustments apply decides each criterion's spread; evaluations apart only by their preconditions share it.
   const spreads = new Map<string, Float64Array>();
   points.forEach((values, p) => {
     const weights = pointWeights[p]!;
     const evaluation = evaluationAt(evaluator, values, keys?.[p], kept);
     const { factors, perf } = evaluation;
-    // Points that differ only in answers neither the weights nor this model read give the
-    // same pair of weights and evaluation: met before, it has widened the interval already
-    // (extremes depend neither on the order nor on repeats).
-    if (evaluation.metWith?.has(weights)) return;
+    let metWith = met.get(evaluation);
+    if (!metWith) {
+      met.set(evaluation, (metWith = new Set()));
+      // The criteria's intervals read no weight.
+      const key = factors.join(',');
+      let spread = spreads.get(key);
+      if (!spread) spreads.set(key, (spread = Float64Array.from(engine.criteria, (_, c) => Z * performanceSd(model, c, factors, engine.commonLevelSd))));
+      for (let c = 0; c < n; c++) {
+        const range = criterionIntervals[c]!;
+        range[0] = Math.min(range[0], perf[c]! - spread[c]!);
+        range[1] = Math.max(range[1], perf[c]! + spread[c]!);
+      }
+    }
+    if (metWith.has(weights)) return;
+    metWith.add(weights);
     let mean = 0;
     for (let c = 0; c < n; c++) mean += weights[c]! * perf[c]!;
     const sd = scoreSd(model, weights, factors, byFinding, engine.commonLevelSd);
-    (evaluation.metWith ??= new Set()).add(weights);
     low = Math.min(low, mean - Z * sd);
     high = Math.max(high, mean + Z * sd);
-    // So has an evaluation met before, for the criteria's intervals (they read no weight).
-    if (evaluation.spread) return;
-    const key = factors.join(',');
-    let spread = spreads.get(key);
-    if (!spread) {
-      spread = Float64Array.from(engine.criteria, (_, c) => Z * performanceSd(model, c, factors, engine.commonLevelSd));
-      spreads.set(key, spread);
-    }
-    evaluation.spread = spread;
-    for (let c = 0; c < n; c++) {
-      const range = criterionIntervals[c]!;
-      range[0] = Math.min(range[0], perf[c]! - spread[c]!);
-      range[1] = Math.max(range[1], perf[c]! + spread[c]!);
-    }
   });
   return { interval: [low, high], criterionIntervals };
 }
