@@ -281,22 +281,32 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
   const candidates: { q: number; value: AnswerValue; distance: number; after: { scores: number[]; feasible: boolean[] } }[] = [];
   // orgfit never advises a municipality to leave its frame (a NAV office, say): the questions that choose it are not searched.
   const frameQuestions = new Set(engine.frames.flatMap((f) => (f.model.matches ? [f.model.matches.question] : [])));
+  // Every question's values in one list, nearest first (ties by question, then each question's
+  // own order): the order the candidates are checked in. Each question and direction still
+  // meets its values nearest first, so the same candidates are found, in that order, and the
+  // search stops once it has as many as are checked: a later one would never be.
+  const tries: { q: number; value: AnswerValue; distance: number; direction: string }[] = [];
   engine.questions.forEach(({ question }, q) => {
     if (!municipality.known[q] || frameQuestions.has(question.id)) return;
-    const fired = new Set<string>();
-    for (const { value, distance, direction } of valuesToTry(engine, question, municipality.values[q]!)) {
-      if (fired.size === triggers.length * 2) break;
-      // A value whose direction has fired every trigger that can fire adds no candidate: skip its expected scores.
-      if (possible.every((t) => fired.has(`${direction}/${t}`))) continue;
-      const after = !inMix(q) ? along([[q, value]]) : municipality.openMix ? scoresAt(withAnswer(engine, municipality, q, value)) : along(mixChanges(q, value));
-      triggers.forEach((trigger, t) => {
-        const key = `${direction}/${t}`;
-        if (fired.has(key) || !trigger(after.scores, after.feasible)) return;
-        fired.add(key);
-        if (!candidates.some((c) => c.q === q && c.value === value)) candidates.push({ q, value, distance, after });
-      });
-    }
+    for (const option of valuesToTry(engine, question, municipality.values[q]!)) tries.push({ q, ...option });
   });
+  tries.sort((a, b) => a.distance - b.distance || a.q - b.q);
+  const firedBy = new Map<number, Set<string>>();
+  for (const { q, value, distance, direction } of tries) {
+    if (candidates.length >= MAX_CHECKS) break;
+    let fired = firedBy.get(q);
+    if (!fired) firedBy.set(q, (fired = new Set()));
+    if (fired.size === triggers.length * 2) continue;
+    // A value whose direction has fired every trigger that can fire adds no candidate: skip its expected scores.
+    if (possible.every((t) => fired.has(`${direction}/${t}`))) continue;
+    const after = !inMix(q) ? along([[q, value]]) : municipality.openMix ? scoresAt(withAnswer(engine, municipality, q, value)) : along(mixChanges(q, value));
+    triggers.forEach((trigger, t) => {
+      const key = `${direction}/${t}`;
+      if (fired.has(key) || !trigger(after.scores, after.feasible)) return;
+      fired.add(key);
+      if (!candidates.some((c) => c.q === q && c.value === value)) candidates.push({ q, value, distance, after });
+    });
+  }
   candidates.sort((a, b) => a.distance - b.distance || a.q - b.q);
 
   const found: TippingPoint[] = [];

@@ -8,7 +8,7 @@ import { estimate } from '../../src/core/score.js';
 import { expectedScores, tippingPoints, unknownsThatMatter, withAnswer } from '../../src/core/tipping.js';
 import { drawAnswers, expectationPoints, municipalityOf, type Municipality } from '../../src/core/unknowns.js';
 import type { Adjustment, AnswerValue, Model } from '../../src/schema/index.js';
-import { answers, miniKb, model, question } from '../helpers/mini-kb.js';
+import { answers, defaultFindings, finding, miniKb, model, question } from '../helpers/mini-kb.js';
 
 /*
  * The searches of tipping.ts, part by part, on the mini knowledge base
@@ -216,6 +216,24 @@ describe('tippingPoints: the smallest changes of a known answer that change the 
     expect(both[0]!.distance).toBeCloseTo(sizeDistance, 12);
     expect(tippingPoints(engine, municipality, verdict, runnerUp, 1, 1).map((t) => [t.question, t.to])).toEqual([['size', 20]]);
     expect(tippingPoints(engine, municipality, verdict, runnerUp, 1)).toEqual(both);
+  });
+
+  it('the nearest candidates are checked, whichever question they belong to: a tipping change of the last question searched is found before 17 farther ones of the questions before it', () => {
+    // Seventeen scales, each lifting b by 4 on c1 from level 4: a's margin of 10/3 falls to 2/3 (less than half, a
+    // candidate at a quarter of the scale) and a stays clearly first. Size 10 → 11 lifts b by 10: b leads, a change of
+    // log(12/11)/log(101/2), the nearest of all. Only 16 candidates are checked; the search stops once it has them,
+    // and they must be the nearest 16, not the first 16 met question by question.
+    const scales = Array.from({ length: 17 }, (_, k) => `l${String(k + 1).padStart(2, '0')}`);
+    const lift = (id: string, gte: number, delta: number, finding: string, on = id): Adjustment => ({ id: `b-${id}`, when: { question: on, gte }, effects: [{ criterion: 'c1', delta }], findings: [finding], rationale: text(id) });
+    // Each scale's lift from a study of its own: one study's effects on a criterion are capped together (STUDY_CAP).
+    const b = [...scales.map((id) => lift(id, 4, 4, `f-${id}`)), lift('size', 11, 10, 'f-moderate')].reduce(withAdjustment, sure('b', 55, 50));
+    const kb = miniKb([sure('a', 60, 50), b], [...defaultFindings(), ...scales.map((id) => finding(`f-${id}`, 'high'))]);
+    const wide: KnowledgeBase = { ...kb, questions: [...scales.map((id) => question(id, { type: 'scale', assume: 3, low: text('low'), high: text('high') })), ...kb.questions] };
+    const { engine, municipality, verdict, runnerUp } = situation(wide.models, Object.fromEntries(scales.map((id) => [id, 3])), wide);
+    expect(verdict).toMatchObject({ kind: 'clear', leader: 'a' });
+    expect(situation(wide.models, { ...Object.fromEntries(scales.map((id) => [id, 3])), l17: 4 }, wide).verdict).toMatchObject({ kind: 'clear', leader: 'a' });
+    const found = tippingPoints(engine, municipality, verdict, runnerUp, 1);
+    expect(found).toEqual([{ model: 'b', kind: 'takes-first', question: 'size', from: 10, to: 11, leader: 'b', distance: expect.closeTo(Math.log(12 / 11) / Math.log(101 / 2), 12) }]);
   });
 
   it("a change after which nothing is clearly better than today's organisation: keeps-today", () => {
