@@ -129,17 +129,65 @@ export function meanScore(model: EngineModel, weights: Float64Array, factors: Fl
 }
 
 /**
- * Every claimed effect of a model with the weight it carries in the score, for one set
- * of answers: the model's ratings, its frame's, and each adjustment times its share.
+ * Every claimed effect of a model in flat typed arrays, in the order they count: the
+ * model's ratings, its frame's, then each adjustment's effects (`adjustment[i]` its place,
+ * −1 for a rating, whose share is always 1). For each: its criterion (−1: the score itself),
+ * size and evidence spread, and the findings its evidence draws on (`draws` and
+ * `coefficients` from `start[i]` to `start[i + 1]`). Made once per model: scoreSd runs for
+ * every pair of weights and answers a score's interval meets, and walking the effects'
+ * objects through a callback there cost more than the sums. `touched` is scratch for it.
  */
-function forEachEffect(model: EngineModel, factors: Float64Array, visit: (criterion: number, effect: number, sd: number, draws: Int32Array, coefficients: Float64Array) => void): void {
-  for (const r of model.ratings) visit(r.criterion, r.effect, r.body.sd, r.body.draws, r.body.coefficients);
-  for (const r of model.frameEffects) visit(r.criterion, r.effect, r.body.sd, r.body.draws, r.body.coefficients);
-  for (let a = 0; a < model.adjustments.length; a++) {
-    const f = factors[a]!;
-    if (f === 0) continue;
-    for (const e of model.adjustments[a]!.effects) visit(e.criterion, f * e.effect, e.body.sd, e.body.draws, e.body.coefficients);
-  }
+export interface EffectSpread {
+  adjustment: Int32Array;
+  criterion: Int32Array;
+  effect: Float64Array;
+  sd: Float64Array;
+  start: Int32Array;
+  draws: Int32Array;
+  coefficients: Float64Array;
+  touched: Int32Array;
+}
+
+const spreads = new WeakMap<EngineModel, EffectSpread>();
+
+export function effectSpread(model: EngineModel): EffectSpread {
+  let found = spreads.get(model);
+  if (found) return found;
+  const adjustment: number[] = [];
+  const criterion: number[] = [];
+  const effect: number[] = [];
+  const sd: number[] = [];
+  const start = [0];
+  const draws: number[] = [];
+  const coefficients: number[] = [];
+  const add = (a: number, c: number, size: number, body: { sd: number; draws: Int32Array; coefficients: Float64Array }) => {
+    adjustment.push(a);
+    criterion.push(c);
+    effect.push(size);
+    sd.push(body.sd);
+    for (let k = 0; k < body.draws.length; k++) {
+      draws.push(body.draws[k]!);
+      coefficients.push(body.coefficients[k]!);
+    }
+    start.push(draws.length);
+  };
+  for (const r of model.ratings) add(-1, r.criterion, r.effect, r.body);
+  for (const r of model.frameEffects) add(-1, r.criterion, r.effect, r.body);
+  model.adjustments.forEach((a, i) => {
+    for (const e of a.effects) add(i, e.criterion, e.effect, e.body);
+  });
+  found = {
+    adjustment: Int32Array.from(adjustment),
+    criterion: Int32Array.from(criterion),
+    effect: Float64Array.from(effect),
+    sd: Float64Array.from(sd),
+    start: Int32Array.from(start),
+    draws: Int32Array.from(draws),
+    coefficients: Float64Array.from(coefficients),
+    touched: new Int32Array(draws.length),
+  };
+  spreads.set(model, found);
+  return found;
 }
 
 /**
@@ -149,19 +197,25 @@ function forEachEffect(model: EngineModel, factors: Float64Array, visit: (criter
  * uncertainty. `byFinding` is scratch space, one slot per finding, left zeroed.
  */
 export function scoreSd(model: EngineModel, weights: Float64Array, factors: Float64Array, byFinding: Float64Array, commonLevelSd: number): number {
-  const touched: number[] = [];
-  forEachEffect(model, factors, (criterion, effect, sd, draws, coefficients) => {
+  const { adjustment, criterion, effect, sd, start, draws, coefficients, touched } = effectSpread(model);
+  let count = 0;
+  for (let i = 0; i < criterion.length; i++) {
+    const c = criterion[i]!;
     // The cost of change is no part of the fit (see meanScore).
-    if (criterion < 0) return;
-    const scale = weights[criterion]! * effect * sd;
-    if (scale === 0) return;
-    for (let k = 0; k < draws.length; k++) {
-      touched.push(draws[k]!);
+    if (c < 0) continue;
+    const a = adjustment[i]!;
+    const f = a < 0 ? 1 : factors[a]!;
+    if (f === 0) continue;
+    const scale = weights[c]! * (a < 0 ? effect[i]! : f * effect[i]!) * sd[i]!;
+    if (scale === 0) continue;
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      touched[count++] = draws[k]!;
       byFinding[draws[k]!]! += scale * coefficients[k]!;
     }
-  });
+  }
   let variance = 0;
-  for (const f of touched) {
+  for (let t = 0; t < count; t++) {
+    const f = touched[t]!;
     // A finding touched twice is counted once: its slot is zeroed after the first.
     variance += byFinding[f]! ** 2;
     byFinding[f] = 0;
@@ -178,15 +232,35 @@ export function scoreSd(model: EngineModel, weights: Float64Array, factors: Floa
  * opposite signs would otherwise cancel).
  */
 export function performanceSd(model: EngineModel, criterion: number, factors: Float64Array, commonLevelSd: number, bound = false): number {
-  const byFinding = new Map<number, number>();
-  forEachEffect(model, factors, (c, effect, sd, draws, coefficients) => {
-    if (c !== criterion) return;
-    for (let k = 0; k < draws.length; k++) {
-      const part = effect * sd * coefficients[k]!;
-      byFinding.set(draws[k]!, (byFinding.get(draws[k]!) ?? 0) + (bound ? Math.abs(part) : part));
+  const out = new Float64Array(criterion + 1);
+  performanceSds(model, factors, out, commonLevelSd, bound);
+  return out[criterion]!;
+}
+
+/**
+ * performanceSd of every criterion (`out`, one slot each) in one walk of the effects: each
+ * criterion's parts summed per finding in the order the findings are first met.
+ */
+export function performanceSds(model: EngineModel, factors: Float64Array, out: Float64Array, commonLevelSd: number, bound = false): void {
+  const { adjustment, criterion, effect, sd, start, draws, coefficients } = effectSpread(model);
+  const n = out.length;
+  const sums = Array.from({ length: n }, () => new Map<number, number>());
+  for (let i = 0; i < criterion.length; i++) {
+    const c = criterion[i]!;
+    if (c < 0 || c >= n) continue;
+    const a = adjustment[i]!;
+    const f = a < 0 ? 1 : factors[a]!;
+    if (f === 0) continue;
+    const size = a < 0 ? effect[i]! : f * effect[i]!;
+    const parts = sums[c]!;
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const part = size * sd[i]! * coefficients[k]!;
+      parts.set(draws[k]!, (parts.get(draws[k]!) ?? 0) + (bound ? Math.abs(part) : part));
     }
-  });
-  let variance = commonLevelSd ** 2;
-  for (const v of byFinding.values()) variance += v * v;
-  return Math.sqrt(variance);
+  }
+  for (let c = 0; c < n; c++) {
+    let variance = commonLevelSd ** 2;
+    for (const v of sums[c]!.values()) variance += v * v;
+    out[c] = Math.sqrt(variance);
+  }
 }

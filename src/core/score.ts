@@ -1,7 +1,7 @@
 import { extremeAverage } from './bounds.js';
 import { evaluate, type ResolvedAnswer, type Truth } from './conditions.js';
 import type { Engine, EngineModel } from './engine.js';
-import { feasibleAt, flatEffects, normalise, performanceAt, performanceSd, rawWeightsAt, readingAny, scoreEffectAt, scoreSd, type FlatEffects } from './evaluate.js';
+import { feasibleAt, flatEffects, normalise, performanceAt, performanceSds, rawWeightsAt, readingAny, scoreEffectAt, scoreSd, type FlatEffects } from './evaluate.js';
 import { inverseNormal } from './random.js';
 import { boundingPoints, expectationPoints, type Municipality, type WeightedAnswers } from './unknowns.js';
 import type { AnswerValue } from '../schema/index.js';
@@ -362,7 +362,11 @@ function pointInterval(
       // The criteria's intervals read no weight.
       const key = factors.join(',');
       let spread = spreads.get(key);
-      if (!spread) spreads.set(key, (spread = Float64Array.from(engine.criteria, (_, c) => Z * performanceSd(model, c, factors, engine.commonLevelSd))));
+      if (!spread) {
+        spreads.set(key, (spread = new Float64Array(n)));
+        performanceSds(model, factors, spread, engine.commonLevelSd);
+        for (let c = 0; c < n; c++) spread[c] = Z * spread[c]!;
+      }
       for (let c = 0; c < n; c++) {
         const range = criterionIntervals[c]!;
         range[0] = Math.min(range[0], perf[c]! - spread[c]!);
@@ -429,8 +433,10 @@ function boxInterval(engine: Engine, model: EngineModel, municipality: Municipal
   const maxShare = high.map((h, c) => (h + totalLow - low[c]! > 0 ? Math.min(1, h / (h + totalLow - low[c]!)) : 1));
   const byFinding = new Float64Array(engine.findings.length);
   const sd = upperSd(model, maxShare, sure, byFinding, engine.commonLevelSd);
+  const halves = new Float64Array(n);
+  performanceSds(model, sure, halves, engine.commonLevelSd, true);
   const criterionIntervals: Interval[] = engine.criteria.map((_, c) => {
-    const half = Z * performanceSd(model, c, sure, engine.commonLevelSd, true);
+    const half = Z * halves[c]!;
     return [perfLow[c]! - half, perfHigh[c]! + half];
   });
   return { interval: [meanLow - Z * sd, meanHigh + Z * sd], criterionIntervals };

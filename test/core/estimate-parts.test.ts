@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileEngine } from '../../src/core/engine.js';
-import { COMMON_LEVEL_SD, meanScore, normalise, performanceSd, scoreSd, weightedSum } from '../../src/core/evaluate.js';
+import { COMMON_LEVEL_SD, meanScore, normalise, performanceSd, performanceSds, scoreSd, weightedSum } from '../../src/core/evaluate.js';
 import { inverseNormal } from '../../src/core/random.js';
 import { estimate } from '../../src/core/score.js';
 import { municipalityOf } from '../../src/core/unknowns.js';
@@ -220,6 +220,24 @@ describe('evaluate.ts, one part at a time', () => {
     expect(performanceSd(m, 0, Float64Array.from([0]), COMMON_LEVEL_SD)).toBeCloseTo(Math.sqrt(L2 + 2.25), 12);
     // And the score: 2/3 · (10 − 4) · 0.15 = 0.6.
     expect(scoreSd(m, Float64Array.from([2 / 3, 1 / 3]), on, new Float64Array(4), COMMON_LEVEL_SD)).toBeCloseTo(Math.sqrt(0.36 + (5 / 9) * L2), 12);
+  });
+  it('every criterion in one walk: performanceSds, by hand, spread and bound', () => {
+    // c1 rated 60 on f-high (+10, sd 0.15), −4 on f-high from level 3; c2 rated 50 (no effect), +6 on f-low (sd 0.5) from level 4.
+    const m = compileEngine(miniKb([{ ...model('m', 60, 50, ['f-high', 'f-moderate']), adjustments: [adj('minus', { when: { question: 'level', gte: 3 } }, 'c1', -4, 'f-high'), adj('plus', { when: { question: 'level', gte: 4 } }, 'c2', 6, 'f-low')] }])).models[0]!;
+    const at = (factors: number[], bound = false) => {
+      const out = new Float64Array(2);
+      performanceSds(m, Float64Array.from(factors), out, COMMON_LEVEL_SD, bound);
+      return [...out];
+    };
+    const close = (got: number[], want: number[]) => want.forEach((w, c) => expect(got[c]).toBeCloseTo(w, 12));
+    // Both on: c1 (10 − 4)·0.15 = 0.9, c2 6·0.5 = 3.
+    close(at([1, 1]), [Math.sqrt(L2 + 0.81), Math.sqrt(L2 + 9)]);
+    // The bound: c1 (10 + 4)·0.15 = 2.1.
+    close(at([1, 1], true), [Math.sqrt(L2 + 4.41), Math.sqrt(L2 + 9)]);
+    // The first off, the second at half its ramp: c1 10·0.15 = 1.5, c2 3·0.5 = 1.5.
+    close(at([0, 0.5]), [Math.sqrt(L2 + 2.25), Math.sqrt(L2 + 2.25)]);
+    // And each criterion as performanceSd gives it alone.
+    expect(at([1, 0])).toEqual([0, 1].map((c) => performanceSd(m, c, Float64Array.from([1, 0]), COMMON_LEVEL_SD)));
   });
   it('the cost of change is no part of the score sd', () => {
     const kb = miniKb([model('a', 60, 50)]);
