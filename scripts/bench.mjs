@@ -45,12 +45,15 @@ if (flags.table) {
   const f = (x, d = 2) => (x === undefined || Number.isNaN(x) ? '–' : x.toFixed(d));
   const out = [];
   out.push(`Machine: ${after.machine.cpu}, ${after.machine.cores} cores, ${after.machine.memory}, Node ${after.machine.node}; load average ${before.machine.loadAtStart} (before) and ${after.machine.loadAtStart} (after) at the start.`, '');
-  out.push('| start-up: CPU × `node -e 0` | target | before | after | after, CA variable set |', '|---|---|---|---|---|');
-  for (const row of after.startup) {
-    const old = before.startup.find((r) => r.name === row.name);
-    out.push(`| ${row.name.replace(/^orgfit /, '`orgfit ').replace(/^(`orgfit [^(]*?)( \(|$)/, '$1`$2')} | ${row.target ? `≤ ${row.target}` : ''} | ${f(old?.withoutCa.ratio)} | ${f(row.withoutCa.ratio)}${row.met === false ? ' (missed)' : ''} | ${f(row.withCa?.ratio)} |`);
+  // A run of some sections only (--only) has no start-up rows: its table leaves them out.
+  if (after.startup.length > 0) {
+    out.push('| start-up: CPU × `node -e 0` | target | before | after | after, CA variable set |', '|---|---|---|---|---|');
+    for (const row of after.startup) {
+      const old = before.startup.find((r) => r.name === row.name);
+      out.push(`| ${row.name.replace(/^orgfit /, '`orgfit ').replace(/^(`orgfit [^(]*?)( \(|$)/, '$1`$2')} | ${row.target ? `≤ ${row.target}` : ''} | ${f(old?.withoutCa.ratio)} | ${f(row.withoutCa.ratio)}${row.met === false ? ' (missed)' : ''} | ${f(row.withCa?.ratio)} |`);
+    }
+    out.push('', `\`node -e 0\` itself: ${f(after.startup[0].withoutCa.baseCpuMs, 0)} ms CPU without the CA variable, ${f(after.startup[0].withCa?.baseCpuMs, 0)} ms with it.`, '');
   }
-  out.push('', `\`node -e 0\` itself: ${f(after.startup[0].withoutCa.baseCpuMs, 0)} ms CPU without the CA variable, ${f(after.startup[0].withCa?.baseCpuMs, 0)} ms with it.`, '');
   if (after.robustness?.rows) {
     out.push('| robustness, 10,000 samples (first call / warm, ms CPU) | before | after |', '|---|---|---|');
     for (const row of after.robustness.rows) {
