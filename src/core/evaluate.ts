@@ -203,10 +203,10 @@ export function scoreSd(model: EngineModel, weights: Float64Array, factors: Floa
     const c = criterion[i]!;
     // The cost of change is no part of the fit (see meanScore).
     if (c < 0) continue;
-    const a = adjustment[i]!;
-    const f = a < 0 ? 1 : factors[a]!;
+    // A rating's share is 1, and 1 · x is x exactly.
+    const f = adjustment[i]! < 0 ? 1 : factors[adjustment[i]!]!;
     if (f === 0) continue;
-    const scale = weights[c]! * (a < 0 ? effect[i]! : f * effect[i]!) * sd[i]!;
+    const scale = weights[c]! * (f * effect[i]!) * sd[i]!;
     if (scale === 0) continue;
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       touched[count++] = draws[k]!;
@@ -226,20 +226,11 @@ export function scoreSd(model: EngineModel, weights: Float64Array, factors: Floa
 }
 
 /**
- * The standard deviation of one criterion's performance (its own effects and the common
- * level). With `bound`, every part counts at its full size whatever its sign: an upper
- * bound over any subset of the applying adjustments (effects citing one finding with
- * opposite signs would otherwise cancel).
- */
-export function performanceSd(model: EngineModel, criterion: number, factors: Float64Array, commonLevelSd: number, bound = false): number {
-  const out = new Float64Array(criterion + 1);
-  performanceSds(model, factors, out, commonLevelSd, bound);
-  return out[criterion]!;
-}
-
-/**
- * performanceSd of every criterion (`out`, one slot each) in one walk of the effects: each
- * criterion's parts summed per finding in the order the findings are first met.
+ * The standard deviation of each criterion's performance (its own effects and the common
+ * level), into `out` (one slot per criterion), in one walk of the effects: each criterion's
+ * parts summed per finding in the order the findings are first met. With `bound`, every
+ * part counts at its full size whatever its sign: an upper bound over any subset of the
+ * applying adjustments (effects citing one finding with opposite signs would otherwise cancel).
  */
 export function performanceSds(model: EngineModel, factors: Float64Array, out: Float64Array, commonLevelSd: number, bound = false): void {
   const { adjustment, criterion, effect, sd, start, draws, coefficients } = effectSpread(model);
@@ -248,10 +239,9 @@ export function performanceSds(model: EngineModel, factors: Float64Array, out: F
   for (let i = 0; i < criterion.length; i++) {
     const c = criterion[i]!;
     if (c < 0 || c >= n) continue;
-    const a = adjustment[i]!;
-    const f = a < 0 ? 1 : factors[a]!;
+    const f = adjustment[i]! < 0 ? 1 : factors[adjustment[i]!]!;
     if (f === 0) continue;
-    const size = a < 0 ? effect[i]! : f * effect[i]!;
+    const size = f * effect[i]!;
     const parts = sums[c]!;
     for (let k = start[i]!; k < start[i + 1]!; k++) {
       const part = size * sd[i]! * coefficients[k]!;

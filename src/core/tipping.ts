@@ -307,7 +307,6 @@ export function tippingPoints(engine: Engine, municipality: Municipality, curren
       if (!candidates.some((c) => c.q === q && c.value === value)) candidates.push({ q, value, distance, after });
     });
   }
-  candidates.sort((a, b) => a.distance - b.distance || a.q - b.q);
 
   const found: TippingPoint[] = [];
   const count = (kind: TippingPoint['kind']) => found.filter((t) => t.kind === kind).length;
