@@ -64,7 +64,7 @@ export default async function questionnaire({ io, lang, options }: CommandContex
     const research = researchOf(kb, lang);
     const end = await runSession(bank, progress, { lang, color, width: columns, prompter, save, research });
     if (end.kind === 'stopped') {
-      io.stderr.write(stoppedMessage(lang, draftShown, out) + '\n');
+      io.stderr.write(stoppedMessage(lang, draftShown, out, existsSync(draftPath)) + '\n');
       return EXIT.ok;
     }
     const answers = answersFile(bank, end.progress);
@@ -76,7 +76,7 @@ export default async function questionnaire({ io, lang, options }: CommandContex
     return EXIT.ok;
   } catch (error) {
     if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
-      io.stderr.write(`\n${stoppedMessage(lang, draftShown, out)}\n`);
+      io.stderr.write(`\n${stoppedMessage(lang, draftShown, out, existsSync(draftPath))}\n`);
       return EXIT.cancelled;
     }
     if (error instanceof WriteError) throw new UsageError(writeErrorMessage(error, out, lang));
@@ -95,7 +95,9 @@ function shownPath(cwd: string, path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-function stoppedMessage(lang: Lang, draft: string, out: string): string {
+/** What a stop says: where the answers so far are kept, or, before the first answer was saved, that there is nothing to continue. */
+function stoppedMessage(lang: Lang, draft: string, out: string, saved: boolean): string {
+  if (!saved) return questText(lang, 'cancelled-nothing');
   const command = `orgfit questionnaire --out ${out} --resume`;
   return `${questText(lang, 'cancelled', { path: draft })}\n${questText(lang, 'cancelled-resume', { command })}`;
 }

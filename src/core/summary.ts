@@ -16,7 +16,31 @@ const MANY_UNKNOWNS = 1 / 3;
 /** What the summary shows of what would change the verdict: what a reader takes in on one page. */
 const SHOWN = 3;
 /** How many GRADE levels each reason takes off (orgfit's judgement, in GRADE's manner: a serious concern one, a very serious two). */
-const STEPS = { 'not-clear': 1, 'no-clear-first': 2, 'evidence-undecided': 3, 'keep-narrow': 1, 'many-unknowns': 1, 'thin-evidence': 1 } as const;
+const STEPS = { 'not-clear': 1, 'no-clear-first': 2, 'evidence-undecided': 3, 'keep-narrow': 1, 'many-unknowns': 1 } as const;
+
+/**
+ * How sure the evidence that carries a model's score is: the surest level at which at least
+ * half of what moves the score (by points, each criterion as sure as its least sure applying
+ * part) rests on evidence at least that sure; so more than half on low or very low evidence
+ * makes it low. High when nothing moves it.
+ */
+export function carryingCertainty(entry: Result['ranking'][number] | undefined): Confidence {
+  const at = LEVELS.map(() => 0);
+  let moved = 0;
+  for (const c of entry?.criteria ?? []) {
+    const points = Math.abs(c.effect);
+    if (points === 0) continue;
+    at[LEVELS.indexOf(lowest(applyingContributions(c).map((x) => x.confidence)))]! += points;
+    moved += points;
+  }
+  if (moved === 0) return 'high';
+  let surer = 0;
+  for (let l = 0; l < LEVELS.length; l++) {
+    surer += at[l]!;
+    if (surer >= moved / 2) return LEVELS[l]!;
+  }
+  return 'very-low';
+}
 
 /** The contributions of one criterion that apply here: an adjustment that cannot apply moves nothing. */
 export const applyingContributions = (c: Result['ranking'][number]['criteria'][number]) => c.contributions.filter((x) => x.kind !== 'adjustment' || x.probability > 0);
@@ -35,6 +59,7 @@ export function summaryOf(result: Result): VerdictSummary {
   const leader = result.ranking.find((r) => r.model === v.leader);
   const answers = Object.values(result.answers);
   const unknown = answers.filter((a) => !a.known).length;
+  const sampled = result.method.robustness.samples > 0;
   const downgrades: VerdictSummary['downgrades'] = [];
   const first = leader?.acceptability.first ?? 0;
   if (v.kind === 'clear' && first < 0.9) downgrades.push('not-clear');
@@ -42,26 +67,22 @@ export function summaryOf(result: Result): VerdictSummary {
   if (v.kind === 'undecided') downgrades.push('evidence-undecided');
   if (v.kind === 'keep' && !(result.ranking[0]?.model === v.leader && first >= 0.6)) downgrades.push('keep-narrow');
   if (answers.length > 0 && unknown / answers.length > MANY_UNKNOWNS) downgrades.push('many-unknowns');
-  // GRADE: a conclusion is as sure as the evidence that carries it. When most of what moves the leader's score rests on
-  // low or very low certainty, the verdict is one level less sure.
-  let moved = 0;
-  let thin = 0;
-  for (const c of leader?.criteria ?? []) {
-    const certainty = lowest(applyingContributions(c).map((x) => x.confidence));
-    moved += Math.abs(c.effect);
-    if (certainty === 'low' || certainty === 'very-low') thin += Math.abs(c.effect);
-  }
-  if (moved > 0 && thin / moved > 0.5) downgrades.push('thin-evidence');
-  const certainty = lower('high', downgrades.reduce((sum, d) => sum + STEPS[d], 0));
+  // GRADE: a conclusion is as sure as the evidence that carries it. The verdict starts from the
+  // certainty of the evidence that carries the leader's score, and the reasons about the
+  // verdict itself take it lower from there.
+  const evidence = carryingCertainty(leader);
+  if (evidence !== 'high') downgrades.push('thin-evidence');
+  const certainty = lower(evidence, downgrades.reduce((sum, d) => sum + (d === 'thin-evidence' ? 0 : STEPS[d]), 0));
   return {
     verdict: v.kind,
     certainty,
+    evidence,
     downgrades,
     ...(v.leader ? { leader: v.leader } : {}),
     headline: {
-      ...(leader && result.method.robustness.samples > 0 ? { first: leader.acceptability.first } : {}),
+      ...(leader && sampled ? { first: leader.acceptability.first } : {}),
       ...(leader ? { score: leader.score, interval: [...leader.interval] as [number, number] } : {}),
-      ...(leader?.versusToday ? { gain: leader.versusToday.gain, better: leader.versusToday.better } : {}),
+      ...(leader?.versusToday ? { gain: leader.versusToday.gain, ...(sampled ? { better: leader.versusToday.better } : {}) } : {}),
       unknown,
       questions: answers.length,
     },

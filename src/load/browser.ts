@@ -36,6 +36,25 @@ export function findBrowser(env: Readonly<Record<string, string | undefined>>): 
   return undefined;
 }
 
+/** The date a printed report carries: a fixed one, as a PDF's own dates would make two prints of one report differ. */
+const FIXED_DIGITS = '20000101000000';
+
+/**
+ * The PDF with its creation and modification dates set to 1 January 2000, digit for
+ * digit, so that its length and every offset of its cross-reference table stay as they
+ * were: the same report prints to the same bytes (the Word document's dates are fixed
+ * the same way).
+ */
+export function withFixedDates(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const fixed = text.replace(/\/(CreationDate|ModDate) ?\((D:[^)]*)\)/g, (whole: string, _key: string, date: string) => {
+    let digit = 0;
+    const same = date.replace(/\d/g, () => FIXED_DIGITS[digit++] ?? '0').replace('-', '+');
+    return whole.replace(date, same);
+  });
+  return fixed === text ? pdf : Buffer.from(fixed, 'latin1');
+}
+
 /**
  * Prints self-contained HTML to PDF with a headless browser (`--print-to-pdf`), in a
  * fresh profile that is removed afterwards, with the browser's own network traffic
@@ -72,7 +91,7 @@ export async function printToPdf(html: string, browser: string, lang: Lang): Pro
     });
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(pdf);
+      bytes = withFixedDates(readFileSync(pdf));
     } catch {
       throw new UsageError(reportText(lang, 'pdf-failed', { browser, message: reportText(lang, 'pdf-none-written') }));
     }

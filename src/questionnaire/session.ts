@@ -20,7 +20,7 @@ import {
   type Step,
   type StepAnswer,
 } from './flow.js';
-import { wrap } from '../render/text.js';
+import { firstSentence, wrap } from '../render/text.js';
 import { formatNumber } from './numbers.js';
 import type { ChoiceConfig, NumberConfig, Outcome, RankConfig, SumConfig, TextConfig } from './prompts.js';
 
@@ -88,11 +88,6 @@ export function firstUnanswered(bank: Bank, progress: Progress): Progress {
     step.kind === 'role' ? progress.role === undefined : step.kind === 'municipality' ? progress.municipality === undefined : questionsOf(step).some((q) => progress.answers[q.id] === undefined),
   );
   return { ...progress, cursor: at < 0 ? steps.length : at };
-}
-
-function firstSentence(text: string): string {
-  const match = /^(.+?[.!?])(\s|$)/s.exec(text.trim());
-  return (match?.[1] ?? text).replace(/\s+/g, ' ');
 }
 
 function header(bank: Bank, progress: Progress, step: Step, lang: Lang): string {

@@ -24,6 +24,10 @@ import {
   shareText,
   signed,
   title,
+  changeCostNote,
+  rankingIntro,
+  robustnessMethod,
+  findingsSources,
   verdictKindText,
   verdictText,
   whoOf,
@@ -125,7 +129,7 @@ export async function renderReportDocx(report: Report, { lang, version }: Report
         [say('col-model'), ...files.map((r, i) => `${i + 1}. ${whoOf(r)}`)],
         [
           ...report.comparison.matrix.map((row) => [row.name, ...row.scores.map((s) => (s === null ? '–' : decimal(s, 0, lang)))]),
-          [say('col-verdict'), ...files.map((r) => `${verdictKindText(r.verdict.kind, lang)}${r.verdict.leader ? `: ${modelName(r, r.verdict.leader)}` : ''}`)],
+          [say('col-verdict'), ...files.map((r) => `${verdictKindText(r.verdict.kind, lang, r.method.robustness.samples)}${r.verdict.leader ? `: ${modelName(r, r.verdict.leader)}` : ''}`)],
         ],
         files.map((_, i) => i + 1),
       ),
@@ -152,22 +156,27 @@ export async function renderReportDocx(report: Report, { lang, version }: Report
     if (r.frame) blocks.push(p(say('frame-line', { frame: r.frame.name, summary: r.frame.summary })));
     for (const s of file.profile.filter((x) => x.items.length > 0)) blocks.push(heading(s.title, (2 + d) as 2 | 3), table([say('question'), say('answer')], s.items.map((i) => [i.label, profileAnswer(i, lang)])));
 
-    blocks.push(heading(say('h-ranking'), (1 + d) as 1 | 2), p(say('ranking-intro', { samples: decimal(samples, 0, lang) })));
+    blocks.push(heading(say('h-ranking'), (1 + d) as 1 | 2), p(rankingIntro(samples, lang)));
     blocks.push(table([say('col-rank'), say('col-model'), say('col-score'), say('col-interval'), say('col-first')], r.ranking.map((e) => [String(e.rank), e.name, scoreText(e, lang), intervalText(e, lang), samples > 0 ? shareText(e.acceptability.first, samples, lang) : '–']), [0, 2, 3, 4]));
     const rankingAlt = `${say('chart-ranking')}: ${r.ranking.map((e) => `${e.name} ${scoreText(e, lang)} (${intervalText(e, lang)})`).join('; ')}`;
     blocks.push(image(rankingSvg(file), r.ranking.length * ROW + 10, rankingAlt, say('chart-ranking')));
+    const changeNote = changeCostNote(r, lang);
+    if (changeNote) blocks.push(p(changeNote));
+    if (samples > 0) {
     blocks.push(heading(say('h-acceptability'), (2 + d) as 2 | 3), p(say('acceptability-intro')));
     const acceptAlt = `${say('chart-acceptability')}: ${r.ranking.map((e) => `${e.name}: ${e.acceptability.ranks.map((x, i) => `${say('col-place', { n: i + 1 })} ${shareText(x, samples, lang)}`).join(', ')}`).join('; ')}`;
     blocks.push(image(acceptabilitySvg(file), r.ranking.length * ROW, acceptAlt, say('chart-acceptability')));
     blocks.push(table([say('col-model'), ...r.ranking.map((_, i) => say('col-place', { n: i + 1 }))], r.ranking.map((e) => [e.name, ...e.acceptability.ranks.map((x) => shareText(x, samples, lang))]), r.ranking.map((_, i) => i + 1)));
+    }
 
     blocks.push(heading(say('h-evidence'), (1 + d) as 1 | 2), p(say('evidence-intro')), p(say('certainty-legend'), { italics: true }));
     for (const ev of file.evidence) {
       const e = r.ranking.find((x) => x.model === ev.model)!;
       blocks.push(heading(e.name, (2 + d) as 2 | 3));
       const notes = new Map(ev.footnotes.map((f) => [f.number, footnoteText(r, f, lang)]));
-      const used = new Map<number, FootnoteReferenceRun>();
-      const ref = (n: number) => used.get(n) ?? used.set(n, note(notes.get(n) ?? '')).get(n)!;
+      // Word numbers its footnotes by where they are referenced, one reference each: a note
+      // cited twice is two footnotes with the same text (a reused id is numbered wrongly).
+      const ref = (n: number) => note(notes.get(n) ?? '');
       blocks.push(
         table(
           [say('col-criterion'), say('col-effect'), say('col-certainty'), say('col-studies'), say('col-findings')],
@@ -185,7 +194,7 @@ export async function renderReportDocx(report: Report, { lang, version }: Report
 
     blocks.push(heading(say('h-misfits'), (1 + d) as 1 | 2));
     const misfits = misfitLines(r, lang);
-    blocks.push(...(misfits.length === 0 ? [p(say('misfits-none'))] : misfits.map((m) => bullet(m.text))));
+    blocks.push(...(misfits.length === 0 ? [p(say('misfits-none'))] : misfits.map((m) => bullet(`${m.text} (${findingsSources(r, m.findings, lang)})`))));
     blocks.push(heading(say('h-open'), (1 + d) as 1 | 2), p(say('open-intro')));
     const labels = new Map(file.profile.flatMap((s) => s.items.map((i) => [i.question, i] as const)));
     for (const q of file.openQuestions) {
@@ -194,9 +203,8 @@ export async function renderReportDocx(report: Report, { lang, version }: Report
   });
 
   const r0 = report.files[0]!.result;
-  const t = r0.verdict.thresholds;
   const pct = (x: number) => reportText(lang, 'percent', { n: Math.round(x * 100) });
-  blocks.push(heading(say('h-method'), 1), p(say('method-1')), p(say('method-2', { samples: decimal(r0.method.robustness.samples, 0, lang), seed: r0.method.robustness.seed, clear: pct(t.clearFirst), top: pct(t.topSet), better: pct(t.clearlyBetter) })), p(say('method-3')), p(say('method-4')));
+  blocks.push(heading(say('h-method'), 1), p(say('method-1')), p(robustnessMethod(r0, lang, pct)), p(say('method-3')), p(say('method-4')));
   blocks.push(heading(say('h-bibliography'), 1), p(say('bibliography-intro')));
   for (const entry of report.bibliography) {
     if (entry.review) blocks.push(new Paragraph({ children: [new TextRun({ text: say('review-entry'), bold: true }), new TextRun({ text: ` ${say('review-role')}` })] }));

@@ -24,8 +24,11 @@ import {
   scoreText,
   shareText,
   signed,
-  sourcesOf,
   title,
+  changeCostNote,
+  rankingIntro,
+  robustnessMethod,
+  findingsSources,
   verdictKindText,
   verdictText,
   whoOf,
@@ -76,6 +79,9 @@ th,td{border-bottom:0.75pt solid var(--rule);padding:2.5pt 4pt;text-align:left;v
 th{background:#eef1f5;font-weight:bold}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.chart-cell{padding:1pt 4pt;width:${240 + 8}px}
+/* Wide tables (a file or a model per column) wrap their headings and verdicts to fit an A4 page. */
+.matrix th.num,.heatmap th.num{white-space:normal}
+.matrix td.verdict-cell{font-size:8.5pt}
 svg.chart{display:block;max-width:100%;height:auto}
 svg .base{stroke:#888;stroke-width:1}
 svg .tick{stroke:#bbb;stroke-width:1}
@@ -153,19 +159,19 @@ ${r.frame ? html`<p>${say('frame-line', { frame: r.frame.name, summary: r.frame.
 <p>${r.today ? say('today-line', { model: modelName(r, r.today) }) : say('today-unknown')}</p>
 ${file.profile.filter((s) => s.items.length > 0).map((s) => html`${hx(h3, s.title)}<table><thead><tr><th>${say('question')}</th><th>${say('answer')}</th></tr></thead><tbody>${s.items.map((item) => html`<tr><td>${item.label}</td><td>${profileAnswer(item, lang)}</td></tr>`)}</tbody></table>`)}</section>`;
 
-  const ranking = html`<section class="ranking">${hx(h2, say('h-ranking'))}<p class="note">${say('ranking-intro', { samples: decimal(samples, 0, lang) })}</p>
+  const ranking = html`<section class="ranking">${hx(h2, say('h-ranking'))}<p class="note">${rankingIntro(samples, lang)}</p>
 <table class="ranking-table"><thead><tr><th class="num">${say('col-rank')}</th><th>${say('col-model')}</th><th class="num">${say('col-score')}</th><th class="num">${say('col-interval')}</th><th>${say('chart-ranking')}</th><th class="num">${say('col-first')}</th>${today ? html`<th class="num">${say('col-today')}</th><th class="num">${say('col-better')}</th>` : ''}</tr></thead><tbody>
 ${r.ranking.map((e) => {
   const marks = marksOf(r, e, lang);
   return html`<tr><td class="num">${e.rank}</td><td class="model-name">${e.name}${marks.length ? html` <span class="marks">(${marks.join(', ')})</span>` : ''}</td><td class="num">${scoreText(e, lang)}</td><td class="num">${intervalText(e, lang)}</td><td class="chart-cell">${intervalChart(e.score, e.interval, `${e.name}: ${scoreText(e, lang)} (${intervalText(e, lang)})`)}</td><td class="num">${samples > 0 ? shareText(e.acceptability.first, samples, lang) : '–'}</td>${today ? html`<td class="num">${e.versusToday ? signed(e.versusToday.gain, 1, lang) : '·'}</td><td class="num">${e.versusToday && samples > 0 ? shareText(e.versusToday.better, samples, lang) : '·'}</td>` : ''}</tr>`;
 })}
 <tr><td></td><td></td><td></td><td></td><td class="chart-cell">${scaleChart()}</td><td></td>${today ? html`<td></td><td></td>` : ''}</tr></tbody></table>
-<p class="note">${say('ranking-meaning')}</p>
-${hx(h3, say('h-acceptability'))}<p class="note">${say('acceptability-intro')}</p>
+<p class="note">${say('ranking-meaning')}</p>${changeCostNote(r, lang) ? html`<p class="note">${changeCostNote(r, lang)}</p>` : ''}
+${samples > 0 ? html`${hx(h3, say('h-acceptability'))}<p class="note">${say('acceptability-intro')}</p>
 <table><thead><tr><th>${say('col-model')}</th><th>${say('chart-acceptability')}</th>${r.ranking.map((_, i) => html`<th class="num">${say('col-place', { n: i + 1 })}</th>`)}</tr></thead><tbody>
 ${r.ranking.map((e) => html`<tr><td>${e.name}</td><td>${stackedBar(e.acceptability.ranks, e.acceptability.ranks.map((x, i) => `${say('col-place', { n: i + 1 })}: ${shareText(x, samples, lang)}`), e.name)}</td>${e.acceptability.ranks.map((x) => html`<td class="num">${shareText(x, samples, lang)}</td>`)}</tr>`)}
 </tbody></table>
-<p class="legend">${r.ranking.map((_, i) => html`<span class="swatch place${i}"></span>${say('col-place', { n: i + 1 })}`)}</p>
+<p class="legend">${r.ranking.map((_, i) => html`<span class="swatch place${i}"></span>${say('col-place', { n: i + 1 })}`)}</p>` : ''}
 ${hx(h3, say('h-heatmap'))}<p class="note">${say('heatmap-intro')}</p>
 <table class="heatmap"><thead><tr><th>${say('col-criterion')}</th><th class="num">${say('col-weight')}</th>${r.ranking.map((e) => html`<th class="num">${e.name}</th>`)}</tr></thead><tbody>
 ${r.weights.map((w) => html`<tr><td>${w.name}</td><td class="num">${percentText(w.weight, lang)}</td>${r.ranking.map((e) => {
@@ -186,7 +192,7 @@ ${ev.footnotes.length ? html`<ol class="notes">${ev.footnotes.map((f) => html`<l
 })}</section>`;
 
   const misfits = misfitLines(r, lang);
-  const problems = html`<section class="misfits">${hx(h2, say('h-misfits'))}${misfits.length === 0 ? html`<p>${say('misfits-none')}</p>` : html`<ul>${misfits.map((m) => html`<li>${m.text} <span class="marks">(${m.findings.map((id) => sourcesOf(r, r.findings[id]?.references ?? [], lang)).join('; ')})</span></li>`)}</ul>`}</section>`;
+  const problems = html`<section class="misfits">${hx(h2, say('h-misfits'))}${misfits.length === 0 ? html`<p>${say('misfits-none')}</p>` : html`<ul>${misfits.map((m) => html`<li>${m.text} <span class="marks">(${findingsSources(r, m.findings, lang)})</span></li>`)}</ul>`}</section>`;
 
   const open = html`<section class="open">${hx(h2, say('h-open'))}<p class="note">${say('open-intro')}</p><ol>${file.openQuestions.map((q) => html`<li><p><b>${say(`open-${q.id}`)}</b> <span class="marks">(${locationText(report.locations[q.lines] ?? { lines: q.lines, chapter: 9, paragraphs: [1, 1] }, lang)})</span></p>${openQuestionLines(r, q, lang, labels).map((l) => html`<p>${l}</p>`)}</li>`)}</ol></section>`;
 
@@ -196,15 +202,15 @@ ${ev.footnotes.length ? html`<ol class="notes">${ev.footnotes.map((f) => html`<l
 function comparison(report: Report, say: Say, lang: Lang): SafeHtml {
   const c = report.comparison!;
   const files = report.files.map((f) => f.result);
-  const matrix = html`<h3>${say('h-matrix')}</h3><table><thead><tr><th>${say('col-model')}</th>${files.map((r, i) => html`<th class="num">${i + 1}. ${whoOf(r)}</th>`)}</tr></thead><tbody>
-${c.matrix.map((row) => html`<tr><td>${row.name}</td>${row.scores.map((s, i) => html`<td class="num">${s === null ? '–' : decimal(s, 0, lang)}${s !== null && row.first[i] !== null ? html` <span class="marks">(${shareText(row.first[i]!, files[i]!.method.robustness.samples, lang)})</span>` : ''}</td>`)}</tr>`)}
-<tr><th>${say('col-verdict')}</th>${files.map((r) => html`<td class="num">${verdictKindText(r.verdict.kind, lang)}${r.verdict.leader ? `: ${modelName(r, r.verdict.leader)}` : ''}</td>`)}</tr></tbody></table>`;
+  const matrix = html`<h3>${say('h-matrix')}</h3><table class="matrix"><thead><tr><th>${say('col-model')}</th>${files.map((r, i) => html`<th class="num">${i + 1}. ${whoOf(r)}</th>`)}</tr></thead><tbody>
+${c.matrix.map((row) => html`<tr><td>${row.name}</td>${row.scores.map((s, i) => html`<td class="num">${s === null ? '–' : decimal(s, 0, lang)}${s !== null && row.first[i] !== null && files[i]!.method.robustness.samples > 0 ? html` <span class="marks">(${shareText(row.first[i]!, files[i]!.method.robustness.samples, lang)})</span>` : ''}</td>`)}</tr>`)}
+<tr><th>${say('col-verdict')}</th>${files.map((r) => html`<td class="verdict-cell">${verdictKindText(r.verdict.kind, lang, r.method.robustness.samples)}${r.verdict.leader ? `: ${modelName(r, r.verdict.leader)}` : ''}</td>`)}</tr></tbody></table>`;
   const pairs = c.pairs.map((pair) => {
     const a = files[pair.from]!;
     const b = files[pair.to]!;
     const owner = (id: string | undefined) => (b.ranking.some((x) => x.criteria.some((k) => k.contributions.some((y) => y.kind === 'adjustment' && y.id === id))) ? b : a);
     return html`<section class="pair"><h3>${say('h-pair', { from: `${pair.from + 1}. ${whoOf(a)}`, to: `${pair.to + 1}. ${whoOf(b)}` })}</h3>
-<p>${say('verdict-change', { from: verdictKindText(pair.verdict[0], lang), to: verdictKindText(pair.verdict[1], lang) })}</p>
+<p>${say('verdict-change', { from: verdictKindText(pair.verdict[0], lang, a.method.robustness.samples), to: verdictKindText(pair.verdict[1], lang, b.method.robustness.samples) })}</p>
 <h4>${say('pair-answers')}</h4>${pair.answers.length === 0 ? html`<p>${say('pair-no-answers')}</p>` : html`<table><thead><tr><th>${say('question')}</th><th>${say('col-before')}</th><th>${say('col-after')}</th></tr></thead><tbody>${pair.answers.map((x) => html`<tr><td>${x.label}</td><td>${profileAnswer({ ...x, ...x.before }, lang)}</td><td>${profileAnswer({ ...x, ...x.after }, lang)}</td></tr>`)}</tbody></table>`}
 <h4>${say('pair-scores')}</h4><table><thead><tr><th>${say('col-model')}</th><th class="num">${say('col-before')}</th><th class="num">${say('col-after')}</th><th class="num">${say('col-change')}</th><th>${say('chart-dumbbell')}</th><th class="num">${say('col-first-change')}</th></tr></thead><tbody>
 ${pair.models.map((m) => html`<tr><td>${modelName(b, m.model)}</td><td class="num">${decimal(m.score[0], 0, lang)}</td><td class="num">${decimal(m.score[1], 0, lang)}</td><td class="num">${signed(m.delta, 1, lang)}</td><td class="chart-cell">${dumbbell(m.score[0], m.score[1], `${modelName(b, m.model)}: ${decimal(m.score[0], 0, lang)} → ${decimal(m.score[1], 0, lang)}`)}</td><td class="num">${shareText(m.first[0], a.method.robustness.samples, lang)} → ${shareText(m.first[1], b.method.robustness.samples, lang)}</td></tr>`)}
@@ -216,8 +222,7 @@ ${pair.models.map((m) => html`<tr><td>${modelName(b, m.model)}</td><td class="nu
 
 function method(report: Report, say: Say, lang: Lang): SafeHtml {
   const r0 = report.files[0]!.result;
-  const t = r0.verdict.thresholds;
-  return html`<p>${say('method-1')}</p><p>${say('method-2', { samples: decimal(r0.method.robustness.samples, 0, lang), seed: r0.method.robustness.seed, clear: percentText(t.clearFirst, lang), top: percentText(t.topSet, lang), better: percentText(t.clearlyBetter, lang) })}</p><p>${say('method-3')}</p><p>${say('method-4')}</p>`;
+  return html`<p>${say('method-1')}</p><p>${robustnessMethod(r0, lang, (x) => percentText(x, lang))}</p><p>${say('method-3')}</p><p>${say('method-4')}</p>`;
 }
 
 function bibliography(report: Report, say: Say, lang: Lang): SafeHtml {

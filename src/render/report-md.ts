@@ -22,8 +22,11 @@ import {
   scoreText,
   shareText,
   signed,
-  sourcesOf,
   title,
+  changeCostNote,
+  rankingIntro,
+  robustnessMethod,
+  findingsSources,
   verdictKindText,
   verdictText,
   whoOf,
@@ -62,8 +65,7 @@ export function renderReportMd(report: Report, { lang, version }: ReportRenderOp
   report.files.forEach((file, i) => fileSection(report, file, i, several ? 2 : 1, out, lang));
   out.push(`## ${say('h-method')}`, '');
   const r0 = report.files[0]!.result;
-  const t = r0.verdict.thresholds;
-  out.push(md(say('method-1')), '', md(say('method-2', { samples: decimal(r0.method.robustness.samples, 0, lang), seed: r0.method.robustness.seed, clear: percentText(t.clearFirst, lang), top: percentText(t.topSet, lang), better: percentText(t.clearlyBetter, lang) })), '', md(say('method-3')), '', md(say('method-4')), '');
+  out.push(md(say('method-1')), '', md(robustnessMethod(r0, lang, (x) => percentText(x, lang))), '', md(say('method-3')), '', md(say('method-4')), '');
   bibliography(report, out, lang);
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
@@ -97,7 +99,7 @@ function fileSection(report: Report, file: ReportFile, index: number, depth: num
   }
 
   const samples = r.method.robustness.samples;
-  out.push(`${h(1)} ${say('h-ranking')}`, '', md(say('ranking-intro', { samples: decimal(samples, 0, lang) })), '');
+  out.push(`${h(1)} ${say('h-ranking')}`, '', md(rankingIntro(samples, lang)), '');
   const today = r.today !== undefined;
   out.push(
     ...table(
@@ -110,7 +112,7 @@ function fileSection(report: Report, file: ReportFile, index: number, depth: num
           scoreText(e, lang),
           intervalText(e, lang),
           samples > 0 ? shareText(e.acceptability.first, samples, lang) : '–',
-          decimal(e.acceptability.meanRank, 1, lang),
+          samples > 0 ? decimal(e.acceptability.meanRank, 1, lang) : '–',
           ...(today ? [e.versusToday ? signed(e.versusToday.gain, 1, lang) : '·', e.versusToday && samples > 0 ? shareText(e.versusToday.better, samples, lang) : '·'] : []),
         ];
       }),
@@ -120,9 +122,11 @@ function fileSection(report: Report, file: ReportFile, index: number, depth: num
     md(say('ranking-meaning')),
     '',
   );
-  out.push(`${h(2)} ${say('h-acceptability')}`, '', md(say('acceptability-intro')), '');
+  const changeNote = changeCostNote(r, lang);
+  if (changeNote) out.push(md(changeNote), '');
   const places = r.ranking.length;
-  out.push(...table([say('col-model'), ...Array.from({ length: places }, (_, i) => say('col-place', { n: i + 1 }))], r.ranking.map((e) => [md(e.name), ...e.acceptability.ranks.map((x) => shareText(x, samples, lang))]), ['l', ...Array<'r'>(places).fill('r')]), '');
+  if (samples > 0) out.push(`${h(2)} ${say('h-acceptability')}`, '', md(say('acceptability-intro')), '');
+  if (samples > 0) out.push(...table([say('col-model'), ...Array.from({ length: places }, (_, i) => say('col-place', { n: i + 1 }))], r.ranking.map((e) => [md(e.name), ...e.acceptability.ranks.map((x) => shareText(x, samples, lang))]), ['l', ...Array<'r'>(places).fill('r')]), '');
   out.push(`${h(2)} ${say('h-heatmap')}`, '', md(say('heatmap-intro')), '');
   out.push(
     ...table(
@@ -159,7 +163,7 @@ function fileSection(report: Report, file: ReportFile, index: number, depth: num
   out.push(`${h(1)} ${say('h-misfits')}`, '');
   const misfits = misfitLines(r, lang);
   if (misfits.length === 0) out.push(md(say('misfits-none')), '');
-  for (const m of misfits) out.push(`- ${md(m.text)} (${md(m.findings.map((id) => sourcesOf(r, r.findings[id]?.references ?? [], lang)).join('; '))})`);
+  for (const m of misfits) out.push(`- ${md(m.text)} (${md(findingsSources(r, m.findings, lang))})`);
   out.push('');
 
   out.push(`${h(1)} ${say('h-open')}`, '', md(say('open-intro')), '');
@@ -181,8 +185,8 @@ function comparison(report: Report, out: string[], lang: Lang): void {
     ...table(
       [say('col-model'), ...files.map((r, i) => `${i + 1}. ${md(whoOf(r))}`)],
       [
-        ...c.matrix.map((row) => [md(row.name), ...row.scores.map((s, i) => (s === null ? '–' : `${decimal(s, 0, lang)}${row.first[i] !== null ? ` (${shareText(row.first[i]!, files[i]!.method.robustness.samples, lang)})` : ''}`))]),
-        [`**${say('col-verdict')}**`, ...files.map((r) => md(`${verdictKindText(r.verdict.kind, lang)}${r.verdict.leader ? `: ${modelName(r, r.verdict.leader)}` : ''}`))],
+        ...c.matrix.map((row) => [md(row.name), ...row.scores.map((s, i) => (s === null ? '–' : `${decimal(s, 0, lang)}${row.first[i] !== null && files[i]!.method.robustness.samples > 0 ? ` (${shareText(row.first[i]!, files[i]!.method.robustness.samples, lang)})` : ''}`))]),
+        [`**${say('col-verdict')}**`, ...files.map((r) => md(`${verdictKindText(r.verdict.kind, lang, r.method.robustness.samples)}${r.verdict.leader ? `: ${modelName(r, r.verdict.leader)}` : ''}`))],
       ],
       ['l', ...Array<'r'>(files.length).fill('r')],
     ),
@@ -192,7 +196,7 @@ function comparison(report: Report, out: string[], lang: Lang): void {
     const a = files[pair.from]!;
     const b = files[pair.to]!;
     out.push(`### ${md(say('h-pair', { from: `${pair.from + 1}. ${whoOf(a)}`, to: `${pair.to + 1}. ${whoOf(b)}` }))}`, '');
-    out.push(md(say('verdict-change', { from: verdictKindText(pair.verdict[0], lang), to: verdictKindText(pair.verdict[1], lang) })), '');
+    out.push(md(say('verdict-change', { from: verdictKindText(pair.verdict[0], lang, a.method.robustness.samples), to: verdictKindText(pair.verdict[1], lang, b.method.robustness.samples) })), '');
     out.push(`#### ${say('pair-answers')}`, '');
     if (pair.answers.length === 0) out.push(md(say('pair-no-answers')), '');
     else out.push(...table([say('question'), say('col-before'), say('col-after')], pair.answers.map((x) => [md(x.label), md(profileAnswer({ ...x, ...x.before }, lang)), md(profileAnswer({ ...x, ...x.after }, lang))])), '');

@@ -5,8 +5,8 @@ import { reportText, type ReportId } from '../i18n/report.js';
 import type { LineRef } from '../schema/index.js';
 import type { EvidenceRow, Location, Moved, OpenQuestion } from '../schema/report.js';
 import { citation } from './citation.js';
-import { decimal, percent, signed } from './text.js';
-import { certaintyLines, certaintyText, shareText, SYMBOLS, tippingSentence, verdictSentence } from './verdict.js';
+import { decimal, firstSentence, percent, signed } from './text.js';
+import { certaintyLines, certaintyText, keyMessage, shareText, SYMBOLS, tippingSentence } from './verdict.js';
 
 /** The report catalog bound to one language, as the renderers call it. */
 export type Say = (id: ReportId, params?: Parameters<typeof reportText>[2]) => string;
@@ -84,13 +84,18 @@ export function sourcesOf(result: Result, references: readonly string[], lang: L
   return references.map((key) => (result.references[key] ? citation(result.references[key]!, lang) : key)).join('; ');
 }
 
+/** The sources of several findings, each work once, in the order first cited. */
+export function findingsSources(result: Result, findings: readonly string[], lang: Lang): string {
+  return sourcesOf(result, [...new Set(findings.flatMap((id) => result.findings[id]?.references ?? []))], lang);
+}
+
 /** A finding's place in the review: its line ranges located. */
 export function findingPlaces(report: Report, result: Result, finding: string, lang: Lang): string {
   return (result.findings[finding]?.lines ?? []).map((ref) => locationText(report.locations[String(ref)] ?? { lines: ref, chapter: 0, paragraphs: [1, 1] }, lang)).join('; ');
 }
 
 export function verdictText(file: ReportFile, lang: Lang): string {
-  return verdictSentence(file.result, lang);
+  return keyMessage(file, lang);
 }
 
 /** The three or four headline figures as [value, what it is]. */
@@ -100,7 +105,7 @@ export function headlineFigures(file: ReportFile, lang: Lang): [string, string][
   const out: [string, string][] = [];
   if (h.first !== undefined) out.push([shareText(h.first, samples, lang), reportText(lang, 'headline-first')]);
   if (h.score !== undefined && h.interval) out.push([`${decimal(h.score, 0, lang)} (${decimal(h.interval[0], 0, lang)}–${decimal(h.interval[1], 0, lang)})`, reportText(lang, 'headline-score')]);
-  if (h.gain !== undefined && h.better !== undefined) out.push([signed(h.gain, 1, lang), reportText(lang, 'headline-gain', { share: shareText(h.better, samples, lang) })]);
+  if (h.gain !== undefined) out.push([signed(h.gain, 1, lang), h.better !== undefined ? reportText(lang, 'headline-gain', { share: shareText(h.better, samples, lang) }) : reportText(lang, 'headline-gain-unsampled')]);
   out.push([reportText(lang, 'headline-unknown-value', { count: h.unknown, total: h.questions }), reportText(lang, 'headline-unknown')]);
   return out;
 }
@@ -149,7 +154,8 @@ export function openQuestionLines(result: Result, q: OpenQuestion, lang: Lang, l
   const lines: string[] = [];
   if (q.status === 'open' || !q.lean) lines.push(reportText(lang, 'lean-open'));
   else if (q.lean === 'learning') lines.push(reportText(lang, 'lean-learning', { criterion: criterionName(result, q.criterion) }));
-  else if (q.lean === 'residual-at-risk') lines.push(reportText(lang, 'lean-residual-at-risk', { misfits: misfitTexts(result, q.misfits).join('; ') }));
+  // The harms are sentences of their own, each with its full stop or question mark.
+  else if (q.lean === 'residual-at-risk') lines.push(reportText(lang, 'lean-residual-at-risk', { misfits: misfitTexts(result, q.misfits).map((t) => (/[.!?]$/.test(t) ? t : `${t}.`)).join(' ') }));
   else lines.push(reportText(lang, `lean-${q.lean}`));
   if (q.best) lines.push(reportText(lang, 'open-best', { model: modelName(result, q.best), criterion: criterionName(result, q.criterion) }));
   const facts = q.facts.map((f) => {
@@ -196,13 +202,35 @@ export function movedText(result: Result, m: Moved, lang: Lang): string {
     const x = result.ranking.find((r) => r.model === m.model)?.criteria.find((c) => c.criterion === m.criterion)?.contributions.find((c) => c.kind === 'adjustment' && c.id === m.id);
     const rationale = x?.rationale ?? m.id ?? '';
     // The rationale's first sentence says what the adjustment is; its id is no word for a reader.
-    const first = /^(.*?[.!?])(\s|$)/.exec(rationale)?.[1] ?? rationale;
+    const first = firstSentence(rationale);
     return reportText(lang, 'moved-adjustment', { id: first.replace(/[.!?]$/, ''), criterion });
   }
   return reportText(lang, `moved-${m.kind}`, { criterion });
 }
 
-export const verdictKindText = (kind: string, lang: Lang) => reportText(lang, `verdict-kind-${kind}` as ReportId);
+/** A verdict's kind in a few words; without samples there is none (see keyMessage). */
+export const verdictKindText = (kind: string, lang: Lang, samples: number) => reportText(lang, samples === 0 ? 'verdict-kind-unsampled' : (`verdict-kind-${kind}` as ReportId));
+/**
+ * What "against today" counts, when today's organisation is known: the cost of changing
+ * that every other model pays, with its value here and the reasons (the findings and
+ * orgfit's judgement of its size), so a reader sees why a model that scores more can
+ * still be behind today.
+ */
+export function changeCostNote(r: Result, lang: Lang): string | undefined {
+  const change = r.ranking.find((e) => e.change)?.change;
+  if (r.today === undefined || !change) return undefined;
+  return reportText(lang, 'change-cost-note', { cost: decimal(change.cost, 1, lang), rationale: change.rationale });
+}
+
+/** The method's paragraph on the robustness analysis, its samples and thresholds (other words without samples). */
+export function robustnessMethod(r: Result, lang: Lang, percentOf: (share: number) => string): string {
+  const t = r.verdict.thresholds;
+  const { samples, seed } = r.method.robustness;
+  if (samples === 0) return reportText(lang, 'method-2-unsampled');
+  return reportText(lang, 'method-2', { samples: decimal(samples, 0, lang), seed, clear: percentOf(t.clearFirst), top: percentOf(t.topSet), better: percentOf(t.clearlyBetter) });
+}
+/** The intro of the ranking and the method's robustness paragraph, which say what the samples are: other words without them. */
+export const rankingIntro = (samples: number, lang: Lang) => (samples === 0 ? reportText(lang, 'ranking-intro-unsampled') : reportText(lang, 'ranking-intro', { samples: decimal(samples, 0, lang) }));
 
 export const marksOf = (result: Result, entry: Result['ranking'][number], lang: Lang): string[] => [
   ...(entry.builtIn ? [] : [reportText(lang, 'mark-own')]),

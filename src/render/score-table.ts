@@ -4,7 +4,7 @@ import type { ScoreRenderOptions } from './registry/score.js';
 import type { FormatRenderer, RenderOptions } from './renderer.js';
 import { resultText } from '../i18n/result.js';
 import { decimal, pad, padStart, signed, truncate, visibleDeep, wrap } from './text.js';
-import { answerText, certaintyLines, shareText, tippingSentence, verdictSentence } from './verdict.js';
+import { answerText, certaintyLines, keyMessage, shareText, tippingSentence } from './verdict.js';
 
 /**
  * The result as a manager reads it at a terminal: the verdict in one sentence first,
@@ -62,7 +62,7 @@ function renderOne(file: ScoredFile, { lang, paint, width }: RenderOptions): str
     ...(result.today ? [resultText(lang, 'today-is', { model: result.ranking.find((r) => r.model === result.today)?.name ?? result.today })] : []),
   ];
   if (context.length > 0) out.push(...say(context.join(' ')).map((l) => paint.dim(l)));
-  out.push('', ...say(`${resultText(lang, 'verdict')}: ${verdictSentence(result, lang)}`).map((l) => paint.bold(l)));
+  out.push('', ...say(`${resultText(lang, 'verdict')}: ${keyMessage(file, lang)}`).map((l) => paint.bold(l)));
   // How sure, in the words the report uses: the one summary of the core (src/core/summary.ts).
   if (samples > 0) out.push(...certaintyLines(file, lang).flatMap((l) => say(l)));
   out.push('');

@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/lang.js';
 import type { Question } from '../schema/index.js';
 import { allowedValues, listExample, showValue, type QuestionBank } from './questions.js';
 import type { RenderOptions } from './renderer.js';
-import { pad, wrap } from './text.js';
+import { firstSentence, pad, wrap } from './text.js';
 
 /** Where the template lands, for the instructions in it. */
 export interface TemplateTarget {
@@ -16,19 +16,8 @@ export interface TemplateTarget {
 /** The steps of "how to fill it in", in order. */
 const STEPS: KbId[] = ['template-step-1', 'template-step-2', 'template-step-3', 'template-step-4', 'template-step-5'];
 
-/**
- * The first sentence of a text: up to a full stop followed by a capital (or the end).
- * A very short first sentence ("Every reorganisation has a cost.") takes the next one along.
- */
-export function firstSentence(text: string, atLeast = 40): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const ends = /[.!?](?=\s+[A-ZÆØÅ«"“(])/gu;
-  let match: RegExpExecArray | null;
-  while ((match = ends.exec(flat)) !== null) {
-    if (match.index + 1 >= atLeast) return flat.slice(0, match.index + 1);
-  }
-  return flat;
-}
+/** The template says why a question matters in its help's first sentence, a short one with the next. */
+const WHY_AT_LEAST = 40;
 
 function comment(text: string, indent: string, width: number, hang = ''): string[] {
   return wrap(text, width, { indent: `${indent}# ${hang}`, first: `${indent}# ` });
@@ -53,7 +42,7 @@ function questionBlock(question: Question, lang: Lang, width: number): string[] 
   else rules.push(kbText(lang, 'template-dont-know-no'));
   if (question.required === false) rules.push(kbText(lang, 'template-optional'));
   out.push(...comment(rules.join(' '), indent, width, '  '));
-  out.push(...comment(`${kbText(lang, 'template-why')}: ${firstSentence(question.help[lang])}`, indent, width, '  '));
+  out.push(...comment(`${kbText(lang, 'template-why')}: ${firstSentence(question.help[lang], WHY_AT_LEAST)}`, indent, width, '  '));
   const mustFill = !question.dontKnow && question.required !== false;
   out.push(question.dontKnow ? `${indent}${question.id}: dont-know` : mustFill ? `${indent}${question.id}:   # ${kbText(lang, 'template-fill-in')}` : `${indent}${question.id}:`);
   return out;

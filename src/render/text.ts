@@ -131,6 +131,32 @@ export function wrap(text: string, columns: number, { indent = '', first = '' }:
   return lines;
 }
 
+/** Abbreviations whose full stop ends no sentence ("Fehn et al. 1999", "bl.a. i Bergen"). */
+const ABBREVIATIONS = /(?:^|[\s(])(?:et al|mfl|m\.fl|bl\.a|f\.eks|jf|dvs|ca|kap|nr|pkt|s|e\.g|i\.e|cf|vs|etc|n\.d|u\.å)\.$/iu;
+
+/**
+ * The first sentence of a text: up to a full stop, question or exclamation mark that
+ * is outside brackets, not an abbreviation's, and followed by the end or by a space and
+ * a capital, a digit, a quote or a bracket. A first sentence shorter than `atLeast`
+ * characters takes the next one along ("Every reorganisation has a cost." is short).
+ */
+export function firstSentence(text: string, atLeast = 0): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  let depth = 0;
+  for (let i = 0; i < flat.length; i++) {
+    const c = flat[i]!;
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && depth > 0) depth--;
+    else if (depth === 0 && (c === '.' || c === '!' || c === '?') && i + 1 >= atLeast) {
+      const rest = flat.slice(i + 1);
+      if (rest !== '' && !/^ [\p{Lu}\d«"“(]/u.test(rest)) continue;
+      if (c === '.' && ABBREVIATIONS.test(flat.slice(0, i + 1))) continue;
+      return flat.slice(0, i + 1);
+    }
+  }
+  return flat;
+}
+
 /** A percentage for people: 0.583 → "58 %" (nb) / "58%" (en). */
 export function percent(share: number, lang: Lang): string {
   return commonText(lang, 'percent', { n: Math.round(share * 100) });

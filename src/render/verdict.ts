@@ -18,6 +18,8 @@ import { decimal, percent } from './text.js';
  * precisely than the samples know it.
  */
 export function shareText(share: number, samples: number, lang: Lang): string {
+  // No samples, no share: a dash rather than a 0 % that reads as a finding.
+  if (samples === 0) return '–';
   const error = samples > 0 ? 1.96 * Math.sqrt((share * (1 - share)) / samples) * 100 : Infinity;
   const step = [1, 2, 5, 10].find((s) => error <= s / 2) ?? 10;
   return percent((Math.round((share * 100) / step) * step) / 100, lang);
@@ -46,6 +48,45 @@ export function verdictSentence(result: Result, lang: Lang): string {
       return resultText(lang, 'verdict-indistinguishable', { list, threshold: percent(v.thresholds.topSet, lang) });
     case 'undecided':
       return v.models.length === 0 ? resultText(lang, 'verdict-none') : resultText(lang, 'verdict-undecided', { list });
+  }
+}
+
+/**
+ * The key message of a report's summary: the claim worded by how sure the verdict is, in
+ * GRADE's manner (high: "is"; moderate: "probably"; low: "may"; very low: "very uncertain
+ * whether"), then the figure it rests on. Without a robustness analysis there is no verdict
+ * to word, and it says so.
+ */
+export function keyMessage(file: ScoredFile, lang: Lang): string {
+  const result = file.result;
+  const { certainty } = file.summary;
+  const v = result.verdict;
+  const samples = result.method.robustness.samples;
+  if (samples === 0) return resultText(lang, 'verdict-unsampled');
+  const leader = result.ranking.find((r) => r.model === v.leader);
+  const share = shareText(leader?.acceptability.first ?? 0, samples, lang);
+  switch (v.kind) {
+    case 'keep': {
+      const model = modelName(result, v.leader);
+      const detail =
+        leader && result.ranking[0]?.model === leader.model
+          ? resultText(lang, 'detail-keep-first', { share })
+          : resultText(lang, 'detail-keep', { threshold: percent(v.thresholds.clearlyBetter, lang) });
+      return `${resultText(lang, `claim-keep-${certainty}`, { model })} ${detail}`;
+    }
+    case 'clear': {
+      const detail =
+        (leader?.acceptability.first ?? 0) >= 0.9
+          ? resultText(lang, 'detail-lead-sure', { share })
+          : resultText(lang, 'detail-lead', { share, threshold: percent(v.thresholds.clearFirst, lang) });
+      return `${resultText(lang, `claim-lead-${certainty}`, { model: leader?.name ?? '' })} ${detail}`;
+    }
+    case 'indistinguishable': {
+      const list = v.models.map((id) => modelName(result, id)).join(', ');
+      return `${resultText(lang, `claim-several-${certainty}`, { list })} ${resultText(lang, 'detail-several', { threshold: percent(v.thresholds.topSet, lang) })}`;
+    }
+    case 'undecided':
+      return verdictSentence(result, lang);
   }
 }
 
@@ -87,7 +128,9 @@ export const certaintyText = (level: Confidence, lang: Lang) => `${SYMBOLS[level
 /** How sure the verdict is, and why it is not surer: the same lines in the terminal and in the report. */
 export function certaintyLines(file: ScoredFile, lang: Lang): string[] {
   const s = file.summary;
+  // Without a robustness analysis there is no verdict, so nothing to be sure of.
+  if (file.result.method.robustness.samples === 0) return [];
   const lines = [resultText(lang, 'certainty-line', { symbols: SYMBOLS[s.certainty], level: resultText(lang, `certainty-${s.certainty}`) })];
-  if (s.downgrades.length > 0) lines.push(resultText(lang, 'certainty-why', { list: s.downgrades.map((d) => resultText(lang, `downgrade-${d}`)).join('; ') }));
+  if (s.downgrades.length > 0) lines.push(resultText(lang, 'certainty-why', { list: s.downgrades.map((d) => resultText(lang, d === 'thin-evidence' && s.evidence === 'very-low' ? 'downgrade-very-thin-evidence' : `downgrade-${d}`, { level: resultText(lang, `certainty-${s.evidence}`) })).join('; ') }));
   return lines;
 }

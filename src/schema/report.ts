@@ -101,6 +101,8 @@ export const ReportFile = z.strictObject({
     verdict: z.enum(['keep', 'clear', 'indistinguishable', 'undecided']),
     /** How sure the verdict is, in GRADE's words, with the reasons it is not higher. */
     certainty: Certainty,
+    /** How sure the evidence that carries the leader's score is: where the verdict's certainty starts (GRADE). */
+    evidence: Certainty,
     downgrades: z.array(z.enum(['not-clear', 'no-clear-first', 'evidence-undecided', 'many-unknowns', 'thin-evidence', 'keep-narrow'])),
     leader: z.optional(z.string()),
     /** The headline figures: how often the leader is first, its score and interval, against today, and the share of answers not known. */

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import type { KnowledgeBase } from '../../src/core/kb.js';
 import { KB_JSON } from '../../src/paths.js';
 import { escapeBibtex } from '../../src/render/sources.js';
-import { firstSentence } from '../../src/render/template.js';
+import { firstSentence } from '../../src/render/text.js';
 import { cli as runCli } from '../helpers/cli.js';
 import { answersWith, ROOT } from '../helpers/kb.js';
 

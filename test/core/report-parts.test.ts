@@ -433,10 +433,15 @@ describe('summaryOf: the verdict in the manner of GRADE', () => {
     set(0, 5, 'low');
     set(1, -5, 'high');
     expect(summaryOf(r)).toMatchObject({ certainty: 'high', downgrades: [] });
+    // 4.9 of 9.9 points moderate, 5 low: less than half at moderate or surer, so the evidence (and the verdict) is low.
     set(1, -4.9, 'moderate');
-    expect(summaryOf(r)).toMatchObject({ certainty: 'moderate', downgrades: ['thin-evidence'] });
+    expect(summaryOf(r)).toMatchObject({ certainty: 'low', evidence: 'low', downgrades: ['thin-evidence'] });
     set(0, 5, 'very-low');
-    expect(summaryOf(r).downgrades).toEqual(['thin-evidence']);
+    expect(summaryOf(r)).toMatchObject({ certainty: 'very-low', evidence: 'very-low', downgrades: ['thin-evidence'] });
+    // 5.1 of 10 at moderate: the evidence is moderate, one level below high.
+    set(1, -5.1, 'moderate');
+    set(0, 4.9, 'very-low');
+    expect(summaryOf(r)).toMatchObject({ certainty: 'moderate', evidence: 'moderate', downgrades: ['thin-evidence'] });
     set(0, 0, 'low');
     set(1, 0, 'low');
     expect(summaryOf(r).downgrades).toEqual([]);
@@ -505,9 +510,12 @@ describe('summaryOf: the verdict in the manner of GRADE', () => {
       c1!.effect = 3;
       c2!.effect = -3;
       c1!.contributions = [{ ...c1!.contributions[0]!, confidence: 'low' } as Contribution];
-      expect(summary('clear', 0.95).downgrades).toEqual([]);
+      expect(summary('clear', 0.95)).toMatchObject({ certainty: 'high', evidence: 'high', downgrades: [] });
       c1!.effect = 3.01;
-      expect(summary('clear', 0.95).downgrades).toEqual(['thin-evidence']);
+      // More than half on low evidence: the verdict starts from low (GRADE), two levels below high.
+      expect(summary('clear', 0.95)).toMatchObject({ certainty: 'low', evidence: 'low', downgrades: ['thin-evidence'] });
+      c1!.contributions = [{ ...c1!.contributions[0]!, confidence: 'moderate' } as Contribution];
+      expect(summary('clear', 0.95)).toMatchObject({ certainty: 'moderate', evidence: 'moderate', downgrades: ['thin-evidence'] });
     });
   });
 });

@@ -53,13 +53,15 @@ describe('the verdict summary (src/core/summary.ts)', () => {
     expect(summaryOf(variant('keep', 0.59))).toMatchObject({ certainty: 'moderate', downgrades: ['keep-narrow'] });
   });
 
-  it('adds one level for more than a third "don\'t know" and one for a leader carried mostly by low-certainty evidence', () => {
+  it('adds one level for more than a third "don\'t know", and starts from the certainty of the evidence that carries the leader', () => {
     // ⌊n/3⌋ unknown answers are not more than a third; one more is.
     expect(summaryOf(variant('clear', 0.95, 'high', third))).toMatchObject({ certainty: 'high', downgrades: [] });
     expect(summaryOf(variant('clear', 0.95, 'high', third + 1))).toMatchObject({ certainty: 'moderate', downgrades: ['many-unknowns'] });
-    // Every contribution of the leader low: all of what moves its score is thin (share 1 > 0.5).
-    expect(summaryOf(variant('clear', 0.95, 'low'))).toMatchObject({ certainty: 'moderate', downgrades: ['thin-evidence'] });
-    // Four steps from high are capped at very low.
+    // Every contribution of the leader low: the verdict can be no surer than low (GRADE), whatever the figures say.
+    expect(summaryOf(variant('clear', 0.95, 'low'))).toMatchObject({ certainty: 'low', evidence: 'low', downgrades: ['thin-evidence'] });
+    // From low, one more level for the unknowns: very low.
+    expect(summaryOf(variant('clear', 0.95, 'low', third + 1))).toMatchObject({ certainty: 'very-low', downgrades: ['many-unknowns', 'thin-evidence'] });
+    // Low evidence and three levels for the undecided evidence base are capped at very low.
     expect(summaryOf(variant('undecided', 0.3, 'low', third + 1))).toMatchObject({ certainty: 'very-low', downgrades: ['evidence-undecided', 'many-unknowns', 'thin-evidence'] });
   });
 

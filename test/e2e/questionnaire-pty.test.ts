@@ -36,6 +36,17 @@ async function enterThrough(s: Session, from: number, to: number, total: number,
 const draft = () => JSON.parse(readFileSync(join(dir, 'svar.yaml.draft.json'), 'utf8')) as { progress: { answers: Record<string, unknown>; role?: string; municipality?: string } };
 
 describe('orgfit questionnaire in a terminal', () => {
+  it('Ctrl-C before the first answer: 130, and it claims no draft that was never written', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'orgfit-quest-'));
+    const s = open(['--out', 'svar.yaml']);
+    await s.waitFor('I hvilken rolle svarer du?');
+    s.type(KEYS.ctrlC);
+    expect(await s.exited).toBe(130);
+    expect(s.all()).toContain('Avbrutt før første svar: ingenting ble lagret.');
+    expect(s.all()).not.toContain('--resume');
+    expect(existsSync(join(dir, 'svar.yaml.draft.json'))).toBe(false);
+  });
+
   it('bokmål: answer, go back and change, Ctrl-C (130, draft kept), resume, change on the review screen, finish, and the file scores', async () => {
     dir = mkdtempSync(join(tmpdir(), 'orgfit-quest-'));
     let s = open(['--out', 'svar.yaml']);

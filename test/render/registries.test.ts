@@ -10,7 +10,7 @@ import { example, repoEngine, repoKb } from '../helpers/kb.js';
 
 // One contract for the formats of `score` and `report`: content built once in the core, one lazily loaded renderer per format.
 const kb = repoKb();
-const results = ['bygdvik', 'bydel-nord'].map((name) => scoreMunicipality(repoEngine(), example(name), { lang: 'en', seed: 1, samples: 200, source: `${name}.yaml` }));
+const results = ['bergen-vest', 'bydel-nord'].map((name) => scoreMunicipality(repoEngine(), example(name), { lang: 'en', seed: 1, samples: 200, source: `${name}.yaml` }));
 const files = results.map(scoredFile);
 const review = kb.references.find((r) => r.key === REVIEW_KEY)!;
 const report = buildReport({ results, sections: kb.sections, questions: kb.questions, review, lang: 'en' });

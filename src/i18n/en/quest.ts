@@ -94,6 +94,7 @@ export default {
 
   // Stopping.
   'cancelled': 'Stopped. Your answers so far are saved in {path}.',
+  'cancelled-nothing': 'Stopped before the first answer: nothing was saved.',
   'cancelled-resume': 'Continue with: {command}',
   'no-terminal': 'The questionnaire needs an interactive terminal (standard input and output must be a terminal, and CI must not be set). Without one: write an answers file with "orgfit template --out answers.yaml", fill it in, and rank the models with "orgfit score answers.yaml".',
   'no-draft': 'No unfinished answers in {path} to continue from. Start without --resume.',

@@ -14,6 +14,7 @@ export default {
   'headline-first': 'first in the plausible cases',
   'headline-score': 'score, 0–100 (80 % interval)',
   'headline-gain': 'points against today, change cost paid (better in {share})',
+  'headline-gain-unsampled': 'points against today, change cost paid',
   'headline-unknown': 'answers “don’t know”',
   'headline-unknown-value': '{count} of {total}',
   'what-would-change': 'What would change the verdict',
@@ -39,7 +40,9 @@ export default {
 
   // The ranking.
   'h-ranking': 'Ranking',
+  'ranking-intro-unsampled': 'The score is the weighted sum of how well the model does on each criterion, 0–100, where 50 neither helps nor hurts; the score lies within the interval in 4 of 5 plausible cases. The robustness analysis was not run (--samples 0): nothing says how often each model comes first, and the order is that of the expected scores.',
   'ranking-intro': 'The score is the weighted sum of how well the model does on each criterion, 0–100, where 50 neither helps nor hurts; the score lies within the interval in 4 of 5 plausible cases. “First in” is the share of {samples} plausible cases (evidence, unknown answers and weights drawn within their uncertainty) in which the model comes first.',
+  'change-cost-note': '“Against today” is a model’s score less today’s organisation’s, with the cost of changing paid: {cost} points here for every model but today’s. {rationale}',
   'ranking-meaning': 'What the differences mean: two models whose intervals overlap widely cannot be told apart by this evidence; the verdict above says which can.',
   'col-rank': '#',
   'col-model': 'Model',
@@ -100,7 +103,7 @@ export default {
   'lean-learning': 'Your priorities put {criterion} before control and economy: the participation and learning side.',
   'lean-integrate': 'You rank coherent services high: an organisation that does not fragment in front of the users matters more to you than conditions for each kind of task.',
   'lean-specialise': 'You rank coherent services low: good conditions for each kind of task matter more to you than one coherent organisation.',
-  'lean-residual-at-risk': 'The frame’s documented harms apply here: {misfits}. Plan for the users with complex needs explicitly.',
+  'lean-residual-at-risk': 'The frame’s documented harms apply here. {misfits} Plan for the users with complex needs explicitly.',
   'lean-residual-served': 'None of the frame’s documented harms applies with your answers.',
   'lean-open': 'Your answers leave this open (the answers it turns on are unknown, or point both ways).',
   'open-best': 'Of the workable models, {model} does best on {criterion} here.',
@@ -109,6 +112,7 @@ export default {
   // The method.
   'h-method': 'Method and its limits',
   'method-1': 'orgfit scores each organisation model on nine criteria drawn from the review, weights the criteria from the municipality’s priorities, and adjusts each rating where the review documents that a condition of this municipality helps or hurts. Every rating and adjustment cites the findings behind it.',
+  'method-2-unsampled': 'The robustness analysis (SMAA-2) was not run for this report (--samples 0): it draws the evidence, the unknown answers and the weights within their uncertainty and gives the verdict, so this report has no verdict and no shares of plausible cases.',
   'method-2': 'The robustness analysis (SMAA-2, {samples} plausible cases, seed {seed}) draws the evidence within its uncertainty, the unknown answers within their range and the weights within what the priorities allow. The verdict follows fixed thresholds: a clear first choice is first in at least {clear}; models the evidence cannot tell apart beat the leader in at least {top}; an alternative must beat today’s organisation, change cost paid, in at least {better}.',
   'method-3': 'The limits, plainly: the evidence is one literature review from 2005, with 73 references and few studies of how social offices are organised; most findings are graded low or very low; the review predates the NAV reform. The figures say what this evidence supports for your answers, not what will happen.',
   'method-4': 'Citations give the review’s chapter and paragraph and the lines of the text orgfit reads (the review has no numbered sections; paragraphs are counted within each chapter).',
@@ -163,6 +167,7 @@ export default {
   'verdict-kind-keep': 'keep today’s',
   'verdict-kind-clear': 'clear first choice',
   'verdict-kind-indistinguishable': 'cannot be told apart',
+  'verdict-kind-unsampled': 'no verdict (no robustness analysis)',
   'verdict-kind-undecided': 'the evidence does not decide',
   'verdict-change': 'Verdict: {from} → {to}.',
 

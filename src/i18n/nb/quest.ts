@@ -95,6 +95,7 @@ export default {
 
   // Stopping.
   'cancelled': 'Avbrutt. Svarene så langt er lagret i {path}.',
+  'cancelled-nothing': 'Avbrutt før første svar: ingenting ble lagret.',
   'cancelled-resume': 'Fortsett med: {command}',
   'no-terminal': 'Spørreskjemaet trenger en interaktiv terminal (standard inn og ut må være en terminal, og CI kan ikke være satt). Uten terminal: lag en svarfil med «orgfit template --out svar.yaml», fyll den ut, og ranger modellene med «orgfit score svar.yaml».',
   'no-draft': 'Det finnes ingen uferdige svar i {path} å fortsette fra. Start uten --resume.',

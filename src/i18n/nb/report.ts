@@ -14,6 +14,7 @@ export default {
   'headline-first': 'først i de plausible tilfellene',
   'headline-score': 'poeng, 0–100 (80 %-intervall)',
   'headline-gain': 'poeng mot i dag, med endringskostnaden (bedre i {share})',
+  'headline-gain-unsampled': 'poeng mot i dag, med endringskostnaden',
   'headline-unknown': 'svar «vet ikke»',
   'headline-unknown-value': '{count} av {total}',
   'what-would-change': 'Hva som kan endre vurderingen',
@@ -37,7 +38,9 @@ export default {
   'today-unknown': 'Dagens organisering er ikke blant modellene, eller ikke kjent: ingen modell sammenlignes med den.',
 
   'h-ranking': 'Rangering',
+  'ranking-intro-unsampled': 'Poengsummen er den vektede summen av hvor godt modellen gjør det på hvert kriterium, 0–100, der 50 verken hjelper eller skader; poengsummen ligger innenfor intervallet i 4 av 5 plausible tilfeller. Robusthetsanalysen ble ikke kjørt (--samples 0): ingenting sier hvor ofte hver modell kommer først, og rekkefølgen er den forventede poengsummens.',
   'ranking-intro': 'Poengsummen er den vektede summen av hvor godt modellen gjør det på hvert kriterium, 0–100, der 50 verken hjelper eller skader; poengsummen ligger innenfor intervallet i 4 av 5 plausible tilfeller. «Først i» er andelen av {samples} plausible tilfeller (kunnskapsgrunnlaget, svarene dere ikke visste og vektene trukket innenfor usikkerheten sin) der modellen kommer først.',
+  'change-cost-note': '«Mot i dag» er modellens poengsum minus dagens organiserings, med endringskostnaden trukket fra: {cost} poeng her for hver modell unntatt dagens. {rationale}',
   'ranking-meaning': 'Hva forskjellene betyr: to modeller med intervaller som overlapper mye, kan ikke skilles av dette kunnskapsgrunnlaget; vurderingen over sier hvilke som kan.',
   'col-rank': '#',
   'col-model': 'Modell',
@@ -95,7 +98,7 @@ export default {
   'lean-learning': 'Prioriteringene deres setter {criterion} foran styring og økonomi: medvirknings- og læringssiden.',
   'lean-integrate': 'Dere rangerer sammenhengende tjenester høyt: en organisasjon som ikke fragmenteres overfor brukerne, betyr mer for dere enn vilkår for hver type oppgave.',
   'lean-specialise': 'Dere rangerer sammenhengende tjenester lavt: gode vilkår for hver type oppgave betyr mer for dere enn én sammenhengende organisasjon.',
-  'lean-residual-at-risk': 'Rammens dokumenterte ulemper gjelder her: {misfits}. Planlegg uttrykkelig for brukerne med sammensatte behov.',
+  'lean-residual-at-risk': 'Rammens dokumenterte ulemper gjelder her. {misfits} Planlegg uttrykkelig for brukerne med sammensatte behov.',
   'lean-residual-served': 'Ingen av rammens dokumenterte ulemper gjelder med svarene deres.',
   'lean-open': 'Svarene deres lar dette stå åpent (svarene det avhenger av er ukjente, eller peker begge veier).',
   'open-best': 'Av de gjennomførbare modellene gjør {model} det best på {criterion} her.',
@@ -103,6 +106,7 @@ export default {
 
   'h-method': 'Metoden og grensene',
   'method-1': 'orgfit vurderer hver organisasjonsmodell på ni kriterier hentet fra litteraturstudien, vekter kriteriene ut fra kommunens prioriteringer, og justerer hver vurdering der studien dokumenterer at et forhold i kommunen hjelper eller skader. Hver vurdering og justering viser til funnene bak.',
+  'method-2-unsampled': 'Robusthetsanalysen (SMAA-2) ble ikke kjørt for denne rapporten (--samples 0): den trekker kunnskapsgrunnlaget, de ukjente svarene og vektene innenfor usikkerheten sin og gir vurderingen, så denne rapporten har ingen vurdering og ingen andeler av plausible tilfeller.',
   'method-2': 'Robusthetsanalysen (SMAA-2, {samples} plausible tilfeller, frø {seed}) trekker kunnskapsgrunnlaget innenfor usikkerheten sin, de ukjente svarene innenfor sitt spenn og vektene innenfor det prioriteringene tillater. Vurderingen følger faste terskler: et klart førstevalg kommer først i minst {clear}; modeller kunnskapsgrunnlaget ikke kan skille, slår den første i minst {top}; et alternativ må slå dagens organisering, med endringskostnaden, i minst {better}.',
   'method-3': 'Grensene, rett ut: kunnskapsgrunnlaget er én litteraturstudie fra 2005, med 73 referanser og få studier av hvordan sosialkontor er organisert; de fleste funnene har lav eller svært lav sikkerhet; studien er fra før NAV-reformen. Tallene sier hva dette kunnskapsgrunnlaget støtter for svarene deres, ikke hva som vil skje.',
   'method-4': 'Henvisningene gir kapittel og avsnitt i litteraturstudien og linjene i teksten orgfit leser (studien har ingen nummererte underkapitler; avsnittene telles innenfor hvert kapittel).',
@@ -154,6 +158,7 @@ export default {
   'verdict-kind-keep': 'behold dagens',
   'verdict-kind-clear': 'klart førstevalg',
   'verdict-kind-indistinguishable': 'kan ikke skilles',
+  'verdict-kind-unsampled': 'ingen vurdering (ingen robusthetsanalyse)',
   'verdict-kind-undecided': 'kunnskapsgrunnlaget avgjør ikke',
   'verdict-change': 'Vurdering: {from} → {to}.',
 
