@@ -75,6 +75,11 @@ const keysUpTo = (bytes: number) => {
   for (let i = 0; text.length < bytes; i++) text += `  unknown-question-${i}: 1\n`;
   return text;
 };
+const modelKeysUpTo = (bytes: number) => {
+  let text = MODEL;
+  for (let i = 0; text.length < bytes; i++) text += `k${i}: 1\n`;
+  return text;
+};
 const deep = (open: string, count: number, close = '') => `${ANSWERS}deep: ${open.repeat(count)}${close.repeat(count)}\n`;
 
 export const CORPUS: HostileCase[] = [
@@ -100,6 +105,8 @@ export const CORPUS: HostileCase[] = [
   file('a 1.9 MB single-line value', 'reject', setMunicipality('x'.repeat(1_900_000)), municipalityLine),
   file('20,000 distinct unknown keys', 'reject', unknownKeys(20_000), endLine),
   file('1.9 MB of distinct keys', 'reject', keysUpTo(1_900_000), endLine),
+  // A model file of as many unknown fields: one problem each, more than a spread's arguments hold (an internal error once).
+  modelFile('1.9 MB of distinct keys (model)', 'reject', modelKeysUpTo(1_900_000), MODEL.split('\n').length),
   file('10,000 unknown answers and one duplicate key', 'reject', `${unknownKeys(10_000)}  unknown-question-5: 2\n`, endLine + 10_000),
 
   // Nesting (D4).
