@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/lang.js';
 import { reportText } from '../i18n/report.js';
-import { writeFileSafely } from './write.js';
+import { liveTemporaryFolders } from './temporaries.js';
+import { WriteError, writeErrorMessage, writeFileSafely } from './write.js';
 
 /** The browsers that print a PDF from the command line with the same flags, most likely first. */
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome', 'msedge', 'microsoft-edge'];
@@ -62,11 +63,24 @@ export function withFixedDates(pdf: Uint8Array): Uint8Array {
  * report's `@page` rules (A4, margins, page numbers).
  */
 export async function printToPdf(html: string, browser: string, lang: Lang): Promise<Uint8Array> {
-  const dir = mkdtempSync(join(tmpdir(), 'orgfit-pdf-'));
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'orgfit-pdf-'));
+  } catch (error) {
+    // No temporary folder (TMPDIR missing, full or read-only): say so, as for any write.
+    throw new UsageError(reportText(lang, 'pdf-no-temporary', { folder: tmpdir(), message: (error as NodeJS.ErrnoException).code ?? String(error) }));
+  }
+  // Removed on SIGINT, SIGTERM and SIGHUP too (the bin's handlers), not only when done.
+  liveTemporaryFolders.add(dir);
   try {
     const page = join(dir, 'report.html');
     const pdf = join(dir, 'report.pdf');
-    await writeFileSafely(page, html, { overwrite: false });
+    try {
+      await writeFileSafely(page, html, { overwrite: false });
+    } catch (error) {
+      if (error instanceof WriteError) throw new UsageError(writeErrorMessage(error, page, lang));
+      throw error;
+    }
     const args = [
       '--headless',
       // As root (in a container, say) Chromium refuses to start with its sandbox on.
@@ -98,5 +112,6 @@ export async function printToPdf(html: string, browser: string, lang: Lang): Pro
     return bytes;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    liveTemporaryFolders.delete(dir);
   }
 }

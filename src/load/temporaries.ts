@@ -1,4 +1,4 @@
-import { unlinkSync } from 'node:fs';
+import { rmSync, unlinkSync } from 'node:fs';
 
 /**
  * The temporary files being written now (by ./write.ts), so that the bin shim's signal
@@ -6,6 +6,8 @@ import { unlinkSync } from 'node:fs';
  * must cost nothing there.
  */
 export const liveTemporaries = new Set<string>();
+/** The temporary folders in use now (the PDF printer's page and browser profile), removed with them. */
+export const liveTemporaryFolders = new Set<string>();
 
 /** Removes every temporary file still being written (for SIGINT, SIGTERM, SIGHUP and exit). Never throws. */
 export function removeLiveTemporaries(): void {
@@ -17,4 +19,12 @@ export function removeLiveTemporaries(): void {
     }
   }
   liveTemporaries.clear();
+  for (const folder of liveTemporaryFolders) {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // cannot be removed now: nothing else to do on the way out
+    }
+  }
+  liveTemporaryFolders.clear();
 }

@@ -1,11 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/load/browser.js';
+import { BIN, waitForBuild } from '../helpers/bin.js';
 import { cli } from '../helpers/cli.js';
+import { ROOT } from '../helpers/kb.js';
 
 // The HTML report in a real browser: Debian's chromium (installed by .ci/run), driven with
 // puppeteer-core, which never downloads a browser. Outside CI a machine without chromium or
@@ -123,6 +125,38 @@ describe.runIf(ready || process.env.CI)('the HTML report in headless Chromium', 
     expect((await cli(['report', 'seeds/examples/bygdvik.yaml', '--format', 'pdf', '--out', again, '--samples', '300'], { env: { PATH: process.env.PATH, CHROME_PATH: browser } })).code).toBe(0);
     expect(readFileSync(again).equals(readFileSync(out))).toBe(true);
     expect(readFileSync(out).toString('latin1')).toMatch(/\/CreationDate \(D:20000101000000/);
+  });
+});
+
+describe.runIf(ready || process.env.CI)('PDF temporaries', () => {
+  const run = (env: Record<string, string>) => spawn(process.execPath, [BIN, '--lang', 'en', 'report', 'seeds/examples/bygdvik.yaml', '--out', join(dir, 'temp.pdf'), '--force', '--samples', '200'], { cwd: ROOT, env: { PATH: process.env.PATH, CHROME_PATH: browser!, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ended = (child: ReturnType<typeof spawn>) =>
+    new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+    });
+
+  it('no temporary folder to be had (TMPDIR missing): one line that says what to do, exit 2, no internal error', async () => {
+    await waitForBuild();
+    const { code, stderr } = await ended(run({ TMPDIR: join(dir, 'nonexistent') }));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Cannot make a temporary folder for the PDF in .*nonexistent \(ENOENT\): set TMPDIR/);
+    expect(stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
+  it('Ctrl-C while the browser prints: exit 130, and the temporary folder (page, PDF, browser profile) is gone', async () => {
+    const temp = mkdtempSync(join(dir, 'tmp-'));
+    const child = run({ TMPDIR: temp });
+    const done = ended(child);
+    // Wait for the printer's folder to appear, then interrupt.
+    for (let i = 0; i < 600 && readdirSync(temp).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(temp).length).toBe(1);
+    child.kill('SIGINT');
+    // The handler cleans up, then dies of the signal itself, as a shell sees it: 130.
+    const { code, signal } = await done;
+    expect(code === 130 || signal === 'SIGINT').toBe(true);
+    expect(readdirSync(temp)).toEqual([]);
   });
 });
 

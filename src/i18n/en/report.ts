@@ -179,6 +179,7 @@ export default {
 
   // The command's own messages.
   'pdf-no-browser': 'PDF needs Chromium, Chrome or Edge, and none was found. Install one (Debian/Ubuntu: apt-get install chromium) or name it with CHROME_PATH=/path/to/chrome; or write --format html and print it to PDF from a browser.',
+  'pdf-no-temporary': 'Cannot make a temporary folder for the PDF in {folder} ({message}): set TMPDIR to a folder you can write to.',
   'pdf-failed': 'The browser ({browser}) did not make the PDF: {message}',
   'pdf-none-written': 'the browser ended without writing a PDF',
   'needs-out': '--format {format} writes a binary file: name it with --out FILE.',

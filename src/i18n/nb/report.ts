@@ -168,6 +168,7 @@ export default {
   'table-models': '{count} modeller',
 
   'pdf-no-browser': 'PDF krever Chromium, Chrome eller Edge, og ingen ble funnet. Installer en (Debian/Ubuntu: apt-get install chromium) eller oppgi den med CHROME_PATH=/sti/til/chrome; eller skriv --format html og skriv den ut til PDF fra en nettleser.',
+  'pdf-no-temporary': 'Kan ikke lage en midlertidig mappe for PDF-en i {folder} ({message}): sett TMPDIR til en mappe du kan skrive i.',
   'pdf-failed': 'Nettleseren ({browser}) laget ikke PDF-en: {message}',
   'pdf-none-written': 'nettleseren avsluttet uten å skrive en PDF',
   'needs-out': '--format {format} skriver en binærfil: oppgi den med --out FIL.',
