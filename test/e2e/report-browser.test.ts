@@ -27,7 +27,7 @@ if (!ready && !process.env.CI) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'orgfit-browser-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }));
 
 describe.runIf(ready || process.env.CI)('the HTML report in headless Chromium', () => {
   it('has a browser and pdftotext (CI installs chromium and poppler-utils)', () => {
@@ -129,7 +129,7 @@ describe.runIf(ready || process.env.CI)('the HTML report in headless Chromium', 
 });
 
 describe.runIf(ready || process.env.CI)('PDF temporaries', () => {
-  const run = (env: Record<string, string>) => spawn(process.execPath, [BIN, '--lang', 'en', 'report', 'seeds/examples/bygdvik.yaml', '--out', join(dir, 'temp.pdf'), '--force', '--samples', '200'], { cwd: ROOT, env: { PATH: process.env.PATH, CHROME_PATH: browser!, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = (env: Record<string, string>) => spawn(process.execPath, [BIN, '--lang', 'en', 'report', 'seeds/examples/bygdvik.yaml', '--out', join(dir, 'temp.pdf'), '--force', '--samples', '200'], { cwd: ROOT, env: { PATH: process.env.PATH, CHROME_PATH: browser!, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const ended = (child: ReturnType<typeof spawn>) =>
     new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
       let stderr = '';
@@ -152,7 +152,8 @@ describe.runIf(ready || process.env.CI)('PDF temporaries', () => {
     // Wait for the printer's folder to appear, then interrupt.
     for (let i = 0; i < 600 && readdirSync(temp).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     expect(readdirSync(temp).length).toBe(1);
-    child.kill('SIGINT');
+    // To the whole process group, as a terminal's Ctrl-C is: the browser stops too.
+    process.kill(-child.pid!, 'SIGINT');
     // The handler cleans up, then dies of the signal itself, as a shell sees it: 130.
     const { code, signal } = await done;
     expect(code === 130 || signal === 'SIGINT').toBe(true);
