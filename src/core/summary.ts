@@ -15,8 +15,12 @@ export const lowest = (levels: readonly Confidence[]): Confidence => levels.redu
 const MANY_UNKNOWNS = 1 / 3;
 /** What the summary shows of what would change the verdict: what a reader takes in on one page. */
 const SHOWN = 3;
-/** How many GRADE levels each reason takes off (orgfit's judgement, in GRADE's manner: a serious concern one, a very serious two). */
-const STEPS = { 'not-clear': 1, 'no-clear-first': 2, 'evidence-undecided': 3, 'keep-narrow': 1, 'many-unknowns': 1 } as const;
+/**
+ * How many GRADE levels each reason takes off (orgfit's judgement, in GRADE's manner: a serious
+ * concern one, a very serious two). Thin evidence takes none here: it sets where the verdict
+ * starts (carryingCertainty).
+ */
+const STEPS = { 'not-clear': 1, 'no-clear-first': 2, 'evidence-undecided': 3, 'keep-narrow': 1, 'many-unknowns': 1, 'thin-evidence': 0 } as const;
 
 /**
  * How sure the evidence that carries a model's score is: the surest level at which at least
@@ -72,7 +76,7 @@ export function summaryOf(result: Result): VerdictSummary {
   // verdict itself take it lower from there.
   const evidence = carryingCertainty(leader);
   if (evidence !== 'high') downgrades.push('thin-evidence');
-  const certainty = lower(evidence, downgrades.reduce((sum, d) => sum + (d === 'thin-evidence' ? 0 : STEPS[d]), 0));
+  const certainty = lower(evidence, downgrades.reduce((sum, d) => sum + STEPS[d], 0));
   return {
     verdict: v.kind,
     certainty,

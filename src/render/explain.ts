@@ -1,11 +1,12 @@
 import type { RankedModel, Result } from '../core/result.js';
+import { scoredFile } from '../core/summary.js';
 import type { Lang } from '../i18n/lang.js';
 import { resultText } from '../i18n/result.js';
 import type { Painter } from './paint.js';
 import type { RenderOptions } from './renderer.js';
 import { citation } from './citation.js';
 import { decimal, percent, signed, visibleDeep, wrap } from './text.js';
-import { shareText, verdictSentence } from './verdict.js';
+import { keyMessage, shareText } from './verdict.js';
 
 /** What `orgfit explain` shows: one model of one result. */
 export interface Explanation {
@@ -36,7 +37,7 @@ export function renderExplain({ result, model }: Explanation, { lang, paint, wid
     out.push(resultText(lang, 'central-weights', { list: weights.join(', ') }));
   }
   if (result.frame) out.push(resultText(lang, 'frame-line', { frame: result.frame.name }));
-  out.push(`${resultText(lang, 'verdict')}: ${verdictSentence(result, lang)}`);
+  out.push(`${resultText(lang, 'verdict')}: ${keyMessage(scoredFile(result), lang)}`);
   if (entry.misfits.length > 0) {
     out.push('', paint.bold(resultText(lang, 'misfits')));
     for (const m of entry.misfits) {

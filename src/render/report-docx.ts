@@ -157,7 +157,7 @@ export async function renderReportDocx(report: Report, { lang, version }: Report
     for (const s of file.profile.filter((x) => x.items.length > 0)) blocks.push(heading(s.title, (2 + d) as 2 | 3), table([say('question'), say('answer')], s.items.map((i) => [i.label, profileAnswer(i, lang)])));
 
     blocks.push(heading(say('h-ranking'), (1 + d) as 1 | 2), p(rankingIntro(samples, lang)));
-    blocks.push(table([say('col-rank'), say('col-model'), say('col-score'), say('col-interval'), say('col-first')], r.ranking.map((e) => [String(e.rank), e.name, scoreText(e, lang), intervalText(e, lang), samples > 0 ? shareText(e.acceptability.first, samples, lang) : '–']), [0, 2, 3, 4]));
+    blocks.push(table([say('col-rank'), say('col-model'), say('col-score'), say('col-interval'), say('col-first')], r.ranking.map((e) => [String(e.rank), e.name, scoreText(e, lang), intervalText(e, lang), shareText(e.acceptability.first, samples, lang)]), [0, 2, 3, 4]));
     const rankingAlt = `${say('chart-ranking')}: ${r.ranking.map((e) => `${e.name} ${scoreText(e, lang)} (${intervalText(e, lang)})`).join('; ')}`;
     blocks.push(image(rankingSvg(file), r.ranking.length * ROW + 10, rankingAlt, say('chart-ranking')));
     const changeNote = changeCostNote(r, lang);

@@ -159,14 +159,15 @@ ${r.frame ? html`<p>${say('frame-line', { frame: r.frame.name, summary: r.frame.
 <p>${r.today ? say('today-line', { model: modelName(r, r.today) }) : say('today-unknown')}</p>
 ${file.profile.filter((s) => s.items.length > 0).map((s) => html`${hx(h3, s.title)}<table><thead><tr><th>${say('question')}</th><th>${say('answer')}</th></tr></thead><tbody>${s.items.map((item) => html`<tr><td>${item.label}</td><td>${profileAnswer(item, lang)}</td></tr>`)}</tbody></table>`)}</section>`;
 
+  const changeNote = changeCostNote(r, lang);
   const ranking = html`<section class="ranking">${hx(h2, say('h-ranking'))}<p class="note">${rankingIntro(samples, lang)}</p>
 <table class="ranking-table"><thead><tr><th class="num">${say('col-rank')}</th><th>${say('col-model')}</th><th class="num">${say('col-score')}</th><th class="num">${say('col-interval')}</th><th>${say('chart-ranking')}</th><th class="num">${say('col-first')}</th>${today ? html`<th class="num">${say('col-today')}</th><th class="num">${say('col-better')}</th>` : ''}</tr></thead><tbody>
 ${r.ranking.map((e) => {
   const marks = marksOf(r, e, lang);
-  return html`<tr><td class="num">${e.rank}</td><td class="model-name">${e.name}${marks.length ? html` <span class="marks">(${marks.join(', ')})</span>` : ''}</td><td class="num">${scoreText(e, lang)}</td><td class="num">${intervalText(e, lang)}</td><td class="chart-cell">${intervalChart(e.score, e.interval, `${e.name}: ${scoreText(e, lang)} (${intervalText(e, lang)})`)}</td><td class="num">${samples > 0 ? shareText(e.acceptability.first, samples, lang) : '–'}</td>${today ? html`<td class="num">${e.versusToday ? signed(e.versusToday.gain, 1, lang) : '·'}</td><td class="num">${e.versusToday && samples > 0 ? shareText(e.versusToday.better, samples, lang) : '·'}</td>` : ''}</tr>`;
+  return html`<tr><td class="num">${e.rank}</td><td class="model-name">${e.name}${marks.length ? html` <span class="marks">(${marks.join(', ')})</span>` : ''}</td><td class="num">${scoreText(e, lang)}</td><td class="num">${intervalText(e, lang)}</td><td class="chart-cell">${intervalChart(e.score, e.interval, `${e.name}: ${scoreText(e, lang)} (${intervalText(e, lang)})`)}</td><td class="num">${shareText(e.acceptability.first, samples, lang)}</td>${today ? html`<td class="num">${e.versusToday ? signed(e.versusToday.gain, 1, lang) : '·'}</td><td class="num">${e.versusToday && samples > 0 ? shareText(e.versusToday.better, samples, lang) : '·'}</td>` : ''}</tr>`;
 })}
 <tr><td></td><td></td><td></td><td></td><td class="chart-cell">${scaleChart()}</td><td></td>${today ? html`<td></td><td></td>` : ''}</tr></tbody></table>
-<p class="note">${say('ranking-meaning')}</p>${changeCostNote(r, lang) ? html`<p class="note">${changeCostNote(r, lang)}</p>` : ''}
+<p class="note">${say('ranking-meaning')}</p>${changeNote ? html`<p class="note">${changeNote}</p>` : ''}
 ${samples > 0 ? html`${hx(h3, say('h-acceptability'))}<p class="note">${say('acceptability-intro')}</p>
 <table><thead><tr><th>${say('col-model')}</th><th>${say('chart-acceptability')}</th>${r.ranking.map((_, i) => html`<th class="num">${say('col-place', { n: i + 1 })}</th>`)}</tr></thead><tbody>
 ${r.ranking.map((e) => html`<tr><td>${e.name}</td><td>${stackedBar(e.acceptability.ranks, e.acceptability.ranks.map((x, i) => `${say('col-place', { n: i + 1 })}: ${shareText(x, samples, lang)}`), e.name)}</td>${e.acceptability.ranks.map((x) => html`<td class="num">${shareText(x, samples, lang)}</td>`)}</tr>`)}
@@ -184,7 +185,7 @@ ${r.weights.map((w) => html`<tr><td>${w.name}</td><td class="num">${percentText(
 ${file.evidence.map((ev) => {
   const e = r.ranking.find((x) => x.model === ev.model)!;
   const id = (n: number) => `${tag}-${ev.model}-${n}`;
-  return html`<section class="model">${hx(h3, e.name)}<p>${say('model-summary', { score: scoreText(e, lang), low: decimal(e.interval[0], 0, lang), high: decimal(e.interval[1], 0, lang), share: samples > 0 ? shareText(e.acceptability.first, samples, lang) : '–', rank: e.rank, count: r.ranking.length })}</p>
+  return html`<section class="model">${hx(h3, e.name)}<p>${say('model-summary', { score: scoreText(e, lang), low: decimal(e.interval[0], 0, lang), high: decimal(e.interval[1], 0, lang), share: shareText(e.acceptability.first, samples, lang), rank: e.rank, count: r.ranking.length })}</p>
 <table class="sof"><thead><tr><th>${say('col-criterion')}</th><th class="num">${say('col-effect')}</th><th>${say('col-certainty')}</th><th class="num">${say('col-studies')}</th><th>${say('col-findings')}</th></tr></thead><tbody>
 ${ev.rows.map((row) => html`<tr><td>${row.name} <span class="marks">(${say(`direction-${row.direction}`)})</span></td><td class="num">${signed(row.effect, 1, lang)}</td><td class="certainty">${certaintyText(row.certainty, lang)}</td><td class="num">${row.studies}</td><td>${rowSources(report, r, row, lang).map((s, i) => html`${i > 0 ? '; ' : ''}${s.text}${s.notes.map((note) => html`<sup><a href="#${id(note)}">${note}</a></sup>`)}`)}</td></tr>`)}
 </tbody></table>

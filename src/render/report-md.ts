@@ -111,7 +111,7 @@ function fileSection(report: Report, file: ReportFile, index: number, depth: num
           md(e.name) + (marks.length ? ` (${md(marks.join(', '))})` : ''),
           scoreText(e, lang),
           intervalText(e, lang),
-          samples > 0 ? shareText(e.acceptability.first, samples, lang) : '–',
+          shareText(e.acceptability.first, samples, lang),
           samples > 0 ? decimal(e.acceptability.meanRank, 1, lang) : '–',
           ...(today ? [e.versusToday ? signed(e.versusToday.gain, 1, lang) : '·', e.versusToday && samples > 0 ? shareText(e.versusToday.better, samples, lang) : '·'] : []),
         ];
@@ -125,8 +125,7 @@ function fileSection(report: Report, file: ReportFile, index: number, depth: num
   const changeNote = changeCostNote(r, lang);
   if (changeNote) out.push(md(changeNote), '');
   const places = r.ranking.length;
-  if (samples > 0) out.push(`${h(2)} ${say('h-acceptability')}`, '', md(say('acceptability-intro')), '');
-  if (samples > 0) out.push(...table([say('col-model'), ...Array.from({ length: places }, (_, i) => say('col-place', { n: i + 1 }))], r.ranking.map((e) => [md(e.name), ...e.acceptability.ranks.map((x) => shareText(x, samples, lang))]), ['l', ...Array<'r'>(places).fill('r')]), '');
+  if (samples > 0) out.push(`${h(2)} ${say('h-acceptability')}`, '', md(say('acceptability-intro')), '', ...table([say('col-model'), ...Array.from({ length: places }, (_, i) => say('col-place', { n: i + 1 }))], r.ranking.map((e) => [md(e.name), ...e.acceptability.ranks.map((x) => shareText(x, samples, lang))]), ['l', ...Array<'r'>(places).fill('r')]), '');
   out.push(`${h(2)} ${say('h-heatmap')}`, '', md(say('heatmap-intro')), '');
   out.push(
     ...table(
@@ -141,7 +140,7 @@ function fileSection(report: Report, file: ReportFile, index: number, depth: num
   for (const ev of file.evidence) {
     const e = r.ranking.find((x) => x.model === ev.model)!;
     out.push(`${h(2)} ${md(e.name)}`, '');
-    out.push(md(say('model-summary', { score: scoreText(e, lang), low: decimal(e.interval[0], 0, lang), high: decimal(e.interval[1], 0, lang), share: samples > 0 ? shareText(e.acceptability.first, samples, lang) : '–', rank: e.rank, count: r.ranking.length })), '');
+    out.push(md(say('model-summary', { score: scoreText(e, lang), low: decimal(e.interval[0], 0, lang), high: decimal(e.interval[1], 0, lang), share: shareText(e.acceptability.first, samples, lang), rank: e.rank, count: r.ranking.length })), '');
     const note = (n: number) => `[^${tag}-${ev.model}-${n}]`;
     out.push(
       ...table(

@@ -41,9 +41,10 @@ function renderSummary(results: readonly Result[], { lang, paint, width }: Rende
   for (const result of results) {
     const who = result.scenario ? `${result.municipality} (${result.scenario})` : result.municipality;
     const named = result.ranking.find((r) => r.model === result.verdict.leader);
-    const verdict = resultText(lang, `summary-${result.verdict.kind}`, { model: named?.name ?? '–' });
+    // Without samples there is no verdict (see keyMessage).
+    const verdict = resultText(lang, result.method.robustness.samples === 0 ? 'summary-unsampled' : `summary-${result.verdict.kind}`, { model: named?.name ?? '–' });
     const best = result.ranking[0];
-    const first = best && result.method.robustness.samples > 0 ? shareText(best.acceptability.first, result.method.robustness.samples, lang) : '–';
+    const first = best ? shareText(best.acceptability.first, result.method.robustness.samples, lang) : '–';
     out.push([pad(truncate(who, nameWidth), nameWidth), pad(truncate(verdict, verdictWidth), verdictWidth), pad(truncate(best?.name ?? '–', bestWidth), bestWidth), padStart(first, firstWidth)].join(' ').trimEnd());
   }
   return out.join('\n') + '\n';
@@ -82,7 +83,7 @@ function renderOne(file: ScoredFile, { lang, paint, width }: RenderOptions): str
     const room = nameWidth - [...marks].length;
     const name = room >= 8 ? `${truncate(entry.name, room)}${marks}` : truncate(`${entry.name}${marks}`, nameWidth);
     const versus = today ? [pad(entry.versusToday ? signed(entry.versusToday.gain, 1, lang) : isToday ? '·' : '', todayWidth)] : [];
-    const first = samples > 0 ? shareText(entry.acceptability.first, samples, lang) : '–';
+    const first = shareText(entry.acceptability.first, samples, lang);
     const line = [padStart(String(entry.rank), 2), pad(name, nameWidth), pad(score, scoreWidth), ...versus, padStart(first, 5)].join(' ');
     out.push(entry.feasible ? paint.bold(line) : paint.dim(line));
     out.push(...detail(entry, result, lang, columns).map((l) => paint.dim(l)));

@@ -1,4 +1,4 @@
-import type { RankedModel, Result } from '../core/result.js';
+import type { Result } from '../core/result.js';
 import type { ScoredFile } from '../core/summary.js';
 import type { Confidence } from '../schema/index.js';
 import type { Lang } from '../i18n/lang.js';
@@ -27,32 +27,8 @@ export function shareText(share: number, samples: number, lang: Lang): string {
 
 const modelName = (result: Result, id: string | undefined) => result.ranking.find((r) => r.model === id)?.name ?? id ?? '';
 
-/** The verdict in one sentence, worded by how sure it is (in the manner of GRADE's "probably" and "may"). */
-export function verdictSentence(result: Result, lang: Lang): string {
-  const v = result.verdict;
-  const samples = result.method.robustness.samples;
-  const leader = result.ranking.find((r) => r.model === v.leader);
-  const first = (entry: RankedModel | undefined) => shareText(entry?.acceptability.first ?? 0, samples, lang);
-  const list = v.models.map((id) => modelName(result, id)).join(', ');
-  switch (v.kind) {
-    case 'keep':
-      return leader && result.ranking[0]?.model === leader.model
-        ? resultText(lang, 'verdict-keep-first', { model: leader.name, share: first(leader) })
-        : resultText(lang, 'verdict-keep', { model: modelName(result, v.leader), threshold: percent(v.thresholds.clearlyBetter, lang) });
-    case 'clear':
-      // "Clear" at the threshold reads as probable; well above it, as sure as this evidence allows.
-      return (leader?.acceptability.first ?? 0) >= 0.9
-        ? resultText(lang, 'verdict-clear-sure', { model: leader?.name ?? '', share: first(leader) })
-        : resultText(lang, 'verdict-clear', { model: leader?.name ?? '', share: first(leader), threshold: percent(v.thresholds.clearFirst, lang) });
-    case 'indistinguishable':
-      return resultText(lang, 'verdict-indistinguishable', { list, threshold: percent(v.thresholds.topSet, lang) });
-    case 'undecided':
-      return v.models.length === 0 ? resultText(lang, 'verdict-none') : resultText(lang, 'verdict-undecided', { list });
-  }
-}
-
 /**
- * The key message of a report's summary: the claim worded by how sure the verdict is, in
+ * The verdict as every command says it (the table, explain, reports): the claim worded by how sure the verdict is, in
  * GRADE's manner (high: "is"; moderate: "probably"; low: "may"; very low: "very uncertain
  * whether"), then the figure it rests on. Without a robustness analysis there is no verdict
  * to word, and it says so.
@@ -86,7 +62,7 @@ export function keyMessage(file: ScoredFile, lang: Lang): string {
       return `${resultText(lang, `claim-several-${certainty}`, { list })} ${resultText(lang, 'detail-several', { threshold: percent(v.thresholds.topSet, lang) })}`;
     }
     case 'undecided':
-      return verdictSentence(result, lang);
+      return v.models.length === 0 ? resultText(lang, 'verdict-none') : resultText(lang, 'verdict-undecided', { list: v.models.map((id) => modelName(result, id)).join(', ') });
   }
 }
 
